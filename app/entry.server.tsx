@@ -1,0 +1,67 @@
+// Server rendering. Streams HTML to browsers and waits for the whole page for bots; the
+// CSP nonce made in server.ts is passed to every script Remix writes.
+import { PassThrough } from 'node:stream'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { getEnv } from '#app/utils/env.server.ts'
+import { NonceProvider } from '#app/utils/nonce.ts'
+import { getDb } from '#db/client.ts'
+
+// Fail fast at start: a bad setting or a migration that cannot apply stops the server here.
+getEnv()
+getDb()
+
+const ABORT_DELAY = 5_000
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce ?? ''
+  const waitForAll = isbot(request.headers.get('user-agent') ?? '')
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          shellRendered = true
+          const body = new PassThrough()
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          )
+          pipe(body)
+        },
+        onShellError(error: unknown) {
+          reject(error)
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500
+          // Log the error's kind and message only: never request bodies, which may hold health data.
+          if (shellRendered) console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'render error')
+        },
+      },
+    )
+    setTimeout(abort, ABORT_DELAY)
+  })
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  // The path may be logged (it never carries personal data); the query string and body are not.
+  const path = new URL(request.url).pathname
+  console.error(`Error on ${request.method} ${path}:`, error instanceof Error ? (error.stack ?? error.message) : error)
+}

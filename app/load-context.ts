@@ -1,0 +1,11 @@
+// What server.ts passes to every loader and action.
+import '@remix-run/node'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The client's IP address, for rate limits only; never logged or stored. */
+    clientIp: string
+    /** The nonce allowed by this response's Content-Security-Policy. */
+    cspNonce: string
+  }
+}

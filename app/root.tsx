@@ -1,0 +1,117 @@
+// The shell around every page: skip link, quick exit, navigation by role, footer with help and
+// crisis contacts, and calm error pages that never show a stack trace.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { QuickExit } from '#app/components/quick-exit.tsx'
+import { SiteNav } from '#app/components/site-nav.tsx'
+import stylesUrl from '#app/styles/app.css?url'
+import { getUser } from '#app/utils/auth.server.ts'
+import { DEFAULT_QUICK_EXIT_URL } from '#app/utils/defaults.ts'
+import { useNonce } from '#app/utils/nonce.ts'
+import { getServiceSettings } from '#app/utils/settings.server.ts'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  const settings = getServiceSettings()
+  return {
+    user: user ? { username: user.username, role: user.role } : null,
+    service: { name: settings.serviceName, quickExitUrl: settings.quickExitUrl },
+  }
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const data = useRootData()
+  const quickExitUrl = data?.service.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header className="site-header">
+          <div className="site-header-inner">
+            <Link to={data?.user ? '/home' : '/'} className="brand">
+              {data?.service.name ?? 'Foothold'}
+            </Link>
+            <QuickExit url={quickExitUrl} />
+          </div>
+          <SiteNav role={data?.user?.role ?? null} />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            <Link to="/help">Help and crisis contacts</Link>
+            {' · '}
+            <Link to="/privacy">Privacy: how Foothold uses your data</Link>
+          </p>
+          <p>If you are in danger right now, call 999.</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  let title = 'Something went wrong'
+  let message = 'Sorry, something went wrong on our side. Nothing you did caused this. Please try again in a moment.'
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = 'Page not found'
+      message = 'We could not find that page. It may have moved, or the address may be mistyped.'
+    } else if (error.status === 403) {
+      title = 'No access'
+      message = 'You do not have access to this page.'
+    } else if (error.status < 500 && typeof error.data === 'string') {
+      title = 'That did not work'
+      message = error.data
+    }
+  }
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Go to the start page</Link> or <Link to="/help">get help and crisis contacts</Link>.
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,76 @@
+// Account: change passphrase (which signs out every other device too).
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { FormError, TextField } from '#app/components/forms.tsx'
+import { changePassphrase, checkPassphrase } from '#app/utils/account.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
+import { createSession, getSession } from '#app/utils/session.server.ts'
+
+const ChangeSchema = z.object({
+  current: z.string({ error: 'Enter your current passphrase' }).max(1000),
+  next: PassphraseSchema,
+})
+
+export const meta: MetaFunction = () => [{ title: 'Account – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { username: user.username, role: user.role }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: ChangeSchema })
+  const hideFields = ['current', 'next']
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields }), changed: false }, { status: 400 })
+  if (!(await checkPassphrase(user.id, submission.value.current))) {
+    const result = submission.reply({ fieldErrors: { current: ['That is not your current passphrase.'] }, hideFields })
+    return data({ result, changed: false }, { status: 400 })
+  }
+  const sharedDevice = (await getSession(request))?.sharedDevice ?? false
+  await changePassphrase(user.id, submission.value.next)
+  // Every session ended with the change; this device gets a fresh one.
+  const cookie = await createSession(user, { sharedDevice })
+  return data({ result: submission.reply({ resetForm: true }), changed: true }, { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function Account() {
+  const { username, role } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm<z.input<typeof ChangeSchema>>({
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <section className="narrow">
+      <h1>Your account</h1>
+      <p>
+        You are signed in as <strong>{username}</strong> ({role === 'keyworker' ? 'key worker' : role}).
+      </p>
+      <h2 id="change-heading">Change your passphrase</h2>
+      <p>This also signs you out on every other device.</p>
+      <div role="status">
+        {actionData?.changed ? <p className="notice">Your passphrase has been changed.</p> : null}
+      </div>
+      <Form method="post" aria-labelledby="change-heading" {...getFormProps(form)}>
+        <FormError id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.current} label="Current passphrase" type="password" autoComplete="current-password" />
+        <TextField
+          meta={fields.next}
+          label="New passphrase"
+          type="password"
+          hint="At least 8 characters. A few words you will remember works well."
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          Change passphrase
+        </button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,98 @@
+// Privacy: what Foothold stores and who can see it (for everyone), and for a signed-in client
+// the two actions that keep them in control: download my data, delete my account.
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { CheckboxField, FormError, TextField } from '#app/components/forms.tsx'
+import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
+import { checkPassphrase, deleteUser } from '#app/utils/account.server.ts'
+import { getUser, requireRole } from '#app/utils/auth.server.ts'
+import { clearSessionCookie } from '#app/utils/session.server.ts'
+
+const DeleteSchema = z.object({
+  passphrase: z.string({ error: 'Enter your passphrase to confirm' }).max(1000),
+  confirm: z.literal(true, { error: 'Tick the box to confirm you understand this cannot be undone' }),
+})
+
+export const meta: MetaFunction = () => [{ title: 'Your privacy – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  return { isClient: user?.role === 'client' }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const submission = parseWithZod(await request.formData(), { schema: DeleteSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['passphrase'] }) }, { status: 400 })
+  }
+  if (!(await checkPassphrase(user.id, submission.value.passphrase))) {
+    const reply = submission.reply({
+      fieldErrors: { passphrase: ['That passphrase is not right. Your account has not been deleted.'] },
+      hideFields: ['passphrase'],
+    })
+    return data({ result: reply }, { status: 400 })
+  }
+  deleteUser(user.id)
+  return redirect('/account-deleted', { headers: { 'Set-Cookie': await clearSessionCookie() } })
+}
+
+export default function Privacy() {
+  const { isClient } = useLoaderData<typeof loader>()
+  return (
+    <section className="narrow">
+      <h1>Your privacy</h1>
+      <PrivacyNotice />
+      {isClient ? (
+        <>
+          <h2>Download your data</h2>
+          <p>Get a file with everything Foothold stores about you. It is in JSON, a format many programs can open.</p>
+          <p>
+            <Link className="button button-secondary" to="/privacy/export" reloadDocument>
+              Download my data
+            </Link>
+          </p>
+          <DeleteAccount />
+        </>
+      ) : (
+        <p>
+          <Link to="/signup">Create an account</Link> or <Link to="/login">sign in</Link> to download or delete your
+          data.
+        </p>
+      )}
+    </section>
+  )
+}
+
+function DeleteAccount() {
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm<z.input<typeof DeleteSchema>>({
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <>
+      <h2 id="delete-heading">Delete your account</h2>
+      <p>
+        This removes your account and everything you have told Foothold, for good. We cannot get it back. You may want
+        to download your data first.
+      </p>
+      <Form method="post" aria-labelledby="delete-heading" {...getFormProps(form)}>
+        <FormError id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.passphrase} label="Your passphrase" type="password" autoComplete="current-password" />
+        <CheckboxField meta={fields.confirm} label="I understand this deletes everything and cannot be undone" />
+        {fields.confirm.errors ? (
+          <p className="field-error" id={fields.confirm.errorId}>
+            {fields.confirm.errors.join(' ')}
+          </p>
+        ) : null}
+        <button type="submit" className="button button-danger">
+          Delete my account
+        </button>
+      </Form>
+    </>
+  )
+}

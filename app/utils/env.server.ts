@@ -1,0 +1,35 @@
+// Environment, validated once with zod so a mistyped setting stops the server at boot with a
+// clear message instead of misbehaving later.
+import { z } from 'zod'
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Demo mode: the `npm run demo` start. Only then do accounts with known passphrases exist. */
+  FOOTHOLD_DEMO: flag.default(false),
+  /** Secure + __Host- cookies. Defaults to on in production unless in demo mode (plain http). */
+  COOKIE_SECURE: flag.optional(),
+  /** How long a client's session may sit unused, in days (shared devices: 30 minutes). */
+  CLIENT_IDLE_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  /** Multiplies every rate limit; tests that sign in many times raise it. */
+  RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1000).default(1),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`)
+  }
+  cached = parsed.data
+  return cached
+}
+
+export function secureCookiesEnabled(env: Env = getEnv()): boolean {
+  return env.COOKIE_SECURE ?? (env.NODE_ENV === 'production' && !env.FOOTHOLD_DEMO)
+}

@@ -1,0 +1,15 @@
+// The privacy export: everything Foothold stores about one person, as one JSON document.
+// Each domain contributes a section; a new domain adds its exporter to EXPORTERS.
+import { exportAccount } from './account.server.ts'
+import { exportInvitesCreated } from './staff.server.ts'
+
+type Exporter = (userId: string) => Record<string, unknown>
+
+const EXPORTERS: Exporter[] = [exportAccount, exportInvitesCreated]
+
+export const EXPORT_FORMAT = 'foothold-export/1'
+
+export function exportUserData(userId: string, now = new Date()) {
+  const sections = EXPORTERS.map((exporter) => exporter(userId))
+  return Object.assign({ format: EXPORT_FORMAT, exportedAt: now.toISOString() }, ...sections) as Record<string, unknown>
+}

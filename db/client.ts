@@ -1,0 +1,59 @@
+// The database: one better-sqlite3 connection per process (SQLite allows one writer at a time,
+// so a single connection serialises writes without lock contention), opened with the pragmas
+// the design asks for and migrated before first use.
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema/index.ts'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export const DEFAULT_DATABASE_PATH = './data/foothold.db'
+
+/**
+ * The migrations folder, found from this module's own location rather than the working
+ * directory. When bundled into build/server the module lives elsewhere, so walk up until the
+ * project's db/migrations appears.
+ */
+export function findMigrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    for (const candidate of [join(dir, 'migrations'), join(dir, 'db', 'migrations')]) {
+      if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate
+    }
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error('Could not find db/migrations beside the application')
+    dir = parent
+  }
+}
+
+/** Opens (creating if needed) and migrates a database. `:memory:` gives a private test database. */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  // drizzle applies all pending migrations inside one transaction: all or nothing.
+  migrate(db, { migrationsFolder: findMigrationsFolder() })
+  return db
+}
+
+let current: Db | undefined
+
+/** The process's database, opened on first use from DATABASE_PATH. */
+export function getDb(): Db {
+  current ??= openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH)
+  return current
+}
+
+/** Closes the process's database (for scripts and graceful shutdown). */
+export function closeDb(): void {
+  current?.$client.close()
+  current = undefined
+}

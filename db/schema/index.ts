@@ -1,0 +1,5 @@
+// Every table, one file per domain. Later domains add their file here.
+export * from './invites.ts'
+export * from './sessions.ts'
+export * from './settings.ts'
+export * from './users.ts'

@@ -1,0 +1,81 @@
+// The HTTP server: Express in front of Remix. It sets security headers on every response,
+// refuses cross-site form posts, serves static files and hands the rest to Remix with the
+// client's IP (for rate limits) and a CSP nonce in the load context.
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
+import { securityHeaders } from './app/http/security-headers.server.ts'
+
+/** Paths relative to this file, so the server starts from any working directory. */
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+const production = process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT || 3000)
+const host = process.env.HOST || '0.0.0.0'
+
+const viteDevServer = production
+  ? undefined
+  : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+// Behind a reverse proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
+if (process.env.TRUST_PROXY)
+  app.set(
+    'trust proxy',
+    /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
+  )
+app.use(compression())
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString('base64')
+  res.locals.cspNonce = nonce
+  res.set(securityHeaders(nonce, { dev: !production, https: req.secure }))
+  // Nothing Foothold serves from Remix may sit in a shared or browser cache: pages hold health data.
+  res.set('Cache-Control', 'no-store')
+  const crossSite = isCrossSiteWrite({
+    method: req.method,
+    host: req.get('host'),
+    origin: req.get('origin'),
+    secFetchSite: req.get('sec-fetch-site'),
+  })
+  if (crossSite) {
+    res.status(403).type('text/plain').send('This form was sent from another website, so it was refused.')
+    return
+  }
+  next()
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  // Fingerprinted build assets never change; everything else in public/ is cached briefly.
+  const cacheFor = (value: string) => ({ setHeaders: (res: express.Response) => res.set('Cache-Control', value) })
+  app.use('/assets', express.static(fromHere('./build/client/assets'), cacheFor('public, max-age=31536000, immutable')))
+  app.use(express.static(fromHere('./build/client'), cacheFor('public, max-age=3600')))
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(new URL('./build/server/index.js', import.meta.url).href)) as ServerBuild)
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
+  }),
+)
+
+const server = app.listen(port, host, () => {
+  console.log(`Foothold is running at http://localhost:${port}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)))
+}
