@@ -1,0 +1,86 @@
+// Each role × each guarded route: allowed, sent to sign in (302), or refused (403).
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as account from '#app/routes/account.tsx'
+import * as adminSettings from '#app/routes/admin.settings.tsx'
+import * as adminStaff from '#app/routes/admin.staff.tsx'
+import * as home from '#app/routes/home.tsx'
+import * as login from '#app/routes/login.tsx'
+import * as privacyExport from '#app/routes/privacy.export.ts'
+import * as privacy from '#app/routes/privacy.tsx'
+import * as signup from '#app/routes/signup.tsx'
+import type { Role } from '#db/schema/index.ts'
+import { statusOf } from '#tests/setup/outcome.ts'
+import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
+
+type Who = 'anonymous' | Role
+const WHO: Who[] = ['anonymous', 'client', 'keyworker', 'clinician', 'admin']
+
+// Expected status for each route, in WHO order. 200 = allowed (or a form error for an empty post).
+const MATRIX: Array<{
+  name: string
+  path: string
+  handler: Parameters<typeof statusOf>[0]
+  post?: boolean
+  expected: number[]
+}> = [
+  { name: 'home', path: '/home', handler: home.loader, expected: [302, 200, 200, 200, 200] },
+  { name: 'account page', path: '/account', handler: account.loader, expected: [302, 200, 200, 200, 200] },
+  {
+    name: 'change passphrase',
+    path: '/account',
+    handler: account.action,
+    post: true,
+    expected: [302, 400, 400, 400, 400],
+  },
+  { name: 'privacy page', path: '/privacy', handler: privacy.loader, expected: [200, 200, 200, 200, 200] },
+  {
+    name: 'delete account',
+    path: '/privacy',
+    handler: privacy.action,
+    post: true,
+    expected: [302, 400, 403, 403, 403],
+  },
+  {
+    name: 'download my data',
+    path: '/privacy/export',
+    handler: privacyExport.loader,
+    expected: [302, 200, 403, 403, 403],
+  },
+  { name: 'staff list', path: '/admin/staff', handler: adminStaff.loader, expected: [302, 403, 403, 403, 200] },
+  {
+    name: 'create staff',
+    path: '/admin/staff',
+    handler: adminStaff.action,
+    post: true,
+    expected: [302, 403, 403, 403, 400],
+  },
+  {
+    name: 'settings page',
+    path: '/admin/settings',
+    handler: adminSettings.loader,
+    expected: [302, 403, 403, 403, 200],
+  },
+  {
+    name: 'save settings',
+    path: '/admin/settings',
+    handler: adminSettings.action,
+    post: true,
+    expected: [302, 403, 403, 403, 400],
+  },
+  { name: 'sign-in page', path: '/login', handler: login.loader, expected: [200, 302, 302, 302, 302] },
+  { name: 'sign-up page', path: '/signup', handler: signup.loader, expected: [200, 302, 302, 302, 302] },
+]
+
+const cookies = new Map<Who, string | undefined>()
+
+beforeAll(async () => {
+  cookies.set('anonymous', undefined)
+  for (const role of WHO) if (role !== 'anonymous') cookies.set(role, await signedInCookie(await makeUser(role)))
+})
+
+describe.each(MATRIX)('$name ($path)', ({ path, handler, post, expected }) => {
+  it.each(WHO.map((who, i) => [who, expected[i]] as const))('%s → %i', async (who, status) => {
+    const request = makeRequest(path, { cookie: cookies.get(who), ...(post ? { form: {} } : {}) })
+    expect(await statusOf(handler, request)).toBe(status)
+  })
+})
