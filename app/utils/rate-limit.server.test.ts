@@ -3,7 +3,12 @@ import { checkLimits, RateLimiter, tooManyAttemptsMessage } from './rate-limit.s
 
 function clock(start = 0) {
   let now = start
-  return { now: () => now, advance: (ms: number) => (now += ms) }
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms
+    },
+  }
 }
 
 describe('RateLimiter', () => {
