@@ -28,3 +28,23 @@ describe('opening the database', () => {
     db.$client.close()
   })
 })
+
+describe('migrations and foreign keys', () => {
+  it('switches foreign keys back on after migrating, so deleting a user cascades', () => {
+    const db = openDatabase(join(dir, 'cascade.db'))
+    const sqlite = db.$client
+    sqlite
+      .prepare(
+        "insert into users (id, username, role, passphrase_hash, created_at, updated_at) values ('u1', 'a', 'client', 'x', 0, 0)",
+      )
+      .run()
+    sqlite
+      .prepare(
+        "insert into sessions (id_hash, user_id, created_at, last_seen_at, expires_at, idle_seconds) values ('h', 'u1', 0, 0, 0, 0)",
+      )
+      .run()
+    sqlite.prepare("delete from users where id = 'u1'").run()
+    expect(sqlite.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 })
+    sqlite.close()
+  })
+})

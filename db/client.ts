@@ -36,11 +36,20 @@ export function openDatabase(path: string): Db {
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema })
-  // drizzle applies all pending migrations inside one transaction: all or nothing.
+  // drizzle applies all pending migrations inside one transaction: all or nothing. Foreign keys
+  // stay off while it runs, because a migration that rebuilds a table (drop and re-create) would
+  // otherwise cascade-delete every row that references it, and PRAGMA foreign_keys cannot be
+  // changed inside a transaction. Integrity is checked before they are switched back on.
+  sqlite.pragma('foreign_keys = OFF')
   migrate(db, { migrationsFolder: findMigrationsFolder() })
+  const broken = sqlite.pragma('foreign_key_check') as unknown[]
+  if (broken.length > 0) {
+    sqlite.close()
+    throw new Error(`Migrations left ${broken.length} rows with broken references; the database was not opened.`)
+  }
+  sqlite.pragma('foreign_keys = ON')
   return db
 }
 
