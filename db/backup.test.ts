@@ -14,7 +14,7 @@ describe('database backup', () => {
     const live = openDatabase(join(dir, 'live.db'))
     live.insert(users).values({ username: 'kept-in-backup', role: 'client', passphraseHash: 'x' }).run()
     const destination = join(dir, 'backup.db')
-    await backupDatabase(live, destination)
+    await backupDatabase(live.$client, destination)
     // Writes after the backup do not appear in it.
     live.insert(users).values({ username: 'after-backup', role: 'client', passphraseHash: 'x' }).run()
 
@@ -26,7 +26,7 @@ describe('database backup', () => {
 
   it('never overwrites an existing file', async () => {
     const live = openDatabase(join(dir, 'other.db'))
-    await expect(backupDatabase(live, join(dir, 'other.db'))).rejects.toThrow(BackupError)
+    await expect(backupDatabase(live.$client, join(dir, 'other.db'))).rejects.toThrow(BackupError)
     live.$client.close()
   })
 })
