@@ -7,12 +7,19 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { getEnv } from '#app/utils/env.server.ts'
+import { redactPath } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce.ts'
 import { getDb } from '#db/client.ts'
+import { isDemoDatabase } from '#db/seed-demo.ts'
 
 // Fail fast at start: a bad setting or a migration that cannot apply stops the server here.
-getEnv()
-getDb()
+const env = getEnv()
+if (env.NODE_ENV === 'production' && !env.FOOTHOLD_DEMO && isDemoDatabase(getDb())) {
+  throw new Error(
+    'This database was made by `npm run demo` and has accounts whose passphrases are published. ' +
+      'Refusing to serve it in production: set DATABASE_PATH to a new file (or delete the demo database).',
+  )
+}
 
 const ABORT_DELAY = 5_000
 
@@ -61,7 +68,7 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  // The path may be logged (it never carries personal data); the query string and body are not.
-  const path = new URL(request.url).pathname
+  // Only the path is logged, with secrets (invite tokens) masked; never the query string or body.
+  const path = redactPath(new URL(request.url).pathname)
   console.error(`Error on ${request.method} ${path}:`, error instanceof Error ? (error.stack ?? error.message) : error)
 }

@@ -2,7 +2,7 @@
 // can sign in as each role. The production start never calls this.
 import { eq } from 'drizzle-orm'
 import type { Db } from './client.ts'
-import { type Role, users } from './schema/index.ts'
+import { type Role, serviceSettings, users } from './schema/index.ts'
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passphrase: string }> = [
   { username: 'demo-client', role: 'client', passphrase: 'demo client passphrase' },
@@ -12,6 +12,12 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passph
 ]
 
 const DAY = 24 * 3600 * 1000
+const DEMO_MARK = 'demo-database'
+
+/** True for a database made by `npm run demo`: it holds accounts whose passphrases are public. */
+export function isDemoDatabase(db: Db): boolean {
+  return Boolean(db.select().from(serviceSettings).where(eq(serviceSettings.key, DEMO_MARK)).get())
+}
 
 export type HashFn = (passphrase: string) => Promise<string>
 
@@ -24,6 +30,8 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
   if (db.select({ id: users.id }).from(users).limit(1).get()) return false
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((account) => hash(account.passphrase)))
   db.transaction((tx) => {
+    // Marks the database so the production start refuses it (see isDemoDatabase).
+    tx.insert(serviceSettings).values({ key: DEMO_MARK, value: true }).run()
     DEMO_ACCOUNTS.forEach((account, i) => {
       const joined = new Date(now.getTime() - (account.role === 'client' ? 42 : 90) * DAY)
       tx.insert(users)

@@ -8,6 +8,8 @@ import { DEMO_ACCOUNTS, seedDemo } from '#db/seed-demo.ts'
 process.env.NODE_ENV = 'production'
 process.env.FOOTHOLD_DEMO = '1'
 process.env.DATABASE_PATH ||= './data/foothold.db'
+// Demo accounts have published passphrases: listen on this machine only unless HOST says otherwise.
+process.env.HOST ||= '127.0.0.1'
 
 const seeded = await seedDemo(getDb(), hashPassphrase)
 closeDb()
