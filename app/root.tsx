@@ -33,7 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const settings = getServiceSettings()
   return {
     user: user ? { username: user.username, role: user.role } : null,
-    service: { name: settings.serviceName, quickExitUrl: settings.quickExitUrl },
+    service: {
+      name: settings.serviceName,
+      quickExitUrl: settings.quickExitUrl,
+      urgentContact: settings.crisisContacts[0],
+    },
   }
 }
 
@@ -76,7 +80,14 @@ export function Layout({ children }: { children: ReactNode }) {
             {' · '}
             <Link to="/privacy">Privacy: how Foothold uses your data</Link>
           </p>
-          <p>If you are in danger right now, call 999.</p>
+          {data?.service.urgentContact ? (
+            <p>
+              Need help right now? {data.service.urgentContact.name}:{' '}
+              <a href={`tel:${data.service.urgentContact.phone.replace(/[^0-9+]/g, '')}`}>
+                {data.service.urgentContact.phone}
+              </a>
+            </p>
+          ) : null}
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -111,6 +122,10 @@ export function ErrorBoundary() {
       <p>{message}</p>
       <p>
         <Link to="/">Go to the start page</Link> or <Link to="/help">get help and crisis contacts</Link>.
+      </p>
+      <p>
+        If you need help now: in an emergency call 999. Samaritans are free to call any time on{' '}
+        <a href="tel:116123">116 123</a>.
       </p>
     </section>
   )

@@ -4,8 +4,8 @@ import { Link } from '@remix-run/react'
 import { getUser } from '#app/utils/auth.server.ts'
 
 export const meta: MetaFunction = () => [
-  { title: 'Foothold – change your drinking or drug use, at your own pace' },
-  { name: 'description', content: 'A free, private programme to help you change your alcohol or drug use.' },
+  // A neutral title: it is what browser history and tab lists show to anyone else using the device.
+  { title: 'Foothold' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {

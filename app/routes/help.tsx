@@ -18,7 +18,9 @@ export default function Help() {
       <h1>Help and crisis contacts</h1>
       <div className="support-panel">
         <h2>If you need help now</h2>
-        <p>If you or someone else is in danger, or you might act on thoughts of harming yourself, call 999 now.</p>
+        <p>
+          If you or someone else is in danger, or you might act on thoughts of harming yourself, call one of these now.
+        </p>
         <CrisisContacts contacts={crisisContacts} />
       </div>
       <h2>Using {serviceName}</h2>
