@@ -37,7 +37,13 @@ describe('npm run admin', () => {
   })
 
   it('refuses an unknown role or a common passphrase with a clear message', () => {
-    expect(admin(['create-user', '--role', 'boss', '--username', 'sam'], 'staff room window\n')).toMatchObject({ code: 2, output: expect.stringMatching(/Role: Invalid option/) })
-    expect(admin(['create-user', '--role', 'admin', '--username', 'sam'], 'password1\n')).toMatchObject({ code: 2, output: expect.stringMatching(/most common/) })
+    expect(admin(['create-user', '--role', 'boss', '--username', 'sam'], 'staff room window\n')).toMatchObject({
+      code: 2,
+      output: expect.stringMatching(/Role: Invalid option/),
+    })
+    expect(admin(['create-user', '--role', 'admin', '--username', 'sam'], 'password1\n')).toMatchObject({
+      code: 2,
+      output: expect.stringMatching(/most common/),
+    })
   })
 }, 60_000)

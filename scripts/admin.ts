@@ -6,11 +6,11 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { closeDb } from '#db/client.ts'
-import { ROLES } from '#db/schema/users.ts'
-import { UsernameTakenError, changePassphrase, createUser, findUserByUsername } from '#app/utils/account.server.ts'
+import { changePassphrase, createUser, findUserByUsername, UsernameTakenError } from '#app/utils/account.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
 import { UsernameSchema } from '#app/utils/username.ts'
+import { closeDb } from '#db/client.ts'
+import { ROLES } from '#db/schema/users.ts'
 
 const USAGE = `Usage:
   npm run admin -- create-user --role <${ROLES.join('|')}> --username <name>

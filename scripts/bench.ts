@@ -1,0 +1,112 @@
+// `npm run bench`: starts the production build on a freshly seeded database and measures
+// throughput and p95 latency of key routes next to the bare /healthz route of the same server,
+// at 10 connections. Each route must reach BUDGET of the bare route's throughput.
+// Later issues add their routes to ROUTES.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { DEMO_ACCOUNTS } from '#db/seed-demo.ts'
+
+const PORT = Number(process.env.BENCH_PORT || 3200)
+const BASE = `http://127.0.0.1:${PORT}`
+const SECONDS = Number(process.env.BENCH_SECONDS || 5)
+const CONNECTIONS = 10
+const BUDGET = 0.6
+
+type Route = { name: string; path: string; as?: 'client' | 'admin'; method?: 'GET' | 'POST' }
+
+const BARE: Route = { name: 'bare route', path: '/healthz' }
+const ROUTES: Route[] = [
+  { name: 'start page', path: '/' },
+  { name: 'sign-in page', path: '/login' },
+  { name: 'help', path: '/help' },
+  { name: 'client home', path: '/home', as: 'client' },
+  { name: 'privacy', path: '/privacy', as: 'client' },
+  { name: 'staff admin', path: '/admin/staff', as: 'admin' },
+]
+
+async function startServer(databasePath: string): Promise<ChildProcess> {
+  const server = spawn('node_modules/.bin/tsx', ['scripts/demo.ts'], {
+    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath, RATE_LIMIT_FACTOR: '1000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return server
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  server.kill()
+  throw new Error('The server did not start within 20 seconds')
+}
+
+async function signIn(role: 'client' | 'admin'): Promise<string> {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)
+  if (!account) throw new Error(`No demo ${role}`)
+  const response = await fetch(`${BASE}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE },
+    body: new URLSearchParams({ username: account.username, passphrase: account.passphrase }),
+  })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0]
+  if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${role} (status ${response.status})`)
+  return cookie
+}
+
+async function measure(route: Route, cookies: Record<string, string>) {
+  const times: number[] = []
+  const options = {
+    url: `${BASE}${route.path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: route.method ?? 'GET',
+    headers: route.as ? { cookie: cookies[route.as] ?? '' } : {},
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
+  })
+  times.sort((a, b) => a - b)
+  const p95 = times[Math.floor(times.length * 0.95)] ?? Number.NaN
+  const bad = result.non2xx + result.errors + result.timeouts
+  return { rps: result.requests.average, p95, bad }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'foothold-bench-'))
+const server = await startServer(join(dir, 'bench.db'))
+let failed = false
+try {
+  const cookies = { client: await signIn('client'), admin: await signIn('admin') }
+  await measure(BARE, cookies) // warm-up
+  const bare = await measure(BARE, cookies)
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route\n`)
+  console.log(
+    `${'route'.padEnd(28)}${'req/s'.padStart(10)}${'p95 ms'.padStart(10)}${'ratio'.padStart(8)}  budget ≥ ${BUDGET * 100}%`,
+  )
+  const row = (name: string, r: { rps: number; p95: number }, ratio: string, verdict: string) =>
+    console.log(
+      `${name.padEnd(28)}${r.rps.toFixed(0).padStart(10)}${r.p95.toFixed(1).padStart(10)}${ratio.padStart(8)}  ${verdict}`,
+    )
+  row(`${BARE.name} ${BARE.path}`, bare, '100%', '')
+  for (const route of ROUTES) {
+    const result = await measure(route, cookies)
+    const ratio = result.rps / bare.rps
+    const ok = ratio >= BUDGET && result.bad === 0
+    if (!ok) failed = true
+    row(
+      `${route.name} ${route.path}`,
+      result,
+      `${(ratio * 100).toFixed(0)}%`,
+      ok ? 'ok' : result.bad ? `FAIL (${result.bad} bad responses)` : 'FAIL',
+    )
+  }
+} finally {
+  server.kill()
+  rmSync(dir, { recursive: true, force: true })
+}
+process.exitCode = failed ? 1 : 0
