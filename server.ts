@@ -2,6 +2,7 @@
 // refuses cross-site form posts, serves static files and hands the rest to Remix with the
 // client's IP (for rate limits) and a CSP nonce in the load context.
 import { randomBytes } from 'node:crypto'
+import { extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -56,7 +57,9 @@ if (viteDevServer) {
   // Fingerprinted build assets never change; everything else in public/ is cached briefly.
   const cacheFor = (value: string) => ({ setHeaders: (res: express.Response) => res.set('Cache-Control', value) })
   app.use('/assets', express.static(fromHere('./build/client/assets'), cacheFor('public, max-age=31536000, immutable')))
-  app.use(express.static(fromHere('./build/client'), cacheFor('public, max-age=3600')))
+  // Only paths that look like files reach the file system; pages skip the stat() entirely.
+  const publicFiles = express.static(fromHere('./build/client'), { ...cacheFor('public, max-age=3600'), index: false })
+  app.use((req, res, next) => (extname(req.path) ? publicFiles(req, res, next) : next()))
 }
 
 const build = viteDevServer

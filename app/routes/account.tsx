@@ -1,10 +1,9 @@
 // Account: change passphrase (which signs out every other device too).
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, TextField } from '#app/components/forms.tsx'
+import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { changePassphrase, checkPassphrase } from '#app/utils/account.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
@@ -42,10 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { username, role } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<z.input<typeof ChangeSchema>>({
-    lastResult: actionData?.result,
-    shouldValidate: 'onSubmit',
-  })
+  const form = useFormReply('change-passphrase', actionData?.result)
   return (
     <section className="narrow">
       <h1>Your account</h1>
@@ -57,11 +53,16 @@ export default function Account() {
       <div role="status">
         {actionData?.changed ? <p className="notice">Your passphrase has been changed.</p> : null}
       </div>
-      <Form method="post" aria-labelledby="change-heading" {...getFormProps(form)}>
+      <Form method="post" aria-labelledby="change-heading" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.current} label="Current passphrase" type="password" autoComplete="current-password" />
         <TextField
-          meta={fields.next}
+          field={form.field('current')}
+          label="Current passphrase"
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          field={form.field('next')}
           label="New passphrase"
           type="password"
           hint="At least 8 characters. A few words you will remember works well."

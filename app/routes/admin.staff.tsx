@@ -1,11 +1,11 @@
 // Admin: staff accounts. Create one directly (the admin passes on the first passphrase) or make
 // a one-time invite link so the new member of staff chooses their own.
-import { getFormProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FieldError, FormError, TextField } from '#app/components/forms.tsx'
+import { FormError, type FormReply, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
 import { createUser, UsernameTakenError } from '#app/utils/account.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
@@ -94,27 +94,10 @@ export default function AdminStaff() {
   )
 }
 
-type LastResult = SubmissionResult<string[]> | null | undefined
+const ROLE_OPTIONS = STAFF_ROLES.map((role) => [role, ROLE_NAMES[role]] as const)
 
-function RoleSelect({ meta }: { meta: ReturnType<typeof useForm<{ role: string }>>[1]['role'] }) {
-  const { key, ...props } = getSelectProps(meta)
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>Role</label>
-      <FieldError id={meta.errorId} errors={meta.errors} />
-      <select key={key} {...props}>
-        {STAFF_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {ROLE_NAMES[role]}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
-function InviteForm({ lastResult, url }: { lastResult: LastResult; url: string | null | undefined }) {
-  const [form, fields] = useForm<{ role: string }>({ id: 'invite', lastResult, shouldValidate: 'onSubmit' })
+function InviteForm({ lastResult, url }: { lastResult: FormReply; url: string | null | undefined }) {
+  const form = useFormReply('invite', lastResult)
   return (
     <>
       <h2 id="invite-heading">Invite a member of staff</h2>
@@ -122,10 +105,10 @@ function InviteForm({ lastResult, url }: { lastResult: LastResult; url: string |
         Make a link that works once, for {INVITE_DAYS} days. The person who opens it chooses their own username and
         passphrase.
       </p>
-      <Form method="post" aria-labelledby="invite-heading" {...getFormProps(form)}>
+      <Form method="post" aria-labelledby="invite-heading" {...form.props}>
         <input type="hidden" name="intent" value="invite" />
         <FormError id={form.errorId} errors={form.errors} />
-        <RoleSelect meta={fields.role} />
+        <SelectField field={form.field('role')} label="Role" options={ROLE_OPTIONS} />
         <button type="submit" className="button">
           Make invite link
         </button>
@@ -144,23 +127,24 @@ function InviteForm({ lastResult, url }: { lastResult: LastResult; url: string |
   )
 }
 
-function CreateForm({ lastResult, created }: { lastResult: LastResult; created: string | null | undefined }) {
-  const [form, fields] = useForm<{ username: string; passphrase: string; role: string }>({
-    id: 'create',
-    lastResult,
-    shouldValidate: 'onSubmit',
-  })
+function CreateForm({ lastResult, created }: { lastResult: FormReply; created: string | null | undefined }) {
+  const form = useFormReply('create', lastResult)
   return (
     <>
       <h2 id="create-heading">Create a staff account</h2>
       <p>Choose a first passphrase and pass it on privately. They can change it on their Account page.</p>
       <div role="status">{created ? <p className="notice">Account “{created}” created.</p> : null}</div>
-      <Form method="post" aria-labelledby="create-heading" {...getFormProps(form)}>
+      <Form method="post" aria-labelledby="create-heading" {...form.props}>
         <input type="hidden" name="intent" value="create" />
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.username} label="Username" autoComplete="off" spellCheck={false} />
-        <TextField meta={fields.passphrase} label="First passphrase" type="password" autoComplete="new-password" />
-        <RoleSelect meta={fields.role} />
+        <TextField field={form.field('username')} label="Username" autoComplete="off" spellCheck={false} />
+        <TextField
+          field={form.field('passphrase')}
+          label="First passphrase"
+          type="password"
+          autoComplete="new-password"
+        />
+        <SelectField field={form.field('role')} label="Role" options={ROLE_OPTIONS} />
         <button type="submit" className="button">
           Create account
         </button>

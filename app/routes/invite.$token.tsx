@@ -1,11 +1,10 @@
 // Accept a staff invite: the invitee chooses their username and passphrase. The token is a
 // random one-time secret (only its hash is stored); Referrer-Policy keeps it from leaking.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, TextField } from '#app/components/forms.tsx'
+import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { UsernameTakenError } from '#app/utils/account.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
 import { checkLimits, getLimiters, tooManyAttemptsMessage } from '#app/utils/rate-limit.server.ts'
@@ -47,19 +46,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AcceptInvite() {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<z.input<typeof AcceptSchema>>({
-    lastResult: actionData?.result,
-    shouldValidate: 'onSubmit',
-  })
+  const form = useFormReply('invite', actionData?.result)
   return (
     <section className="narrow">
       <h1>Set up your staff account</h1>
       <p>Choose the username and passphrase you will use to sign in. This link works once.</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.username} label="Username" autoComplete="username" spellCheck={false} />
+        <TextField field={form.field('username')} label="Username" autoComplete="username" spellCheck={false} />
         <TextField
-          meta={fields.passphrase}
+          field={form.field('passphrase')}
           label="Passphrase"
           type="password"
           hint="At least 8 characters. A few words you will remember works well."

@@ -1,10 +1,9 @@
 // Sign in. A new session every time; failures never reveal whether a username exists.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, FormError, TextField } from '#app/components/forms.tsx'
+import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import { createSession } from '#app/utils/session.server.ts'
 import { signIn } from '#app/utils/sign-in.server.ts'
@@ -44,20 +43,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm<z.input<typeof LoginSchema>>({
-    lastResult: actionData?.result,
-    shouldValidate: 'onSubmit',
-  })
+  const form = useFormReply('login', actionData?.result)
   return (
     <section className="narrow">
       <h1>Sign in</h1>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField meta={fields.username} label="Username" autoComplete="username" spellCheck={false} />
-        <TextField meta={fields.passphrase} label="Passphrase" type="password" autoComplete="current-password" />
+        <TextField field={form.field('username')} label="Username" autoComplete="username" spellCheck={false} />
+        <TextField
+          field={form.field('passphrase')}
+          label="Passphrase"
+          type="password"
+          autoComplete="current-password"
+        />
         <CheckboxField
-          meta={fields.sharedDevice}
+          field={form.field('sharedDevice')}
           label="This is a shared device"
           hint="We will sign you out after 30 minutes without activity and when the browser closes."
         />

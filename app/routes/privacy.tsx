@@ -1,11 +1,10 @@
 // Privacy: what Foothold stores and who can see it (for everyone), and for a signed-in client
 // the two actions that keep them in control: download my data, delete my account.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, FormError, TextField } from '#app/components/forms.tsx'
+import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { checkPassphrase, deleteUser } from '#app/utils/account.server.ts'
 import { getUser, requireRole } from '#app/utils/auth.server.ts'
@@ -69,10 +68,7 @@ export default function Privacy() {
 
 function DeleteAccount() {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<z.input<typeof DeleteSchema>>({
-    lastResult: actionData?.result,
-    shouldValidate: 'onSubmit',
-  })
+  const form = useFormReply('delete-account', actionData?.result)
   return (
     <>
       <h2 id="delete-heading">Delete your account</h2>
@@ -80,15 +76,18 @@ function DeleteAccount() {
         This removes your account and everything you have told Foothold, for good. We cannot get it back. You may want
         to download your data first.
       </p>
-      <Form method="post" aria-labelledby="delete-heading" {...getFormProps(form)}>
+      <Form method="post" aria-labelledby="delete-heading" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.passphrase} label="Your passphrase" type="password" autoComplete="current-password" />
-        <CheckboxField meta={fields.confirm} label="I understand this deletes everything and cannot be undone" />
-        {fields.confirm.errors ? (
-          <p className="field-error" id={fields.confirm.errorId}>
-            {fields.confirm.errors.join(' ')}
-          </p>
-        ) : null}
+        <TextField
+          field={form.field('passphrase')}
+          label="Your passphrase"
+          type="password"
+          autoComplete="current-password"
+        />
+        <CheckboxField
+          field={form.field('confirm')}
+          label="I understand this deletes everything and cannot be undone"
+        />
         <button type="submit" className="button button-danger">
           Delete my account
         </button>

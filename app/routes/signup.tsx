@@ -1,10 +1,9 @@
 // Anonymous sign-up: a username and a passphrase, nothing else.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, FormError, TextField } from '#app/components/forms.tsx'
+import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
 import { createSession } from '#app/utils/session.server.ts'
@@ -44,10 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Signup() {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<z.input<typeof SignupSchema>>({
-    lastResult: actionData?.result,
-    shouldValidate: 'onSubmit',
-  })
+  const form = useFormReply('signup', actionData?.result)
   return (
     <section className="narrow">
       <h1>Create an account</h1>
@@ -55,24 +51,24 @@ export default function Signup() {
         You only need a username and a passphrase. We do not ask for your name, email or phone number. Choose a username
         that does not identify you.
       </p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <TextField
-          meta={fields.username}
+          field={form.field('username')}
           label="Username"
           hint="3 to 30 letters or numbers. Dots, dashes and underscores are fine. No spaces."
           autoComplete="username"
           spellCheck={false}
         />
         <TextField
-          meta={fields.passphrase}
+          field={form.field('passphrase')}
           label="Passphrase"
           type="password"
           hint="At least 8 characters. A few words you will remember works well, like “purple kettle river”."
           autoComplete="new-password"
         />
         <CheckboxField
-          meta={fields.sharedDevice}
+          field={form.field('sharedDevice')}
           label="This is a shared device"
           hint="We will sign you out after 30 minutes without activity and when the browser closes."
         />

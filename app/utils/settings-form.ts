@@ -1,9 +1,8 @@
 // The settings form's schema: the service settings, with up to MAX_CONTACT_ROWS contact rows
 // of which blank ones are ignored. Row numbers are kept, so an error shows on the right row.
 import { z } from 'zod'
+import { MAX_CONTACT_ROWS } from './defaults.ts'
 import { CrisisContactSchema, ServiceSettingsSchema } from './settings.ts'
-
-export const MAX_CONTACT_ROWS = 6
 
 const ContactRowSchema = z
   .object({ name: z.string().optional(), phone: z.string().optional(), description: z.string().optional() })
@@ -18,6 +17,7 @@ const ContactRowSchema = z
 export const SettingsFormSchema = ServiceSettingsSchema.extend({
   crisisContacts: z
     .array(ContactRowSchema)
+    .max(MAX_CONTACT_ROWS)
     .default([])
     .transform((rows) => rows.filter((row) => row !== null))
     .refine((rows) => rows.length >= 1, 'Keep at least one crisis contact'),
