@@ -9,11 +9,17 @@ export { DEFAULT_SETTINGS, type ServiceSettings } from './settings.ts'
 
 const KEY = 'service'
 
+// Every page shows the settings (footer, quick exit), so they are kept in memory once read.
+// Foothold runs as one process and only saveServiceSettings changes them, so this stays true.
+let cached: ServiceSettings | undefined
+
 /** The service's settings; defaults fill anything never set or no longer valid. */
 export function getServiceSettings(): ServiceSettings {
+  if (cached) return cached
   const row = getDb().select().from(serviceSettings).where(eq(serviceSettings.key, KEY)).get()
   const parsed = ServiceSettingsSchema.safeParse(row?.value)
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS
+  cached = parsed.success ? parsed.data : DEFAULT_SETTINGS
+  return cached
 }
 
 export function saveServiceSettings(settings: ServiceSettings): void {
@@ -23,4 +29,5 @@ export function saveServiceSettings(settings: ServiceSettings): void {
     .values({ key: KEY, value })
     .onConflictDoUpdate({ target: serviceSettings.key, set: { value, updatedAt: new Date() } })
     .run()
+  cached = value
 }
