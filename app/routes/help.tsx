@@ -34,6 +34,10 @@ export default function Help() {
           minutes without activity and when the browser closes.
         </li>
         <li>
+          <strong>Keeping it private:</strong> on a device other people use, open Foothold in a private (incognito)
+          window, or clear your browsing history afterwards.
+        </li>
+        <li>
           <strong>Forgotten passphrase:</strong> we do not keep an email address, so we cannot reset it. You can start a
           new account.
         </li>
