@@ -59,6 +59,7 @@ function createLimiters() {
     loginPerIp: new RateLimiter(30 * factor(), 15 * MINUTE),
     loginPerUsername: new RateLimiter(10 * factor(), 15 * MINUTE),
     signupPerIp: new RateLimiter(10 * factor(), 60 * MINUTE),
+    signupPerUsername: new RateLimiter(5 * factor(), 60 * MINUTE),
     invitePerIp: new RateLimiter(20 * factor(), 15 * MINUTE),
   }
 }

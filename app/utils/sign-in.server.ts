@@ -24,7 +24,11 @@ export async function signIn(input: { username: string; passphrase: string; ip: 
 }
 
 export async function signUpClient(input: { username: string; passphrase: string; ip: string }): Promise<AuthResult> {
-  const limit = checkLimits([[getLimiters().signupPerIp, input.ip]])
+  const limiters = getLimiters()
+  const limit = checkLimits([
+    [limiters.signupPerIp, input.ip],
+    [limiters.signupPerUsername, input.username.toLowerCase()],
+  ])
   if (!limit.allowed) return { ok: false, status: 429, message: tooManyAttemptsMessage(limit.retryAfterSeconds) }
   try {
     const user = await createUser({ username: input.username, passphrase: input.passphrase, role: 'client' })

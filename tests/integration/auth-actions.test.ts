@@ -4,15 +4,15 @@ import * as login from '#app/routes/login.tsx'
 import * as privacyExport from '#app/routes/privacy.export.ts'
 import * as privacy from '#app/routes/privacy.tsx'
 import * as signup from '#app/routes/signup.tsx'
-import { findUserByUsername } from '#app/utils/account.server.ts'
+import { createUser, findUserByUsername } from '#app/utils/account.server.ts'
 import { SIGN_IN_FAILED } from '#app/utils/sign-in.server.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { dataOf, statusOf, statusOfValue } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
-const call = async (handler: typeof signup.action, request: Request) => {
+const call = async (handler: typeof signup.action, request: Request, clientIp = loadContext.clientIp) => {
   try {
-    return await handler({ request, params: {}, context: loadContext })
+    return await handler({ request, params: {}, context: { ...loadContext, clientIp } })
   } catch (thrown) {
     if (thrown instanceof Response) return thrown
     throw thrown
@@ -157,5 +157,28 @@ describe('download my data', () => {
 
   it('is refused to someone signed out', async () => {
     expect(await statusOf(privacyExport.loader, makeRequest('/privacy/export'))).toBe(302)
+  })
+})
+
+describe('sign-up rate limits', () => {
+  it('refuses with 429 after 10 sign-ups from one address in an hour', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) {
+      const form = { username: `burst-${i}`, passphrase: 'purple kettle river' }
+      statuses.push(statusOfValue(await call(signup.action, makeRequest('/signup', { form }), '10.0.0.9')))
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 302)).toBe(true)
+    expect(statuses[10]).toBe(429)
+    expect(findUserByUsername('burst-10')).toBeUndefined()
+  })
+
+  it('refuses with 429 after 5 tries at one username, from any address', async () => {
+    await createUser({ username: 'wanted.name', passphrase: 'purple kettle river', role: 'client' })
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const form = { username: 'wanted.name', passphrase: 'another good passphrase' }
+      statuses.push(statusOfValue(await call(signup.action, makeRequest('/signup', { form }), `10.1.0.${i}`)))
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429])
   })
 })
