@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { NewPassphraseField } from '#app/components/account-fields.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { changePassphrase, checkPassphrase } from '#app/utils/account.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -61,13 +62,7 @@ export default function Account() {
           type="password"
           autoComplete="current-password"
         />
-        <TextField
-          field={form.field('next')}
-          label="New passphrase"
-          type="password"
-          hint="At least 8 characters. A few words you will remember works well."
-          autoComplete="new-password"
-        />
+        <NewPassphraseField field={form.field('next')} label="New passphrase" />
         <button type="submit" className="button">
           Change passphrase
         </button>

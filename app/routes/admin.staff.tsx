@@ -5,6 +5,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { NewPassphraseField } from '#app/components/account-fields.tsx'
 import { FormError, type FormReply, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
 import { createUser, UsernameTakenError } from '#app/utils/account.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -138,12 +139,7 @@ function CreateForm({ lastResult, created }: { lastResult: FormReply; created: s
         <input type="hidden" name="intent" value="create" />
         <FormError id={form.errorId} errors={form.errors} />
         <TextField field={form.field('username')} label="Username" autoComplete="off" spellCheck={false} />
-        <TextField
-          field={form.field('passphrase')}
-          label="First passphrase"
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPassphraseField field={form.field('passphrase')} label="First passphrase" />
         <SelectField field={form.field('role')} label="Role" options={ROLE_OPTIONS} />
         <button type="submit" className="button">
           Create account

@@ -4,7 +4,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
+import { NewPassphraseField, UsernameField } from '#app/components/account-fields.tsx'
+import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { UsernameTakenError } from '#app/utils/account.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
 import { checkLimits, getLimiters, tooManyAttemptsMessage } from '#app/utils/rate-limit.server.ts'
@@ -53,14 +54,8 @@ export default function AcceptInvite() {
       <p>Choose the username and passphrase you will use to sign in. This link works once.</p>
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField field={form.field('username')} label="Username" autoComplete="username" spellCheck={false} />
-        <TextField
-          field={form.field('passphrase')}
-          label="Passphrase"
-          type="password"
-          hint="At least 8 characters. A few words you will remember works well."
-          autoComplete="new-password"
-        />
+        <UsernameField field={form.field('username')} withHint />
+        <NewPassphraseField field={form.field('passphrase')} />
         <button type="submit" className="button">
           Create my account
         </button>

@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
+import { SharedDeviceField, UsernameField } from '#app/components/account-fields.tsx'
+import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import { createSession } from '#app/utils/session.server.ts'
 import { signIn } from '#app/utils/sign-in.server.ts'
@@ -50,18 +51,14 @@ export default function Login() {
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField field={form.field('username')} label="Username" autoComplete="username" spellCheck={false} />
+        <UsernameField field={form.field('username')} />
         <TextField
           field={form.field('passphrase')}
           label="Passphrase"
           type="password"
           autoComplete="current-password"
         />
-        <CheckboxField
-          field={form.field('sharedDevice')}
-          label="This is a shared device"
-          hint="We will sign you out after 30 minutes without activity and when the browser closes."
-        />
+        <SharedDeviceField field={form.field('sharedDevice')} />
         <button type="submit" className="button">
           Sign in
         </button>

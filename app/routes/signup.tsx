@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
+import { NewPassphraseField, SharedDeviceField, UsernameField } from '#app/components/account-fields.tsx'
+import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
 import { createSession } from '#app/utils/session.server.ts'
@@ -53,25 +54,9 @@ export default function Signup() {
       </p>
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
-        <TextField
-          field={form.field('username')}
-          label="Username"
-          hint="3 to 30 letters or numbers. Dots, dashes and underscores are fine. No spaces."
-          autoComplete="username"
-          spellCheck={false}
-        />
-        <TextField
-          field={form.field('passphrase')}
-          label="Passphrase"
-          type="password"
-          hint="At least 8 characters. A few words you will remember works well, like “purple kettle river”."
-          autoComplete="new-password"
-        />
-        <CheckboxField
-          field={form.field('sharedDevice')}
-          label="This is a shared device"
-          hint="We will sign you out after 30 minutes without activity and when the browser closes."
-        />
+        <UsernameField field={form.field('username')} withHint />
+        <NewPassphraseField field={form.field('passphrase')} />
+        <SharedDeviceField field={form.field('sharedDevice')} />
         <button type="submit" className="button">
           Create account
         </button>
