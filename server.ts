@@ -10,13 +10,13 @@ import compression from 'compression'
 import express from 'express'
 import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
 import { securityHeaders } from './app/http/security-headers.server.ts'
+import { getEnv } from './app/utils/env.server.ts'
 
 /** Paths relative to this file, so the server starts from any working directory. */
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-const production = process.env.NODE_ENV === 'production'
-const port = Number(process.env.PORT || 3000)
-const host = process.env.HOST || '0.0.0.0'
+const env = getEnv()
+const production = env.NODE_ENV === 'production'
 
 const viteDevServer = production
   ? undefined
@@ -25,11 +25,7 @@ const viteDevServer = production
 const app = express()
 app.disable('x-powered-by')
 // Behind a reverse proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
-if (process.env.TRUST_PROXY)
-  app.set(
-    'trust proxy',
-    /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
-  )
+if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY)
 app.use(compression())
 
 app.use((req, res, next) => {
@@ -75,8 +71,8 @@ app.all(
   }),
 )
 
-const server = app.listen(port, host, () => {
-  console.log(`Foothold is running at http://localhost:${port}`)
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Foothold is running at http://localhost:${env.PORT}`)
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -6,6 +6,16 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The SQLite file; read by db/client.ts. */
+  DATABASE_PATH: z.string().min(1).default('./data/foothold.db'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Express "trust proxy": a hop count, "loopback", or addresses. Unset: no proxy is trusted. */
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
   /** Demo mode: the `npm run demo` start. Only then do accounts with known passphrases exist. */
   FOOTHOLD_DEMO: flag.default(false),
   /** Secure + __Host- cookies. Defaults to on in production unless in demo mode (plain http). */
@@ -30,6 +40,8 @@ export function getEnv(): Env {
   return cached
 }
 
-export function secureCookiesEnabled(env: Env = getEnv()): boolean {
+export function secureCookiesEnabled(
+  env: Pick<Env, 'NODE_ENV' | 'FOOTHOLD_DEMO' | 'COOKIE_SECURE'> = getEnv(),
+): boolean {
   return env.COOKIE_SECURE ?? (env.NODE_ENV === 'production' && !env.FOOTHOLD_DEMO)
 }

@@ -100,7 +100,7 @@ describe('idle timeouts and absolute lifetime', () => {
 })
 
 describe('secure cookies', () => {
-  const env = { NODE_ENV: 'production', FOOTHOLD_DEMO: false, CLIENT_IDLE_DAYS: 7, RATE_LIMIT_FACTOR: 1 } as const
+  const env = { NODE_ENV: 'production', FOOTHOLD_DEMO: false } as const
   it('are on in production, off in demo mode and in development, and can be forced', () => {
     expect(secureCookiesEnabled(env)).toBe(true)
     expect(secureCookiesEnabled({ ...env, FOOTHOLD_DEMO: true })).toBe(false)
