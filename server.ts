@@ -44,6 +44,9 @@ app.use((req, res, next) => {
     res.status(403).type('text/plain').send('This form was sent from another website, so it was refused.')
     return
   }
+  // Our own pages post with `Origin: null` under no-referrer (see same-origin.server.ts). Having
+  // accepted the post, drop that header so Remix's own origin check does not mistake it.
+  if (req.headers.origin === 'null') delete req.headers.origin
   next()
 })
 

@@ -107,7 +107,11 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = 'Page not found'
-      message = 'We could not find that page. It may have moved, or the address may be mistyped.'
+      // A route may explain why (e.g. "this invite link has already been used").
+      message =
+        typeof error.data === 'string' && error.data !== 'Not found'
+          ? error.data
+          : 'We could not find that page. It may have moved, or the address may be mistyped.'
     } else if (error.status === 403) {
       title = 'No access'
       message = 'You do not have access to this page.'

@@ -17,8 +17,12 @@ describe('cross-site form posts', () => {
   it('refuses a post from another site, by Origin or by Sec-Fetch-Site', () => {
     expect(isCrossSiteWrite({ ...post, origin: 'https://evil.example', secFetchSite: undefined })).toBe(true)
     expect(isCrossSiteWrite({ ...post, secFetchSite: 'cross-site' })).toBe(true)
-    expect(isCrossSiteWrite({ ...post, origin: 'null', secFetchSite: undefined })).toBe(true)
     expect(isCrossSiteWrite({ ...post, origin: 'not a url', secFetchSite: undefined })).toBe(true)
+  })
+
+  it('accepts this site’s own posts under no-referrer, which carry Origin: null', () => {
+    expect(isCrossSiteWrite({ ...post, origin: 'null', secFetchSite: 'same-origin' })).toBe(false)
+    expect(isCrossSiteWrite({ ...post, origin: 'null', secFetchSite: 'cross-site' })).toBe(true)
   })
 
   it('never blocks reads', () => {
