@@ -90,7 +90,9 @@ try {
   const json = await measure(BARE_JSON, cookies)
   const bare = await measure(BARE_PAGE, cookies)
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route; budget: ≥ ${BUDGET * 100}% of the bare page\n`)
-  console.log(`${'route'.padEnd(30)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'vs page'.padStart(9)}${'vs JSON'.padStart(9)}`)
+  console.log(
+    `${'route'.padEnd(30)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'vs page'.padStart(9)}${'vs JSON'.padStart(9)}`,
+  )
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`
   const row = (route: Route, r: { rps: number; p95: number }, verdict = '') =>
     console.log(
