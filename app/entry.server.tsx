@@ -7,19 +7,14 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { getEnv } from '#app/utils/env.server.ts'
-import { redactPath } from '#app/utils/log.server.ts'
+import { errorLogLine } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce.ts'
+import { checkStartup } from '#app/utils/startup.server.ts'
 import { getDb } from '#db/client.ts'
-import { isDemoDatabase } from '#db/seed-demo.ts'
 
-// Fail fast at start: a bad setting or a migration that cannot apply stops the server here.
-const env = getEnv()
-if (env.NODE_ENV === 'production' && !env.FOOTHOLD_DEMO && isDemoDatabase(getDb())) {
-  throw new Error(
-    'This database was made by `npm run demo` and has accounts whose passphrases are published. ' +
-      'Refusing to serve it in production: set DATABASE_PATH to a new file (or delete the demo database).',
-  )
-}
+// Fail fast at start: a bad setting, a migration that cannot apply or an unsafe database stops
+// the server here, before it serves anything.
+checkStartup(getEnv(), getDb())
 
 const ABORT_DELAY = 5_000
 
@@ -68,7 +63,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  // Only the path is logged, with secrets (invite tokens) masked; never the query string or body.
-  const path = redactPath(new URL(request.url).pathname)
-  console.error(`Error on ${request.method} ${path}:`, error instanceof Error ? (error.stack ?? error.message) : error)
+  console.error(errorLogLine(error, request))
 }

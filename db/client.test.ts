@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -46,5 +46,73 @@ describe('migrations and foreign keys', () => {
     sqlite.prepare("delete from users where id = 'u1'").run()
     expect(sqlite.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 })
     sqlite.close()
+  })
+})
+
+describe('a migration that rebuilds a parent table (hazard H-010)', () => {
+  // drizzle-kit rebuilds a SQLite table by creating a copy, moving the rows, dropping the old
+  // table and renaming. With foreign keys on, the drop would cascade-delete every session.
+  const REBUILD_USERS = `PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE \`__new_users\` (\`id\` text PRIMARY KEY NOT NULL, \`username\` text NOT NULL, \`role\` text NOT NULL, \`passphrase_hash\` text NOT NULL, \`created_at\` integer NOT NULL, \`updated_at\` integer NOT NULL, \`last_active_at\` integer, \`note\` text);--> statement-breakpoint
+INSERT INTO \`__new_users\`("id", "username", "role", "passphrase_hash", "created_at", "updated_at", "last_active_at") SELECT "id", "username", "role", "passphrase_hash", "created_at", "updated_at", "last_active_at" FROM \`users\`;--> statement-breakpoint
+DROP TABLE \`users\`;--> statement-breakpoint
+ALTER TABLE \`__new_users\` RENAME TO \`users\`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;`
+
+  function migrationsWithRebuild(): string {
+    const folder = join(dir, 'rebuild-migrations')
+    cpSync(findMigrationsFolder(), folder, { recursive: true })
+    writeFileSync(join(folder, '9999_rebuild_users.sql'), REBUILD_USERS)
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> }
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now() + 1000,
+      tag: '9999_rebuild_users',
+      breakpoints: true,
+    })
+    writeFileSync(journalPath, JSON.stringify(journal))
+    return folder
+  }
+
+  it('keeps every row that references the rebuilt table', () => {
+    const path = join(dir, 'rebuild.db')
+    const before = openDatabase(path)
+    before.$client
+      .prepare(
+        "insert into users (id, username, role, passphrase_hash, created_at, updated_at) values ('u1', 'a', 'client', 'x', 0, 0)",
+      )
+      .run()
+    before.$client
+      .prepare(
+        "insert into sessions (id_hash, user_id, created_at, last_seen_at, expires_at, idle_seconds) values ('h', 'u1', 0, 0, 0, 0)",
+      )
+      .run()
+    before.$client.close()
+
+    const after = openDatabase(path, migrationsWithRebuild())
+    expect(after.$client.prepare('select user_id from sessions').all()).toEqual([{ user_id: 'u1' }])
+    expect(after.$client.pragma('foreign_keys', { simple: true })).toBe(1)
+    after.$client.close()
+  })
+
+  it('refuses to open a database a migration left with broken references', () => {
+    const path = join(dir, 'broken.db')
+    openDatabase(path).$client.close()
+    const folder = join(dir, 'broken-migrations')
+    cpSync(findMigrationsFolder(), folder, { recursive: true })
+    writeFileSync(join(folder, '9999_orphan.sql'), "INSERT INTO `sessions` VALUES ('h', 'nobody', 0, 0, 0, 0, 0);")
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> }
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now() + 1000,
+      tag: '9999_orphan',
+      breakpoints: true,
+    })
+    writeFileSync(journalPath, JSON.stringify(journal))
+    expect(() => openDatabase(path, folder)).toThrow(/broken references/)
   })
 })

@@ -31,7 +31,7 @@ export function findMigrationsFolder(): string {
 }
 
 /** Opens (creating if needed) and migrates a database. `:memory:` gives a private test database. */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, migrationsFolder = findMigrationsFolder()): Db {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
@@ -43,7 +43,7 @@ export function openDatabase(path: string): Db {
   // otherwise cascade-delete every row that references it, and PRAGMA foreign_keys cannot be
   // changed inside a transaction. Integrity is checked before they are switched back on.
   sqlite.pragma('foreign_keys = OFF')
-  migrate(db, { migrationsFolder: findMigrationsFolder() })
+  migrate(db, { migrationsFolder })
   const broken = sqlite.pragma('foreign_key_check') as unknown[]
   if (broken.length > 0) {
     sqlite.close()

@@ -81,5 +81,5 @@ export function checkLimits(checks: Array<[RateLimiter, string]>): RateLimitResu
 
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
-  return `Too many attempts. For your safety, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
+  return `Too many attempts. For your safety, please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again. If you need help now, the Help page (linked at the bottom of every page) lists crisis contacts.`
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getServiceSettings, saveServiceSettings } from './settings.server.ts'
 import { DEFAULT_SETTINGS } from './settings.ts'
 import { SettingsFormSchema } from './settings-form.ts'
@@ -54,5 +54,19 @@ describe('service settings', () => {
     const errors = submission.reply().error ?? {}
     expect(errors.crisisContacts?.[0]).toMatch(/at least one/)
     expect(errors.quickExitUrl?.[0]).toMatch(/https/)
+  })
+})
+
+describe('settings that are no longer valid', () => {
+  it('fall back to the UK defaults rather than show a broken crisis number', async () => {
+    vi.resetModules()
+    const fresh = await import('./settings.server.ts')
+    const { getDb } = await import('#db/client.ts')
+    const { serviceSettings } = await import('#db/schema/index.ts')
+    getDb()
+      .insert(serviceSettings)
+      .values({ key: 'service', value: { serviceName: '', crisisContacts: [] } })
+      .run()
+    expect(fresh.getServiceSettings()).toEqual(DEFAULT_SETTINGS)
   })
 })

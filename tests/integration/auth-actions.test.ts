@@ -182,3 +182,15 @@ describe('sign-up rate limits', () => {
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429])
   })
 })
+
+describe('a successful sign-in', () => {
+  it('clears the failures counted against the username', async () => {
+    const user = await makeUser('client', 'purple kettle river')
+    const attempt = (passphrase: string) =>
+      call(login.action, makeRequest('/login', { form: { username: user.username, passphrase } }), '10.2.0.1')
+    for (let i = 0; i < 9; i++) await attempt('wrong passphrase here')
+    expect(statusOfValue(await attempt('purple kettle river'))).toBe(302)
+    // Nine more failures would have been refused had the count not been cleared.
+    for (let i = 0; i < 9; i++) expect(statusOfValue(await attempt('wrong passphrase here'))).toBe(400)
+  })
+})

@@ -1,0 +1,46 @@
+// Help is never more than one step away, signed in or not (hazards H-002, H-005, H-006, H-007).
+import { expect, test } from '@playwright/test'
+import { signUp } from './helpers.ts'
+
+const UK_DEFAULTS = [
+  ['Emergency services', '999', 'tel:999'],
+  ['NHS 111', '111', 'tel:111'],
+  ['Samaritans', '116 123', 'tel:116123'],
+] as const
+
+test('signed out, /help lists the crisis contacts as numbers to tap', async ({ page }) => {
+  const response = await page.goto('/help')
+  expect(response?.status()).toBe(200)
+  expect(new URL(page.url()).pathname).toBe('/help')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help and crisis contacts')
+  for (const [name, number, href] of UK_DEFAULTS) {
+    const item = page.getByRole('listitem').filter({ hasText: name })
+    await expect(item.getByRole('link', { name: number })).toHaveAttribute('href', href)
+  }
+})
+
+for (const path of ['/', '/login', '/signup', '/no-such-page']) {
+  test(`the footer of ${path} links to help and shows an urgent number`, async ({ page }) => {
+    await page.goto(path)
+    const footer = page.getByRole('contentinfo')
+    await footer.getByRole('link', { name: 'Help and crisis contacts' }).click()
+    await expect(page).toHaveURL('/help')
+    await page.goto(path)
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: '999' })).toHaveAttribute('href', 'tel:999')
+  })
+}
+
+test('sign-up and help both say a forgotten passphrase cannot be recovered', async ({ page }) => {
+  await page.goto('/signup')
+  await expect(page.getByText('There is no email recovery, so keep your passphrase safe.')).toBeVisible()
+  await page.goto('/help')
+  await expect(page.getByText('we do not keep an email address, so we cannot reset it')).toBeVisible()
+})
+
+test('the privacy page offers the download before the delete form', async ({ page }) => {
+  await signUp(page)
+  await page.goto('/privacy')
+  const headings = await page.getByRole('heading', { level: 2 }).allTextContents()
+  expect(headings.indexOf('Download your data')).toBeGreaterThanOrEqual(0)
+  expect(headings.indexOf('Download your data')).toBeLessThan(headings.indexOf('Delete your account'))
+})
