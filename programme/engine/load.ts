@@ -1,0 +1,147 @@
+// Reads every content file, validates it with its zod schema, checks cross-references, and
+// caches the result. Content is found from this module's own location, not the working
+// directory, because the app bundles this code into build/server/.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseDocument } from 'yaml'
+import type { z } from 'zod'
+import { BatterySchema } from '../schema/battery.schema.ts'
+import { type Instrument, InstrumentSchema } from '../schema/instrument.schema.ts'
+import { LifeAreasSchema } from '../schema/life-areas.schema.ts'
+import { NormsSchema } from '../schema/norms.schema.ts'
+import { crossCheck, type Issues } from './checks.ts'
+import type { Programme } from './programme.ts'
+
+export type ContentIssue = { file: string; message: string }
+export type ContentReport = { programme: Programme | null; errors: ContentIssue[]; warnings: ContentIssue[] }
+
+export class ContentError extends Error {
+  constructor(readonly issues: ContentIssue[]) {
+    super(`Programme content is invalid:\n${issues.map((issue) => `  ${issue.file}: ${issue.message}`).join('\n')}`)
+    this.name = 'ContentError'
+  }
+}
+
+/** Walks up from `start` to the first folder holding programme/content (or content) with a battery.yaml. */
+export function findContentDir(start = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = start
+  for (;;) {
+    for (const candidate of [join(dir, 'programme', 'content'), join(dir, 'content')]) {
+      if (existsSync(join(candidate, 'battery.yaml'))) return candidate
+    }
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`Could not find programme/content/battery.yaml above ${start}`)
+    dir = parent
+  }
+}
+
+function newIssues(): Issues & { errors: ContentIssue[]; warnings: ContentIssue[] } {
+  const errors: ContentIssue[] = []
+  const warnings: ContentIssue[] = []
+  return {
+    errors,
+    warnings,
+    error: (file, message) => errors.push({ file, message }),
+    warn: (file, message) => warnings.push({ file, message }),
+  }
+}
+
+/** "items[phq-9-4].options[1].value": array positions shown by the element's id where it has one. */
+function describePath(data: unknown, path: readonly PropertyKey[]): string {
+  let node = data
+  let out = ''
+  for (const key of path) {
+    const next = (node as Record<PropertyKey, unknown> | undefined)?.[key]
+    if (typeof key === 'number') {
+      const id = (next as { id?: unknown } | undefined)?.id
+      out += typeof id === 'string' ? `[${id}]` : `[${key}]`
+    } else {
+      out += `${out ? '.' : ''}${String(key)}`
+    }
+    node = next
+  }
+  return out || '(top level)'
+}
+
+function readYaml<T>(dir: string, file: string, schema: z.ZodType<T>, issues: Issues): T | undefined {
+  const path = join(dir, file)
+  if (!existsSync(path)) {
+    issues.error(file, 'file is missing')
+    return undefined
+  }
+  const document = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true })
+  for (const warning of document.warnings) issues.warn(file, warning.message)
+  if (document.errors.length > 0) {
+    for (const error of document.errors) issues.error(file, error.message)
+    return undefined
+  }
+  const data: unknown = document.toJS()
+  const parsed = schema.safeParse(data)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues) issues.error(file, `${describePath(data, issue.path)}: ${issue.message}`)
+  return undefined
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+/** Validates everything under `dir`; `programme` is null when there is any error. */
+export function checkProgramme(dir = findContentDir()): ContentReport {
+  const issues = newIssues()
+  let version: string | undefined
+  if (!existsSync(join(dir, 'VERSION'))) issues.error('VERSION', 'file is missing')
+  else {
+    version = readFileSync(join(dir, 'VERSION'), 'utf8').trim()
+    if (!/^\S+$/.test(version)) issues.error('VERSION', 'must be one word, such as 2026.11.1')
+  }
+
+  const instruments = new Map<string, { instrument: Instrument; file: string }>()
+  const instrumentDir = join(dir, 'instruments')
+  const files = existsSync(instrumentDir) ? readdirSync(instrumentDir).sort() : []
+  if (files.length === 0) issues.error('instruments/', 'no instrument files found')
+  for (const name of files) {
+    const file = `instruments/${name}`
+    if (!name.endsWith('.yaml')) {
+      issues.warn(file, 'ignored: instrument files end in .yaml')
+      continue
+    }
+    const instrument = readYaml(dir, file, InstrumentSchema, issues)
+    if (!instrument) continue
+    if (name !== `${instrument.id}.yaml`) issues.error(file, `the file name must be ${instrument.id}.yaml`)
+    const clash = instruments.get(instrument.id)
+    if (clash) issues.error(file, `duplicate instrument id ${instrument.id} (also in ${clash.file})`)
+    else instruments.set(instrument.id, { instrument, file })
+  }
+  const battery = readYaml(dir, 'battery.yaml', BatterySchema, issues)
+  const lifeAreas = readYaml(dir, 'life-areas.yaml', LifeAreasSchema, issues)
+  const norms = readYaml(dir, 'norms.yaml', NormsSchema, issues)
+
+  if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms) {
+    return { programme: null, errors: issues.errors, warnings: issues.warnings }
+  }
+  const programme = crossCheck({ version, instruments, battery, lifeAreas, norms: norms.norms }, issues)
+  return {
+    programme: issues.errors.length === 0 ? deepFreeze(programme) : null,
+    errors: issues.errors,
+    warnings: issues.warnings,
+  }
+}
+
+const cache = new Map<string, Programme>()
+
+/** The validated programme (cached per folder). Throws ContentError listing every error. */
+export function loadProgramme(dir?: string): Programme {
+  const key = resolve(dir ?? findContentDir())
+  const cached = cache.get(key)
+  if (cached) return cached
+  const report = checkProgramme(key)
+  if (!report.programme) throw new ContentError(report.errors)
+  cache.set(key, report.programme)
+  return report.programme
+}

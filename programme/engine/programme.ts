@@ -1,0 +1,22 @@
+// The loaded programme: every content file, parsed, validated and cross-checked.
+import type { Battery } from '../schema/battery.schema.ts'
+import type { Instrument } from '../schema/instrument.schema.ts'
+import type { LifeAreas } from '../schema/life-areas.schema.ts'
+import type { Norm } from '../schema/norms.schema.ts'
+
+export type Programme = {
+  /** The content version, stamped into every response and snapshot. */
+  version: string
+  /**
+   * By instrument id, in the order the battery asks them (AUDIT-C right after AUDIT). A derived
+   * instrument carries copies of its source items.
+   */
+  instruments: Record<string, Instrument>
+  lifeAreas: LifeAreas
+  battery: Battery
+  /** Reference figures for normative feedback, by id. */
+  norms: Record<string, Norm>
+}
+
+/** Answers by item id; each value is the chosen option's `value` as published (before reversing). */
+export type Answers = Readonly<Record<string, number>>

@@ -1,0 +1,5 @@
+export * from './battery.schema.ts'
+export * from './common.schema.ts'
+export * from './instrument.schema.ts'
+export * from './life-areas.schema.ts'
+export * from './norms.schema.ts'
