@@ -9,6 +9,7 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
   ],
   client: [
     ['/home', 'Home'],
+    ['/assessment', 'Check-in'],
     ['/privacy', 'Your privacy'],
     ['/account', 'Account'],
   ],

@@ -1,21 +1,22 @@
 // Each role's home page after sign-in.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { checkInStatus } from '#app/utils/assessment-results.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { username: user.username, role: user.role }
+  return { username: user.username, role: user.role, checkIn: user.role === 'client' ? checkInStatus(user.id) : null }
 }
 
 export default function Home() {
-  const { username, role } = useLoaderData<typeof loader>()
+  const { username, role, checkIn } = useLoaderData<typeof loader>()
   return (
     <section>
       <h1>Welcome, {username}</h1>
-      {role === 'client' ? <ClientHome /> : null}
+      {checkIn ? <ClientHome checkIn={checkIn} /> : null}
       {role === 'keyworker' ? (
         <p>
           Clients who choose to share their progress with you will appear here. A client makes a share code on their
@@ -37,10 +38,47 @@ export default function Home() {
   )
 }
 
-function ClientHome() {
+type CheckIn = { inProgress: boolean; lastAt: string | Date | null; due: boolean }
+
+function ClientHome({ checkIn }: { checkIn: CheckIn }) {
   return (
     <>
       <p>This is your space. Everything here is private to you unless you choose to share it.</p>
+      <h2>Your check-in</h2>
+      {checkIn.inProgress ? (
+        <p>
+          <Link className="button" to="/assessment/questions">
+            Carry on with your check-in
+          </Link>
+        </p>
+      ) : checkIn.lastAt === null ? (
+        <>
+          <p>Start with a short check-in about how things are going. It takes about 10 to 15 minutes.</p>
+          <p>
+            <Link className="button" to="/assessment">
+              Start your check-in
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          {checkIn.due ? <p className="notice">It is time for a new check-in, to see what has changed.</p> : null}
+          <ul>
+            <li>
+              <Link to="/assessment/results">Your latest results and plan</Link>
+            </li>
+            <li>
+              <Link to="/assessment/history">Your scores over time</Link>
+            </li>
+            {checkIn.due ? (
+              <li>
+                <Link to="/assessment">Do a new check-in</Link>
+              </li>
+            ) : null}
+          </ul>
+        </>
+      )}
+      <h2>Your privacy and help</h2>
       <ul>
         <li>
           <Link to="/privacy">See what we store, download it, or delete your account</Link>

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: flag.optional(),
   /** How long a client's session may sit unused, in days (shared devices: 30 minutes). */
   CLIENT_IDLE_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  /** How many days after an assessment a reassessment is offered. */
+  REASSESS_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   /** Multiplies every rate limit; tests that sign in many times raise it. */
   RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1000).default(1),
 })

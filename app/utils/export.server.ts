@@ -1,11 +1,12 @@
 // The privacy export: everything Foothold stores about one person, as one JSON document.
 // Each domain contributes a section; a new domain adds its exporter to EXPORTERS.
 import { exportAccount } from './account.server.ts'
+import { exportAssessments } from './assessment-results.server.ts'
 import { exportInvitesCreated } from './staff.server.ts'
 
 type Exporter = (userId: string) => Record<string, unknown>
 
-const EXPORTERS: Exporter[] = [exportAccount, exportInvitesCreated]
+const EXPORTERS: Exporter[] = [exportAccount, exportAssessments, exportInvitesCreated]
 
 export const EXPORT_FORMAT = 'foothold-export/1'
 

@@ -1,4 +1,6 @@
 // Every table, one file per domain. Later domains add their file here.
+
+export * from './assessments.ts'
 export * from './invites.ts'
 export * from './sessions.ts'
 export * from './settings.ts'

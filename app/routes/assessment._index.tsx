@@ -1,0 +1,97 @@
+// Start a self-assessment: which substances the client wants help with, and their main one.
+// The battery of questions follows from that. An assessment in progress resumes instead.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { FieldError, FormError, useFormReply } from '#app/components/forms.tsx'
+import { getOpenAssessment, startAssessment, substanceChoices } from '#app/utils/assessment.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { SUBSTANCE_IDS } from '#programme/engine/index.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  if (getOpenAssessment(user.id)) throw redirect('/assessment/questions')
+  return { substances: substanceChoices() }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const schema = z
+    .object({
+      substances: z.array(z.enum(SUBSTANCE_IDS), { error: 'Choose at least one' }).min(1, 'Choose at least one'),
+      main: z.enum(SUBSTANCE_IDS, { error: 'Choose the one you most want help with' }),
+    })
+    .refine((v) => v.substances.includes(v.main), {
+      path: ['main'],
+      message: 'Your main one must be one you ticked above',
+    })
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  startAssessment(user.id, submission.value)
+  return redirect('/assessment/questions')
+}
+
+export default function StartAssessment() {
+  const { substances } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const form = useFormReply('start', actionData?.result)
+  const chosen = form.field('substances')
+  const main = form.field('main')
+  const picked = new Set(valuesOf(actionData?.result?.initialValue?.substances))
+  return (
+    <section className="narrow">
+      <h1>Your check-in</h1>
+      <p>
+        A few short sets of questions about how things are going. It takes about 10 to 15 minutes. Every page saves, so
+        you can stop and come back later, on any device.
+      </p>
+      <p>There are no right or wrong answers. Only you see them unless you choose to share.</p>
+      <Form method="post" {...form.props}>
+        <FormError id={form.errorId} errors={form.errors} />
+        <fieldset aria-describedby={chosen.errors ? chosen.errorId : undefined}>
+          <legend>What do you want help with? Tick all that apply.</legend>
+          <FieldError id={chosen.errorId} errors={chosen.errors} />
+          {substances.map((s) => (
+            <div className="field-checkbox" key={s.id}>
+              <input
+                type="checkbox"
+                id={`substance-${s.id}`}
+                name="substances"
+                value={s.id}
+                defaultChecked={picked.has(s.id)}
+              />
+              <label htmlFor={`substance-${s.id}`}>{s.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset aria-describedby={main.errors ? main.errorId : undefined}>
+          <legend>Which one do you most want help with?</legend>
+          <FieldError id={main.errorId} errors={main.errors} />
+          {substances.map((s) => (
+            <div className="field-checkbox" key={s.id}>
+              <input
+                type="radio"
+                id={`main-${s.id}`}
+                name="main"
+                value={s.id}
+                defaultChecked={main.defaultValue === s.id}
+              />
+              <label htmlFor={`main-${s.id}`}>{s.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="button">
+          Start
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function valuesOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string')
+  return typeof value === 'string' ? [value] : []
+}

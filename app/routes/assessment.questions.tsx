@@ -1,0 +1,138 @@
+// One page of the assessment: a few questions, each a fieldset whose legend is the item's
+// published wording and whose answers are labelled radios. Every page saves. A safety panel
+// comes before the next page when an answer calls for it.
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { FormError } from '#app/components/forms.tsx'
+import { SelfHarmSupport } from '#app/components/support-panel.tsx'
+import { acknowledgeSafety, currentPage, getOpenAssessment, savePage } from '#app/utils/assessment.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getServiceSettings } from '#app/utils/settings.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const assessment = getOpenAssessment(user.id)
+  if (!assessment) throw redirect('/assessment')
+  if (assessment.pendingSafety) {
+    return { kind: 'support' as const, rule: assessment.pendingSafety, contacts: getServiceSettings().crisisContacts }
+  }
+  const { page, pageCount, answers } = currentPage(assessment)
+  return { kind: 'page' as const, page, pageCount, answers }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'carry-on') {
+    acknowledgeSafety(user.id)
+    return redirect('/assessment/questions')
+  }
+  const answers: Record<string, string> = {}
+  for (const [key, value] of form)
+    if (key.startsWith('item:') && typeof value === 'string') answers[key.slice(5)] = value
+  const pageIndex = Number(form.get('page'))
+  const result = savePage(user.id, { pageIndex, answers, direction: intent === 'back' ? 'back' : 'next' })
+  if (!result.ok) {
+    if (result.status === 409) throw redirect('/assessment/questions')
+    return data({ errors: result.errors, answers }, { status: result.status })
+  }
+  if (result.finished) return redirect('/assessment/results')
+  return redirect('/assessment/questions')
+}
+
+export default function AssessmentQuestions() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  if (data.kind === 'support') {
+    return (
+      <section className="narrow">
+        <h1>Before you carry on</h1>
+        <SelfHarmSupport contacts={data.contacts}>
+          <Form method="post">
+            <input type="hidden" name="intent" value="carry-on" />
+            <button type="submit" className="button">
+              Carry on with the check-in
+            </button>
+          </Form>
+        </SelfHarmSupport>
+      </section>
+    )
+  }
+  const { page, pageCount } = data
+  const errors = actionData?.errors ?? {}
+  const chosen = {
+    ...Object.fromEntries(Object.entries(data.answers).map(([k, v]) => [k, String(v)])),
+    ...(actionData?.answers ?? {}),
+  }
+  const errorCount = Object.keys(errors).length
+  return (
+    <section className="narrow">
+      <p className="progress-label" id="progress-label">
+        Page {page.index + 1} of {pageCount}
+      </p>
+      <progress className="progress" max={pageCount} value={page.index + 1} aria-labelledby="progress-label" />
+      <h1>{page.title}</h1>
+      <p>{page.intro}</p>
+      <Form method="post" noValidate>
+        <FormError
+          id="page-errors"
+          errors={
+            errorCount > 0
+              ? [`Please answer ${errorCount === 1 ? 'the question' : `the ${errorCount} questions`} marked below.`]
+              : undefined
+          }
+        />
+        <input type="hidden" name="page" value={page.index} />
+        {page.items.map((item) => {
+          const error = errors[item.id]
+          return (
+            <fieldset
+              key={item.id}
+              className={error ? 'question field-invalid' : 'question'}
+              aria-describedby={error ? `${item.id}-error` : undefined}
+            >
+              <legend>{item.text}</legend>
+              {error ? (
+                <p className="field-error" id={`${item.id}-error`}>
+                  <span className="visually-hidden">Error: </span>
+                  {error}
+                </p>
+              ) : null}
+              <div className="options">
+                {item.options.map((option) => {
+                  const id = `${item.id}-${option.value}`
+                  return (
+                    <div className="option" key={id}>
+                      <input
+                        type="radio"
+                        id={id}
+                        name={`item:${item.id}`}
+                        value={option.value}
+                        defaultChecked={chosen[item.id] === String(option.value)}
+                      />
+                      <label htmlFor={id}>{option.label}</label>
+                    </div>
+                  )
+                })}
+              </div>
+            </fieldset>
+          )
+        })}
+        <div className="actions">
+          <button type="submit" name="intent" value="next" className="button">
+            {page.index + 1 === pageCount ? 'Finish' : 'Save and continue'}
+          </button>
+          {page.index > 0 ? (
+            <button type="submit" name="intent" value="back" className="button button-secondary">
+              Back
+            </button>
+          ) : null}
+        </div>
+      </Form>
+      <p className="hint">Your answers are saved on every page. You can stop at any time and carry on later.</p>
+    </section>
+  )
+}

@@ -1,0 +1,152 @@
+// Results of the latest assessment: each score with its band and plain meaning, the six-area
+// profile, normative feedback, safety warnings, and the areas (later: modules) to work on.
+// The client chooses; their choice is saved as their plan.
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormError } from '#app/components/forms.tsx'
+import { LifeAreaProfile } from '#app/components/life-area-profile.tsx'
+import { AlcoholWithdrawalWarning, SelfHarmSupport } from '#app/components/support-panel.tsx'
+import { getPlan, latestResults, savePlanAreas } from '#app/utils/assessment-results.server.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getServiceSettings } from '#app/utils/settings.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your results – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const results = latestResults(user.id)
+  if (!results) throw redirect('/assessment')
+  const plan = getPlan(user.id)
+    .filter((p) => p.kind === 'area')
+    .map((p) => p.ref)
+  return { results, plan, contacts: getServiceSettings().crisisContacts }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const results = latestResults(user.id)
+  if (!results) throw redirect('/assessment')
+  const known = new Set<string>(results.areas.map((a) => a.area))
+  const chosen = (await request.formData()).getAll('area').map(String)
+  if (chosen.length === 0 || chosen.some((a) => !known.has(a))) {
+    return data({ error: 'Choose at least one of the areas listed.', saved: false }, { status: 400 })
+  }
+  savePlanAreas(user.id, chosen)
+  return data({ error: null, saved: true })
+}
+
+export default function Results() {
+  const { results, plan, contacts } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const chosen = new Set(plan)
+  return (
+    <section>
+      <h1>Your results</h1>
+      {results.warnings.includes('self-harm') ? <SelfHarmSupport contacts={contacts} /> : null}
+      {results.warnings.includes('alcohol-dependence') ? <AlcoholWithdrawalWarning /> : null}
+      <p>
+        These scores describe how things are now. They are not a diagnosis. They can help you and anyone you choose to
+        share them with see where to start, and show change over time.
+      </p>
+
+      <h2>Your scores</h2>
+      <ul className="score-list">
+        {results.scores.map((s) => (
+          <li key={s.instrumentId} className={s.band ? `level-${s.band.level}` : undefined}>
+            <strong>{s.title}</strong>: {s.total}
+            {s.max !== null ? ` out of ${s.max}` : ''}
+            {s.band ? (
+              <>
+                {' '}
+                – <strong>{s.band.label}</strong>. {s.band.meaning}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      {results.readiness.length > 0 ? (
+        <>
+          <h2>How ready you feel</h2>
+          <ul>
+            {results.readiness.map((r) => (
+              <li key={r.question}>
+                {r.question} <strong>{r.value} out of 10</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {results.units ? (
+        <>
+          <h2>Your drinking and the UK guideline</h2>
+          <p>
+            From your answers, you drink about {results.units.min}
+            {results.units.max === null
+              ? ' or more'
+              : results.units.max !== results.units.min
+                ? ` to ${results.units.max}`
+                : ''}{' '}
+            units of alcohol a week. The UK guideline is not to drink more than {results.unitGuideline} units a week on
+            a regular basis, spread over 3 or more days (UK Chief Medical Officers, 2016).
+          </p>
+        </>
+      ) : null}
+
+      {results.areas.length > 0 ? (
+        <>
+          <h2>Your life areas</h2>
+          <LifeAreaProfile areas={results.areas} />
+          <h2 id="plan-heading">What would you like to work on?</h2>
+          <p>
+            The areas are listed with the hardest first. We suggest starting with one or two of those near the top. You
+            choose: nothing is locked.
+          </p>
+          <Form method="post" aria-labelledby="plan-heading">
+            <FormError id="plan-error" errors={actionData?.error ? [actionData.error] : undefined} />
+            <fieldset>
+              <legend>Areas to work on</legend>
+              {results.areas.map((a) => (
+                <div className="field-checkbox" key={a.area}>
+                  <input
+                    type="checkbox"
+                    id={`area-${a.area}`}
+                    name="area"
+                    value={a.area}
+                    defaultChecked={chosen.has(a.area)}
+                    aria-describedby={`area-${a.area}-why`}
+                  />
+                  <label htmlFor={`area-${a.area}`}>{a.name}</label>
+                  <p className="hint" id={`area-${a.area}-why`}>
+                    {a.band.recommend ? `${a.reason}.` : `${a.band.label} (${a.score} out of 100).`}
+                  </p>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" className="button">
+              Save my plan
+            </button>
+          </Form>
+          <div role="status">{actionData?.saved ? <p className="notice">Your plan is saved.</p> : null}</div>
+          {results.recommendations.length > 0 ? (
+            <ul>
+              {results.recommendations.map((r) => (
+                <li key={r.moduleId}>
+                  <strong>{r.title}</strong> – {r.reason}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">
+              Activities for each area are coming to Foothold soon. Your plan will show them first.
+            </p>
+          )}
+        </>
+      ) : null}
+      <p>
+        <Link to="/assessment/history">See how your scores have changed</Link>
+      </p>
+    </section>
+  )
+}

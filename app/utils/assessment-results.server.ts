@@ -1,0 +1,197 @@
+// What a client sees after an assessment: scores with their bands and plain meanings, the
+// six-area profile, normative feedback, safety warnings, recommendations, score history and
+// their plan. Also this domain's part of the privacy export.
+import { and, asc, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm'
+import { getDb } from '#db/client.ts'
+import { assessmentResponses, assessments, planItems, safetyEvents } from '#db/schema/index.ts'
+import {
+  loadProgramme,
+  rankLifeAreas,
+  recommendModules,
+  safetyRulesFired,
+  scoreLifeAreas,
+  UK_WEEKLY_UNIT_GUIDELINE,
+  weeklyUnitsRange,
+} from '#programme/engine/index.ts'
+import { getEnv } from './env.server.ts'
+
+/** Modules arrive with the modules feature; until then recommendations list life areas only. */
+const MODULES: Array<{ id: string; title: string; areas: never[] }> = []
+
+export function latestCompleted(userId: string) {
+  return getDb()
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.userId, userId), isNotNull(assessments.completedAt)))
+    .orderBy(desc(assessments.completedAt))
+    .get()
+}
+
+/** Everything the results page shows for the client's latest completed assessment. */
+export function latestResults(userId: string) {
+  const assessment = latestCompleted(userId)
+  if (!assessment) return null
+  const programme = loadProgramme()
+  const responses = getDb()
+    .select()
+    .from(assessmentResponses)
+    .where(eq(assessmentResponses.assessmentId, assessment.id))
+    .all()
+  const scores = responses
+    .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
+    .map((r) => {
+      const instrument = programme.instruments[r.instrumentId]
+      const band = instrument?.bands.find((b) => b.id === r.band) ?? null
+      const max = instrument ? maxScore(instrument) : null
+      return {
+        instrumentId: r.instrumentId,
+        title: instrument?.title ?? r.instrumentId,
+        total: r.total ?? 0,
+        max,
+        band,
+      }
+    })
+    .sort((a, b) => order(programme, a.instrumentId) - order(programme, b.instrumentId))
+  const lifeAreaAnswers = responses.find((r) => r.instrumentId === 'life-areas')?.answers
+  const areas = lifeAreaAnswers ? rankLifeAreas(scoreLifeAreas(programme, lifeAreaAnswers)) : []
+  const audit = responses.find((r) => r.instrumentId === 'audit')
+  const auditInstrument = programme.instruments.audit
+  const warnings = new Set<string>()
+  if (audit && auditInstrument)
+    for (const rule of safetyRulesFired(auditInstrument, audit.answers, audit.total)) warnings.add(rule)
+  const readinessAnswers = responses.find((r) => r.instrumentId === 'readiness')?.answers ?? {}
+  const readiness = (programme.instruments.readiness?.items ?? [])
+    .filter((item) => readinessAnswers[item.id] !== undefined)
+    .map((item) => ({ question: item.text, value: readinessAnswers[item.id] ?? 0 }))
+  const raised = getDb()
+    .select({ rule: safetyEvents.rule })
+    .from(safetyEvents)
+    .where(and(eq(safetyEvents.userId, userId), gte(safetyEvents.createdAt, assessment.startedAt)))
+    .all()
+  for (const { rule } of raised) warnings.add(rule)
+  return {
+    completedAt: assessment.completedAt,
+    scores,
+    areas,
+    readiness,
+    units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
+    unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
+    warnings: [...warnings],
+    recommendations: recommendModules(areas, MODULES),
+  }
+}
+
+function order(programme: ReturnType<typeof loadProgramme>, instrumentId: string) {
+  const index = Object.keys(programme.instruments).indexOf(instrumentId)
+  return index === -1 ? 99 : index
+}
+
+function maxScore(instrument: { bands: Array<{ max: number }> }): number | null {
+  return instrument.bands.length > 0 ? Math.max(...instrument.bands.map((b) => b.max)) : null
+}
+
+/** Each instrument's completed totals over time, oldest first. */
+export function scoreHistory(userId: string) {
+  const programme = loadProgramme()
+  const rows = getDb()
+    .select({
+      instrumentId: assessmentResponses.instrumentId,
+      total: assessmentResponses.total,
+      band: assessmentResponses.band,
+      completedAt: assessmentResponses.completedAt,
+    })
+    .from(assessmentResponses)
+    .where(
+      and(
+        eq(assessmentResponses.userId, userId),
+        isNotNull(assessmentResponses.completedAt),
+        isNotNull(assessmentResponses.total),
+      ),
+    )
+    .orderBy(asc(assessmentResponses.completedAt))
+    .all()
+  const byInstrument = new Map<string, Array<{ at: Date; total: number; band: string | null }>>()
+  for (const row of rows) {
+    if (row.instrumentId === 'life-areas' || !row.completedAt || row.total === null) continue
+    const list = byInstrument.get(row.instrumentId) ?? []
+    list.push({
+      at: row.completedAt,
+      total: row.total,
+      band: programme.instruments[row.instrumentId]?.bands.find((b) => b.id === row.band)?.label ?? null,
+    })
+    byInstrument.set(row.instrumentId, list)
+  }
+  return [...byInstrument].map(([instrumentId, points]) => {
+    const instrument = programme.instruments[instrumentId]
+    return {
+      instrumentId,
+      title: instrument?.title ?? instrumentId,
+      max: instrument ? maxScore(instrument) : null,
+      points,
+    }
+  })
+}
+
+/** Whether it is time to offer a reassessment (every REASSESS_DAYS days after the last one). */
+export function reassessment(userId: string, now = new Date()) {
+  const last = latestCompleted(userId)
+  if (!last?.completedAt) return { due: false, lastAt: null }
+  const dueAt = new Date(last.completedAt.getTime() + getEnv().REASSESS_DAYS * 24 * 3600 * 1000)
+  return { due: now >= dueAt, lastAt: last.completedAt, dueAt }
+}
+
+export function getPlan(userId: string) {
+  return getDb()
+    .select({ kind: planItems.kind, ref: planItems.ref })
+    .from(planItems)
+    .where(eq(planItems.userId, userId))
+    .all()
+}
+
+/** Replaces the life areas the client chose to work on. */
+export function savePlanAreas(userId: string, areas: string[]): void {
+  getDb().transaction((tx) => {
+    tx.delete(planItems)
+      .where(and(eq(planItems.userId, userId), eq(planItems.kind, 'area')))
+      .run()
+    for (const ref of areas) tx.insert(planItems).values({ userId, kind: 'area', ref }).run()
+  })
+}
+
+/** This domain's part of the privacy export. */
+export function exportAssessments(userId: string) {
+  const db = getDb()
+  const responses = db
+    .select()
+    .from(assessmentResponses)
+    .where(and(eq(assessmentResponses.userId, userId), isNotNull(assessmentResponses.completedAt)))
+    .orderBy(asc(assessmentResponses.completedAt))
+    .all()
+  return {
+    assessments: responses.map((r) => ({
+      instrument: r.instrumentId,
+      version: r.instrumentVersion,
+      completedAt: r.completedAt,
+      answers: r.answers,
+      total: r.total,
+      band: r.band,
+    })),
+    safetyEvents: db
+      .select({ rule: safetyEvents.rule, source: safetyEvents.source, createdAt: safetyEvents.createdAt })
+      .from(safetyEvents)
+      .where(eq(safetyEvents.userId, userId))
+      .all(),
+    plan: getPlan(userId),
+  }
+}
+
+/** What the client's home page says about check-ins. */
+export function checkInStatus(userId: string, now = new Date()) {
+  const open = getDb()
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.userId, userId), isNull(assessments.completedAt)))
+    .get()
+  const { due, lastAt } = reassessment(userId, now)
+  return { inProgress: Boolean(open), lastAt, due }
+}
