@@ -27,3 +27,22 @@ describe('demo seed', () => {
     expect(getDb().select().from(users).all()).toHaveLength(4)
   })
 })
+
+describe('the demo client', () => {
+  it('has two check-ins weeks apart, scored by the engine, with things improving', async () => {
+    const { assessmentResponses } = await import('./schema/index.ts')
+    const { eq: equals } = await import('drizzle-orm')
+    const client = getDb().select().from(users).where(equals(users.username, 'demo-client')).get()
+    const audits = getDb()
+      .select()
+      .from(assessmentResponses)
+      .where(equals(assessmentResponses.instrumentId, 'audit'))
+      .all()
+      .filter((r) => r.userId === client?.id)
+      .sort((a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0))
+    expect(audits).toHaveLength(2)
+    const [first, second] = audits
+    expect(first?.total).toBeGreaterThan(second?.total ?? 99)
+    expect(first?.band).toBeTruthy()
+  })
+})

@@ -1,8 +1,9 @@
 // Demo data for `npm run demo` only: accounts with known passphrases, so people trying Foothold
 // can sign in as each role. The production start never calls this.
 import { eq } from 'drizzle-orm'
+import { buildBattery, deriveAuditC, loadProgramme, scoreInstrument } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
-import { type Role, serviceSettings, users } from './schema/index.ts'
+import { assessmentResponses, assessments, planItems, type Role, serviceSettings, users } from './schema/index.ts'
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passphrase: string }> = [
   { username: 'demo-client', role: 'client', passphrase: 'demo client passphrase' },
@@ -45,11 +46,93 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
         .run()
     })
     const client = tx.select().from(users).where(eq(users.username, 'demo-client')).get()
-    if (client)
-      tx.update(users)
-        .set({ lastActiveAt: new Date(now.getTime() - DAY) })
-        .where(eq(users.id, client.id))
-        .run()
+    if (!client) return
+    tx.update(users)
+      .set({ lastActiveAt: new Date(now.getTime() - DAY) })
+      .where(eq(users.id, client.id))
+      .run()
+    // Two check-ins, six and two weeks ago, with things getting a little better in between.
+    seedCheckIn(tx, client.id, new Date(now.getTime() - 42 * DAY), 0.55)
+    seedCheckIn(tx, client.id, new Date(now.getTime() - 14 * DAY), 0.35)
+    for (const ref of ['emotions', 'situations'])
+      tx.insert(planItems).values({ userId: client.id, kind: 'area', ref }).run()
   })
   return true
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+/**
+ * A completed check-in whose answers sit at `level` (0 = lowest answer, 1 = highest) of each
+ * item's scale, scored by the real engine. The self-harm item is always answered "Not at all".
+ */
+function seedCheckIn(tx: Tx, userId: string, at: Date, level: number) {
+  const programme = loadProgramme()
+  const assessment = tx
+    .insert(assessments)
+    .values({
+      userId,
+      contentVersion: programme.version,
+      substances: ['alcohol'],
+      mainSubstance: 'alcohol',
+      startedAt: at,
+      completedAt: at,
+    })
+    .returning()
+    .get()
+  const rows: Array<{
+    instrumentId: string
+    version: string
+    answers: Record<string, number>
+    total: number | null
+    band: string | null
+  }> = []
+  for (const step of buildBattery(programme, { substances: ['alcohol'], main: 'alcohol' })) {
+    const instrument = programme.instruments[step.instrumentId]
+    if (!instrument) continue
+    const answers: Record<string, number> = {}
+    instrument.items.forEach((item, i) => {
+      const values = item.options.map((o) => o.value).sort((a, b) => a - b)
+      // A little variation between items, so the six life areas differ.
+      const wobble = ((i % 3) - 1) * 0.2
+      const pick =
+        item.id === 'phq-9-9' ? 0 : Math.round(Math.min(1, Math.max(0, level + wobble)) * (values.length - 1))
+      answers[item.id] = values[pick] ?? 0
+    })
+    const score = scoreInstrument(instrument, answers)
+    const summed = instrument.scoring.method === 'sum'
+    rows.push({
+      instrumentId: instrument.id,
+      version: instrument.version,
+      answers,
+      total: summed ? score.total : null,
+      band: score.band?.id ?? null,
+    })
+    const auditC = programme.instruments['audit-c']
+    if (instrument.id === 'audit' && auditC) {
+      const derived = deriveAuditC(programme, answers)
+      rows.push({
+        instrumentId: 'audit-c',
+        version: auditC.version,
+        answers: derived.answers,
+        total: derived.total,
+        band: derived.band?.id ?? null,
+      })
+    }
+  }
+  for (const row of rows) {
+    tx.insert(assessmentResponses)
+      .values({
+        assessmentId: assessment.id,
+        userId,
+        instrumentId: row.instrumentId,
+        instrumentVersion: row.version,
+        answers: row.answers,
+        total: row.total,
+        band: row.band,
+        updatedAt: at,
+        completedAt: at,
+      })
+      .run()
+  }
 }

@@ -17,7 +17,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 5)
 const CONNECTIONS = 10
 const BUDGET = 0.6
 
-type Route = { name: string; path: string; as?: 'client' | 'admin'; method?: 'GET' | 'POST' }
+type Who = 'client' | 'admin' | 'assessing'
+type Route = { name: string; path: string; as?: Who; method?: 'GET' | 'POST' }
 
 const BARE_JSON: Route = { name: 'bare JSON', path: '/healthz' }
 const BARE_PAGE: Route = { name: 'bare page', path: '/account-deleted' }
@@ -28,6 +29,9 @@ const ROUTES: Route[] = [
   { name: 'client home', path: '/home', as: 'client' },
   { name: 'privacy', path: '/privacy', as: 'client' },
   { name: 'staff admin', path: '/admin/staff', as: 'admin' },
+  { name: 'assessment page', path: '/assessment/questions', as: 'assessing' },
+  { name: 'assessment results', path: '/assessment/results', as: 'client' },
+  { name: 'score history', path: '/assessment/history', as: 'client' },
 ]
 
 async function startServer(databasePath: string): Promise<ChildProcess> {
@@ -61,6 +65,25 @@ async function signIn(role: 'client' | 'admin'): Promise<string> {
   return cookie
 }
 
+const form = (body: Record<string, string>, cookie = '') => ({
+  method: 'POST',
+  redirect: 'manual' as const,
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: BASE, Cookie: cookie },
+  body: new URLSearchParams(body),
+})
+
+/** A new client part-way through an assessment (on its first page). */
+async function assessingClient(): Promise<string> {
+  const signup = await fetch(
+    `${BASE}/signup`,
+    form({ username: `bench-${Date.now()}`, passphrase: 'bench client passphrase' }),
+  )
+  const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? ''
+  const start = await fetch(`${BASE}/assessment`, form({ substances: 'alcohol', main: 'alcohol' }, cookie))
+  if (start.status !== 302) throw new Error(`Could not start an assessment (status ${start.status})`)
+  return cookie
+}
+
 async function measure(route: Route, cookies: Record<string, string>, seconds = SECONDS) {
   const times: number[] = []
   const options = {
@@ -84,19 +107,19 @@ const dir = mkdtempSync(join(tmpdir(), 'foothold-bench-'))
 const server = await startServer(join(dir, 'bench.db'))
 let failed = false
 try {
-  const cookies = { client: await signIn('client'), admin: await signIn('admin') }
+  const cookies = { client: await signIn('client'), admin: await signIn('admin'), assessing: await assessingClient() }
   // Warm every route up first, so the JIT has compiled each code path before timing starts.
   for (const route of [BARE_JSON, BARE_PAGE, ...ROUTES]) await measure(route, cookies, 1)
   const json = await measure(BARE_JSON, cookies)
   const bare = await measure(BARE_PAGE, cookies)
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route; budget: ≥ ${BUDGET * 100}% of the bare page\n`)
   console.log(
-    `${'route'.padEnd(30)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'vs page'.padStart(9)}${'vs JSON'.padStart(9)}`,
+    `${'route'.padEnd(40)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'vs page'.padStart(9)}${'vs JSON'.padStart(9)}`,
   )
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`
   const row = (route: Route, r: { rps: number; p95: number }, verdict = '') =>
     console.log(
-      `${`${route.name} ${route.path}`.padEnd(30)}${r.rps.toFixed(0).padStart(8)}${r.p95.toFixed(1).padStart(9)}${pct(r.rps, bare.rps).padStart(9)}${pct(r.rps, json.rps).padStart(9)}  ${verdict}`,
+      `${`${route.name} ${route.path}`.padEnd(40)}${r.rps.toFixed(0).padStart(8)}${r.p95.toFixed(1).padStart(9)}${pct(r.rps, bare.rps).padStart(9)}${pct(r.rps, json.rps).padStart(9)}  ${verdict}`,
     )
   row(BARE_JSON, json)
   row(BARE_PAGE, bare)

@@ -1,8 +1,9 @@
 // What a client sees after an assessment: scores with their bands and plain meanings, the
 // six-area profile, normative feedback, safety warnings, recommendations, score history and
 // their plan. Also this domain's part of the privacy export.
-import { and, asc, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import { assessmentResponses, assessments, planItems, safetyEvents } from '#db/schema/index.ts'
 import {
   loadProgramme,
@@ -13,18 +14,62 @@ import {
   UK_WEEKLY_UNIT_GUIDELINE,
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
+import { getOpenAssessment, responsesOf } from './assessment.server.ts'
 import { getEnv } from './env.server.ts'
 
 /** Modules arrive with the modules feature; until then recommendations list life areas only. */
 const MODULES: Array<{ id: string; title: string; areas: never[] }> = []
 
-export function latestCompleted(userId: string) {
-  return getDb()
+const latestCompletedQuery = prepared((db) =>
+  db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.userId, userId), isNotNull(assessments.completedAt)))
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNotNull(assessments.completedAt)))
     .orderBy(desc(assessments.completedAt))
-    .get()
+    .limit(1)
+    .prepare(),
+)
+
+const safetySinceQuery = prepared((db) =>
+  db
+    .select({ rule: safetyEvents.rule })
+    .from(safetyEvents)
+    .where(
+      and(eq(safetyEvents.userId, sql.placeholder('userId')), gte(safetyEvents.createdAt, sql.placeholder('since'))),
+    )
+    .prepare(),
+)
+
+const planQuery = prepared((db) =>
+  db
+    .select({ kind: planItems.kind, ref: planItems.ref })
+    .from(planItems)
+    .where(eq(planItems.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
+const historyQuery = prepared((db) =>
+  db
+    .select({
+      instrumentId: assessmentResponses.instrumentId,
+      total: assessmentResponses.total,
+      band: assessmentResponses.band,
+      completedAt: assessmentResponses.completedAt,
+    })
+    .from(assessmentResponses)
+    .where(
+      and(
+        eq(assessmentResponses.userId, sql.placeholder('userId')),
+        isNotNull(assessmentResponses.completedAt),
+        isNotNull(assessmentResponses.total),
+      ),
+    )
+    .orderBy(asc(assessmentResponses.completedAt))
+    .prepare(),
+)
+
+export function latestCompleted(userId: string) {
+  return latestCompletedQuery().get({ userId })
 }
 
 /** Everything the results page shows for the client's latest completed assessment. */
@@ -32,11 +77,7 @@ export function latestResults(userId: string) {
   const assessment = latestCompleted(userId)
   if (!assessment) return null
   const programme = loadProgramme()
-  const responses = getDb()
-    .select()
-    .from(assessmentResponses)
-    .where(eq(assessmentResponses.assessmentId, assessment.id))
-    .all()
+  const responses = responsesOf(assessment.id)
   const scores = responses
     .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
     .map((r) => {
@@ -63,11 +104,7 @@ export function latestResults(userId: string) {
   const readiness = (programme.instruments.readiness?.items ?? [])
     .filter((item) => readinessAnswers[item.id] !== undefined)
     .map((item) => ({ question: item.text, value: readinessAnswers[item.id] ?? 0 }))
-  const raised = getDb()
-    .select({ rule: safetyEvents.rule })
-    .from(safetyEvents)
-    .where(and(eq(safetyEvents.userId, userId), gte(safetyEvents.createdAt, assessment.startedAt)))
-    .all()
+  const raised = safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })
   for (const { rule } of raised) warnings.add(rule)
   return {
     completedAt: assessment.completedAt,
@@ -93,23 +130,7 @@ function maxScore(instrument: { bands: Array<{ max: number }> }): number | null 
 /** Each instrument's completed totals over time, oldest first. */
 export function scoreHistory(userId: string) {
   const programme = loadProgramme()
-  const rows = getDb()
-    .select({
-      instrumentId: assessmentResponses.instrumentId,
-      total: assessmentResponses.total,
-      band: assessmentResponses.band,
-      completedAt: assessmentResponses.completedAt,
-    })
-    .from(assessmentResponses)
-    .where(
-      and(
-        eq(assessmentResponses.userId, userId),
-        isNotNull(assessmentResponses.completedAt),
-        isNotNull(assessmentResponses.total),
-      ),
-    )
-    .orderBy(asc(assessmentResponses.completedAt))
-    .all()
+  const rows = historyQuery().all({ userId })
   const byInstrument = new Map<string, Array<{ at: Date; total: number; band: string | null }>>()
   for (const row of rows) {
     if (row.instrumentId === 'life-areas' || !row.completedAt || row.total === null) continue
@@ -141,11 +162,7 @@ export function reassessment(userId: string, now = new Date()) {
 }
 
 export function getPlan(userId: string) {
-  return getDb()
-    .select({ kind: planItems.kind, ref: planItems.ref })
-    .from(planItems)
-    .where(eq(planItems.userId, userId))
-    .all()
+  return planQuery().all({ userId })
 }
 
 /** Replaces the life areas the client chose to work on. */
@@ -187,11 +204,7 @@ export function exportAssessments(userId: string) {
 
 /** What the client's home page says about check-ins. */
 export function checkInStatus(userId: string, now = new Date()) {
-  const open = getDb()
-    .select({ id: assessments.id })
-    .from(assessments)
-    .where(and(eq(assessments.userId, userId), isNull(assessments.completedAt)))
-    .get()
+  const open = getOpenAssessment(userId)
   const { due, lastAt } = reassessment(userId, now)
   return { inProgress: Boolean(open), lastAt, due }
 }

@@ -1,8 +1,9 @@
 // The self-assessment flow: start a sitting, show the page the client is on, save each page
 // (every page saves, so leaving and coming back resumes), fire safety rules the moment their
 // answer is saved, and finish. Scoring and the battery come from the pure programme engine.
-import { and, desc, eq, gte, isNull } from 'drizzle-orm'
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm'
 import { type Db, getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import { type Assessment, assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
 import {
   type AssessmentPage,
@@ -19,13 +20,17 @@ import {
 /** Safety rules whose panel must be seen before the next page. */
 const INTERRUPTING_RULES = new Set(['self-harm'])
 
-export function getOpenAssessment(userId: string): Assessment | undefined {
-  return getDb()
+const openAssessment = prepared((db) =>
+  db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.userId, userId), isNull(assessments.completedAt)))
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNull(assessments.completedAt)))
     .orderBy(desc(assessments.startedAt))
-    .get()
+    .prepare(),
+)
+
+export function getOpenAssessment(userId: string): Assessment | undefined {
+  return openAssessment().get({ userId })
 }
 
 /** Starts a sitting, or returns the one already open (a client never has two). */
@@ -46,17 +51,34 @@ export function startAssessment(userId: string, choice: { substances: SubstanceI
   })
 }
 
+// Pages depend only on the content and the substances named, so they are worked out once.
+const pagesCache = new Map<string, AssessmentPage[]>()
+
 export function pagesFor(assessment: Assessment): AssessmentPage[] {
   const programme = loadProgramme()
-  const battery = buildBattery(programme, {
-    substances: assessment.substances as SubstanceId[],
-    main: assessment.mainSubstance as SubstanceId,
-  })
-  return assessmentPages(programme, battery)
+  const key = `${programme.version}|${assessment.substances.join(',')}|${assessment.mainSubstance}`
+  let pages = pagesCache.get(key)
+  if (!pages) {
+    const battery = buildBattery(programme, {
+      substances: assessment.substances as SubstanceId[],
+      main: assessment.mainSubstance as SubstanceId,
+    })
+    pages = assessmentPages(programme, battery)
+    pagesCache.set(key, pages)
+  }
+  return pages
 }
 
-function responsesOf(assessmentId: string) {
-  return getDb().select().from(assessmentResponses).where(eq(assessmentResponses.assessmentId, assessmentId)).all()
+const responsesQuery = prepared((db) =>
+  db
+    .select()
+    .from(assessmentResponses)
+    .where(eq(assessmentResponses.assessmentId, sql.placeholder('assessmentId')))
+    .prepare(),
+)
+
+export function responsesOf(assessmentId: string) {
+  return responsesQuery().all({ assessmentId })
 }
 
 /** The page the client is on, with anything they already answered on it. */

@@ -3,8 +3,9 @@
 // 30 min on a shared device) and at an absolute lifetime, whichever comes first.
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import { type Role, sessions, type User, users } from '#db/schema/index.ts'
 import { getEnv, secureCookiesEnabled } from './env.server.ts'
 
@@ -22,6 +23,15 @@ export function sessionPolicy(role: Role, sharedDevice: boolean): SessionPolicy 
   if (sharedDevice) return { idleSeconds: 30 * MINUTE, absoluteSeconds: 12 * HOUR, persistent: false }
   return { idleSeconds: getEnv().CLIENT_IDLE_DAYS * DAY, absoluteSeconds: 30 * DAY, persistent: true }
 }
+
+const sessionWithUser = prepared((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+)
 
 let cookie: ReturnType<typeof createCookie> | undefined
 
@@ -78,12 +88,7 @@ export async function getSession(request: Request, now = new Date()): Promise<Cu
   if (!token) return null
   const db = getDb()
   const idHash = hashToken(token)
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash))
-    .get()
+  const row = sessionWithUser().get({ idHash })
   if (!row) return null
   const { session, user } = row
   const idleEnd = session.lastSeenAt.getTime() + session.idleSeconds * 1000

@@ -2,7 +2,14 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { deleteUser } from '#app/utils/account.server.ts'
-import { currentPage, getOpenAssessment, pagesFor, savePage, startAssessment } from '#app/utils/assessment.server.ts'
+import {
+  acknowledgeSafety,
+  currentPage,
+  getOpenAssessment,
+  pagesFor,
+  savePage,
+  startAssessment,
+} from '#app/utils/assessment.server.ts'
 import { exportAssessments, latestResults, savePlanAreas, scoreHistory } from '#app/utils/assessment-results.server.ts'
 import { exportUserData } from '#app/utils/export.server.ts'
 import { getDb } from '#db/client.ts'
@@ -135,6 +142,10 @@ describe('safety', () => {
     expect(panelShown).toBe(true)
     const events = getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()
     expect(events.map((e) => [e.rule, e.source])).toEqual([['self-harm', 'assessment:phq-9']])
+    // The results page shows the support panel again.
+    acknowledgeSafety(user.id)
+    finish(user.id)
+    expect(latestResults(user.id)?.warnings).toContain('self-harm')
   })
 
   it('AUDIT answers showing dependence give the withdrawal warning on the results', async () => {
