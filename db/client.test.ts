@@ -59,19 +59,14 @@ DROP TABLE \`users\`;--> statement-breakpoint
 ALTER TABLE \`__new_users\` RENAME TO \`users\`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;`
 
-  function migrationsWithRebuild(): string {
-    const folder = join(dir, 'rebuild-migrations')
+  /** The real migrations plus one more, in a folder of their own. */
+  function migrationsPlus(tag: string, statements: string): string {
+    const folder = join(dir, `${tag}-migrations`)
     cpSync(findMigrationsFolder(), folder, { recursive: true })
-    writeFileSync(join(folder, '9999_rebuild_users.sql'), REBUILD_USERS)
+    writeFileSync(join(folder, `${tag}.sql`), statements)
     const journalPath = join(folder, 'meta', '_journal.json')
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> }
-    journal.entries.push({
-      idx: journal.entries.length,
-      version: '6',
-      when: Date.now() + 1000,
-      tag: '9999_rebuild_users',
-      breakpoints: true,
-    })
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now() + 1000, tag, breakpoints: true })
     writeFileSync(journalPath, JSON.stringify(journal))
     return folder
   }
@@ -91,7 +86,7 @@ PRAGMA foreign_keys=ON;`
       .run()
     before.$client.close()
 
-    const after = openDatabase(path, migrationsWithRebuild())
+    const after = openDatabase(path, migrationsPlus('9999_rebuild_users', REBUILD_USERS))
     expect(after.$client.prepare('select user_id from sessions').all()).toEqual([{ user_id: 'u1' }])
     expect(after.$client.pragma('foreign_keys', { simple: true })).toBe(1)
     after.$client.close()
@@ -100,19 +95,7 @@ PRAGMA foreign_keys=ON;`
   it('refuses to open a database a migration left with broken references', () => {
     const path = join(dir, 'broken.db')
     openDatabase(path).$client.close()
-    const folder = join(dir, 'broken-migrations')
-    cpSync(findMigrationsFolder(), folder, { recursive: true })
-    writeFileSync(join(folder, '9999_orphan.sql'), "INSERT INTO `sessions` VALUES ('h', 'nobody', 0, 0, 0, 0, 0);")
-    const journalPath = join(folder, 'meta', '_journal.json')
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> }
-    journal.entries.push({
-      idx: journal.entries.length,
-      version: '6',
-      when: Date.now() + 1000,
-      tag: '9999_orphan',
-      breakpoints: true,
-    })
-    writeFileSync(journalPath, JSON.stringify(journal))
+    const folder = migrationsPlus('9999_orphan', "INSERT INTO `sessions` VALUES ('h', 'nobody', 0, 0, 0, 0, 0);")
     expect(() => openDatabase(path, folder)).toThrow(/broken references/)
   })
 })

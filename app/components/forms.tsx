@@ -161,3 +161,40 @@ export function FormError({ id, errors }: { id: string; errors: string[] | undef
     </div>
   )
 }
+
+/** One checkbox or radio in a list of choices, with its label and an optional hint below. */
+export function Choice({
+  type,
+  name,
+  value,
+  label,
+  defaultChecked,
+  hint,
+}: {
+  type: 'checkbox' | 'radio'
+  name: string
+  value: string
+  label: string
+  defaultChecked?: boolean
+  hint?: string
+}) {
+  const id = `${name}-${value}`
+  return (
+    <div className="field-checkbox">
+      <input
+        type={type}
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FieldError, FormError, useFormReply } from '#app/components/forms.tsx'
+import { Choice, FieldError, FormError, useFormReply } from '#app/components/forms.tsx'
 import { getOpenAssessment, startAssessment, substanceChoices } from '#app/utils/assessment.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { SUBSTANCE_IDS } from '#programme/engine/index.ts'
@@ -55,32 +55,28 @@ export default function StartAssessment() {
           <legend>What do you want help with? Tick all that apply.</legend>
           <FieldError id={chosen.errorId} errors={chosen.errors} />
           {substances.map((s) => (
-            <div className="field-checkbox" key={s.id}>
-              <input
-                type="checkbox"
-                id={`substance-${s.id}`}
-                name="substances"
-                value={s.id}
-                defaultChecked={picked.has(s.id)}
-              />
-              <label htmlFor={`substance-${s.id}`}>{s.label}</label>
-            </div>
+            <Choice
+              key={s.id}
+              type="checkbox"
+              name="substances"
+              value={s.id}
+              label={s.label}
+              defaultChecked={picked.has(s.id)}
+            />
           ))}
         </fieldset>
         <fieldset aria-describedby={main.errors ? main.errorId : undefined}>
           <legend>Which one do you most want help with?</legend>
           <FieldError id={main.errorId} errors={main.errors} />
           {substances.map((s) => (
-            <div className="field-checkbox" key={s.id}>
-              <input
-                type="radio"
-                id={`main-${s.id}`}
-                name="main"
-                value={s.id}
-                defaultChecked={main.defaultValue === s.id}
-              />
-              <label htmlFor={`main-${s.id}`}>{s.label}</label>
-            </div>
+            <Choice
+              key={s.id}
+              type="radio"
+              name="main"
+              value={s.id}
+              label={s.label}
+              defaultChecked={main.defaultValue === s.id}
+            />
           ))}
         </fieldset>
         <button type="submit" className="button">

@@ -3,7 +3,7 @@
 // The client chooses; their choice is saved as their plan.
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { FormError } from '#app/components/forms.tsx'
+import { Choice, FormError } from '#app/components/forms.tsx'
 import { LifeAreaProfile } from '#app/components/life-area-profile.tsx'
 import { AlcoholWithdrawalWarning, SelfHarmSupport } from '#app/components/support-panel.tsx'
 import { getPlan, latestResults, savePlanAreas } from '#app/utils/assessment-results.server.ts'
@@ -108,20 +108,15 @@ export default function Results() {
             <fieldset>
               <legend>Areas to work on</legend>
               {results.areas.map((a) => (
-                <div className="field-checkbox" key={a.area}>
-                  <input
-                    type="checkbox"
-                    id={`area-${a.area}`}
-                    name="area"
-                    value={a.area}
-                    defaultChecked={chosen.has(a.area)}
-                    aria-describedby={`area-${a.area}-why`}
-                  />
-                  <label htmlFor={`area-${a.area}`}>{a.name}</label>
-                  <p className="hint" id={`area-${a.area}-why`}>
-                    {a.band.recommend ? `${a.reason}.` : `${a.band.label} (${a.score} out of 100).`}
-                  </p>
-                </div>
+                <Choice
+                  key={a.area}
+                  type="checkbox"
+                  name="area"
+                  value={a.area}
+                  label={a.name}
+                  defaultChecked={chosen.has(a.area)}
+                  hint={a.band.recommend ? `${a.reason}.` : `${a.band.label} (${a.score} out of 100).`}
+                />
               ))}
             </fieldset>
             <button type="submit" className="button">
