@@ -170,6 +170,7 @@ export function Choice({
   label,
   defaultChecked,
   hint,
+  invalid,
 }: {
   type: 'checkbox' | 'radio'
   name: string
@@ -177,6 +178,8 @@ export function Choice({
   label: string
   defaultChecked?: boolean
   hint?: string
+  /** Marks the choice invalid, so focus moves to it after a refused submit. */
+  invalid?: boolean
 }) {
   const id = `${name}-${value}`
   return (
@@ -187,6 +190,7 @@ export function Choice({
         name={name}
         value={value}
         defaultChecked={defaultChecked}
+        aria-invalid={invalid ? true : undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
       <label htmlFor={id}>{label}</label>

@@ -62,6 +62,7 @@ export default function StartAssessment() {
               value={s.id}
               label={s.label}
               defaultChecked={picked.has(s.id)}
+              invalid={Boolean(chosen.errors)}
             />
           ))}
         </fieldset>
@@ -76,6 +77,7 @@ export default function StartAssessment() {
               value={s.id}
               label={s.label}
               defaultChecked={main.defaultValue === s.id}
+              invalid={Boolean(main.errors)}
             />
           ))}
         </fieldset>

@@ -3,6 +3,7 @@
 // comes before the next page when an answer calls for it.
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect } from 'react'
 import { FormError } from '#app/components/forms.tsx'
 import { SelfHarmSupport } from '#app/components/support-panel.tsx'
 import { acknowledgeSafety, currentPage, getOpenAssessment, savePage } from '#app/utils/assessment.server.ts'
@@ -46,6 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AssessmentQuestions() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  useEffect(() => {
+    // With JavaScript, move focus to the error summary after a refused page (as useFormReply does).
+    if (actionData?.errors && Object.keys(actionData.errors).length > 0) document.getElementById('page-errors')?.focus()
+  }, [actionData])
   if (data.kind === 'support') {
     return (
       <section className="narrow">

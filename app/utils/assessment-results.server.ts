@@ -6,11 +6,13 @@ import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { assessmentResponses, assessments, planItems, safetyEvents } from '#db/schema/index.ts'
 import {
+  type Instrument,
   loadProgramme,
   rankLifeAreas,
   recommendModules,
   safetyRulesFired,
   scoreLifeAreas,
+  scoreRange,
   UK_WEEKLY_UNIT_GUIDELINE,
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
@@ -123,8 +125,10 @@ function order(programme: ReturnType<typeof loadProgramme>, instrumentId: string
   return index === -1 ? 99 : index
 }
 
-function maxScore(instrument: { bands: Array<{ max: number }> }): number | null {
-  return instrument.bands.length > 0 ? Math.max(...instrument.bands.map((b) => b.max)) : null
+/** The highest possible total: from the bands, or (for instruments without bands) the items. */
+function maxScore(instrument: Instrument): number | null {
+  if (instrument.scoring.method !== 'sum') return null
+  return scoreRange(instrument).max
 }
 
 /** Each instrument's completed totals over time, oldest first. */
