@@ -206,3 +206,34 @@ export async function expectSelfHarmSupport(page: Page): Promise<void> {
   for (const [i, href] of CRISIS_TEL_LINKS.entries()) await expect(links.nth(i)).toHaveAttribute('href', href)
   await expect(panel.getByRole('link', { name: '116 123' })).toBeVisible()
 }
+
+export const LIFE_AREAS = ['Situations', 'Emotions', 'Thoughts', 'Physical', 'Behaviours', 'Lifestyle']
+
+/** Life-area answers that make Physical clearly neediest (100), then Emotions (50), then Lifestyle (25). */
+export function lifeAreaChoice(id: string): string {
+  if (id.startsWith('la-physical-')) return 'Extremely'
+  if (id.startsWith('la-emotions-')) return 'Somewhat'
+  if (id.startsWith('la-lifestyle-')) return 'A little'
+  return 'Not at all'
+}
+
+/** The results page's score line for an instrument, found by its title. */
+export function scoreLine(page: Page, title: string) {
+  return page.locator('ul.score-list > li').filter({ hasText: title })
+}
+
+export async function expectPlanSaves(page: Page, areas: string[]) {
+  const plan = page.getByRole('form', { name: 'What would you like to work on?' })
+  for (const area of areas) await plan.getByRole('checkbox', { name: area, exact: true }).check()
+  const saved = nextPost(page, '/assessment/results')
+  await plan.getByRole('button', { name: 'Save my plan' }).click()
+  expect((await saved).status()).toBe(200)
+  await expect(page.getByRole('status').filter({ hasText: 'Your plan is saved.' })).toBeVisible()
+  // Saved for good: a fresh load of the page shows the choice.
+  await page.reload()
+  for (const area of LIFE_AREAS) {
+    const box = page.getByRole('checkbox', { name: area, exact: true })
+    if (areas.includes(area)) await expect(box).toBeChecked()
+    else await expect(box).not.toBeChecked()
+  }
+}
