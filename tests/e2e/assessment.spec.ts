@@ -65,6 +65,8 @@ test('a new client completes the check-in naming alcohol, sees results, saves a 
   // Results: each score with its band and meaning.
   await expect(page).toHaveURL('/assessment/results')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results')
+  // The scores are never presented as a diagnosis (hazard H-014).
+  await expect(page.getByText('They are not a diagnosis.')).toBeVisible()
   await expect(scoreLine(page, 'Your drinking (AUDIT)')).toContainText(
     'Your drinking (AUDIT): 8 out of 40 – Increasing risk.',
   )
