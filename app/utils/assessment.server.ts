@@ -131,9 +131,8 @@ export function savePage(
   const existing = responsesOf(assessment.id).find((r) => r.instrumentId === instrument.id)
   const answers = { ...(existing?.answers ?? {}), ...values }
   const score = scoreInstrument(instrument, answers)
-  const fired = score.complete
-    ? safetyRulesFired(instrument, answers, score.total)
-    : safetyRulesFired(instrument, answers, null)
+  // Item triggers fire as soon as their answer is saved; total triggers once the total exists.
+  const fired = safetyRulesFired(instrument, answers, score.complete ? score.total : null)
   const interrupting = fired.find((rule) => INTERRUPTING_RULES.has(rule)) ?? null
   const nextIndex = input.direction === 'back' ? Math.max(0, assessment.pageIndex - 1) : assessment.pageIndex + 1
   const finished = input.direction === 'next' && nextIndex >= pages.length
