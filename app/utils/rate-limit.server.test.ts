@@ -67,4 +67,8 @@ describe('RateLimiter', () => {
     expect(tooManyAttemptsMessage(30)).toMatch(/wait 1 minute and/)
     expect(tooManyAttemptsMessage(600)).toMatch(/wait 10 minutes/)
   })
+
+  it('points to the Help page and its crisis contacts', () => {
+    expect(tooManyAttemptsMessage(60)).toMatch(/If you need help now, the Help page .* lists crisis contacts\./)
+  })
 })

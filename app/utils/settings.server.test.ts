@@ -70,3 +70,12 @@ describe('settings that are no longer valid', () => {
     expect(fresh.getServiceSettings()).toEqual(DEFAULT_SETTINGS)
   })
 })
+
+describe('each crisis contact row', () => {
+  it('needs a name, and a number of at most 30 characters', () => {
+    const noName = form({ ...base, 'crisisContacts[0].name': '', 'crisisContacts[0].phone': '999' })
+    expect(noName.reply().error?.['crisisContacts[0].name']?.[0]).toBe('Enter a name')
+    const long = form({ ...base, 'crisisContacts[0].name': 'Line', 'crisisContacts[0].phone': '0'.repeat(31) })
+    expect(long.reply().error?.['crisisContacts[0].phone']?.[0]).toMatch(/under 30 characters/)
+  })
+})

@@ -4,9 +4,9 @@ import { z } from 'zod'
 import { DEFAULT_QUICK_EXIT_URL, DEFAULT_SERVICE_NAME } from './defaults.ts'
 
 export const CrisisContactSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(80, 'Keep the name under 80 characters'),
+  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(80, 'Keep the name under 80 characters'),
   phone: z
-    .string()
+    .string({ error: 'Enter a phone number' })
     .trim()
     .min(1, 'Enter a phone number')
     .max(30, 'Keep the number under 30 characters')
@@ -15,7 +15,11 @@ export const CrisisContactSchema = z.object({
 })
 
 export const ServiceSettingsSchema = z.object({
-  serviceName: z.string().trim().min(1, 'Enter the service name').max(80, 'Keep the name under 80 characters'),
+  serviceName: z
+    .string({ error: 'Enter the service name' })
+    .trim()
+    .min(1, 'Enter the service name')
+    .max(80, 'Keep the name under 80 characters'),
   crisisContacts: z.array(CrisisContactSchema).min(1, 'Keep at least one crisis contact').max(8),
   quickExitUrl: z
     .url({ protocol: /^https$/, error: 'Enter a full https:// address' })

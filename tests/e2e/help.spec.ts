@@ -33,8 +33,10 @@ for (const path of ['/', '/login', '/signup', '/no-such-page']) {
 test('sign-up and help both say a forgotten passphrase cannot be recovered', async ({ page }) => {
   await page.goto('/signup')
   await expect(page.getByText('There is no email recovery, so keep your passphrase safe.')).toBeVisible()
+  await expect(page.getByText('If you forget it, you can start a new account.')).toBeVisible()
   await page.goto('/help')
   await expect(page.getByText('we do not keep an email address, so we cannot reset it')).toBeVisible()
+  await expect(page.getByText('You can start a new account.')).toBeVisible()
 })
 
 test('the privacy page offers the download before the delete form', async ({ page }) => {
@@ -43,4 +45,5 @@ test('the privacy page offers the download before the delete form', async ({ pag
   const headings = await page.getByRole('heading', { level: 2 }).allTextContents()
   expect(headings.indexOf('Download your data')).toBeGreaterThanOrEqual(0)
   expect(headings.indexOf('Download your data')).toBeLessThan(headings.indexOf('Delete your account'))
+  await expect(page.getByText('You may want to download your data first.')).toBeVisible()
 })
