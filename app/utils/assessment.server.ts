@@ -128,7 +128,8 @@ export function savePage(
   }
   if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors }
 
-  const existing = responsesOf(assessment.id).find((r) => r.instrumentId === instrument.id)
+  const saved = responsesOf(assessment.id)
+  const existing = saved.find((r) => r.instrumentId === instrument.id)
   const answers = { ...(existing?.answers ?? {}), ...values }
   const score = scoreInstrument(instrument, answers)
   // Item triggers fire as soon as their answer is saved; total triggers once the total exists.
@@ -151,7 +152,7 @@ export function savePage(
       // AUDIT-C is never asked: it is derived from AUDIT's first three answers.
       const auditC = deriveAuditC(programme, answers)
       const derived = programme.instruments['audit-c']
-      const previous = responsesOf(assessment.id).find((r) => r.instrumentId === 'audit-c')
+      const previous = saved.find((r) => r.instrumentId === 'audit-c')
       if (derived) {
         const derivedRow = {
           answers: auditC.answers,
