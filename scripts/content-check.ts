@@ -16,5 +16,8 @@ if (errors.length > 0) {
   console.error(`Content check failed: ${dir}`)
   process.exit(1)
 }
-const count = Object.keys(programme?.instruments ?? {}).length
-console.log(`Content check passed: version ${programme?.version}, ${count} instruments, ${dir}`)
+const count = (record: object | undefined) => Object.keys(record ?? {}).length
+console.log(
+  `Content check passed: version ${programme?.version}, ${count(programme?.instruments)} instruments, ` +
+    `${count(programme?.exercises)} exercises, ${count(programme?.modules)} modules, ${dir}`,
+)

@@ -4,14 +4,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseDocument } from 'yaml'
-import type { z } from 'zod'
 import { BatterySchema } from '../schema/battery.schema.ts'
 import { type Instrument, InstrumentSchema } from '../schema/instrument.schema.ts'
 import { LifeAreasSchema } from '../schema/life-areas.schema.ts'
 import { NormsSchema } from '../schema/norms.schema.ts'
 import { crossCheck, type Issues } from './checks.ts'
+import { readExercises, readModules } from './modules/load-modules.ts'
 import type { Programme } from './programme.ts'
+import { readYaml } from './yaml.ts'
 
 export type ContentIssue = { file: string; message: string }
 export type ContentReport = { programme: Programme | null; errors: ContentIssue[]; warnings: ContentIssue[] }
@@ -45,42 +45,6 @@ function newIssues(): Issues & { errors: ContentIssue[]; warnings: ContentIssue[
     error: (file, message) => errors.push({ file, message }),
     warn: (file, message) => warnings.push({ file, message }),
   }
-}
-
-/** "items[phq-9-4].options[1].value": array positions shown by the element's id where it has one. */
-function describePath(data: unknown, path: readonly PropertyKey[]): string {
-  let node = data
-  let out = ''
-  for (const key of path) {
-    const next = (node as Record<PropertyKey, unknown> | undefined)?.[key]
-    if (typeof key === 'number') {
-      const id = (next as { id?: unknown } | undefined)?.id
-      out += typeof id === 'string' ? `[${id}]` : `[${key}]`
-    } else {
-      out += `${out ? '.' : ''}${String(key)}`
-    }
-    node = next
-  }
-  return out || '(top level)'
-}
-
-function readYaml<T>(dir: string, file: string, schema: z.ZodType<T>, issues: Issues): T | undefined {
-  const path = join(dir, file)
-  if (!existsSync(path)) {
-    issues.error(file, 'file is missing')
-    return undefined
-  }
-  const document = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true })
-  for (const warning of document.warnings) issues.warn(file, warning.message)
-  if (document.errors.length > 0) {
-    for (const error of document.errors) issues.error(file, error.message)
-    return undefined
-  }
-  const data: unknown = document.toJS()
-  const parsed = schema.safeParse(data)
-  if (parsed.success) return parsed.data
-  for (const issue of parsed.error.issues) issues.error(file, `${describePath(data, issue.path)}: ${issue.message}`)
-  return undefined
 }
 
 function deepFreeze<T>(value: T): T {
@@ -125,7 +89,14 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
   if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms) {
     return { programme: null, errors: issues.errors, warnings: issues.warnings }
   }
-  const programme = crossCheck({ version, instruments, battery, lifeAreas, norms: norms.norms }, issues)
+  const checked = crossCheck({ version, instruments, battery, lifeAreas, norms: norms.norms }, issues)
+  const exercises = readExercises(dir, issues)
+  const modules = readModules(dir, exercises, checked.instruments, issues)
+  const programme: Programme = {
+    ...checked,
+    exercises: Object.fromEntries(exercises),
+    modules: Object.fromEntries(modules),
+  }
   return {
     programme: issues.errors.length === 0 ? deepFreeze(programme) : null,
     errors: issues.errors,

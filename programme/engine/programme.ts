@@ -1,8 +1,10 @@
 // The loaded programme: every content file, parsed, validated and cross-checked.
 import type { Battery } from '../schema/battery.schema.ts'
+import type { Exercise } from '../schema/exercise.schema.ts'
 import type { Instrument } from '../schema/instrument.schema.ts'
 import type { LifeAreas } from '../schema/life-areas.schema.ts'
 import type { Norm } from '../schema/norms.schema.ts'
+import type { ModuleDefinition } from './modules/definition.ts'
 
 export type Programme = {
   /** The content version, stamped into every response and snapshot. */
@@ -16,6 +18,10 @@ export type Programme = {
   battery: Battery
   /** Reference figures for normative feedback, by id. */
   norms: Record<string, Norm>
+  /** Exercises by id. */
+  exercises: Record<string, Exercise>
+  /** Modules by id, in folder order; each carries its Markdown and the exercises it uses. */
+  modules: Record<string, ModuleDefinition>
 }
 
 /** Answers by item id; each value is the chosen option's `value` as published (before reversing). */

@@ -1,5 +1,7 @@
 export * from './battery.schema.ts'
 export * from './common.schema.ts'
+export * from './exercise.schema.ts'
 export * from './instrument.schema.ts'
 export * from './life-areas.schema.ts'
+export * from './module.schema.ts'
 export * from './norms.schema.ts'
