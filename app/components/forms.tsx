@@ -58,7 +58,7 @@ type TextFieldProps = {
   field: FieldState
   label: string
   hint?: ReactNode
-  type?: 'text' | 'password' | 'url' | 'tel'
+  type?: 'text' | 'password' | 'url' | 'tel' | 'date'
   autoComplete?: string
   spellCheck?: boolean
 }
@@ -85,6 +85,40 @@ export function TextField({ field, label, hint, type = 'text', autoComplete, spe
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         autoCapitalize="none"
+      />
+    </div>
+  )
+}
+
+/** A multi-line text field for answers longer than a line. */
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 4,
+}: {
+  field: FieldState
+  label: string
+  hint?: string
+  rows?: number
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined
+  return (
+    <div className={field.errors ? 'field field-invalid' : 'field'}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={field.errorId} errors={field.errors} />
+      <textarea
+        id={field.id}
+        name={field.name}
+        rows={rows}
+        defaultValue={field.defaultValue}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(hintId, field.errors && field.errorId)}
       />
     </div>
   )

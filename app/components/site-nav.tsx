@@ -10,6 +10,7 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
   client: [
     ['/home', 'Home'],
     ['/assessment', 'Check-in'],
+    ['/modules', 'Modules'],
     ['/privacy', 'Your privacy'],
     ['/account', 'Account'],
   ],

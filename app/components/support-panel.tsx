@@ -33,3 +33,47 @@ export function AlcoholWithdrawalWarning() {
     </section>
   )
 }
+
+/** Opioids and a stop or cut-down goal or relapse-prevention content: tolerance drops fast. */
+export function OverdoseWarning() {
+  return (
+    <section className="support-panel warning-panel" aria-labelledby="overdose-heading">
+      <h2 id="overdose-heading">Important: overdose risk after a break from opioids</h2>
+      <p>
+        <strong>After a break from opioids, even a short one, your body cannot take what it used to.</strong> If you use
+        again, the risk of overdose is much higher. This is when many overdoses happen.
+      </p>
+      <ul>
+        <li>Use much less than before, and don't mix with alcohol or other downers.</li>
+        <li>Try not to use alone.</li>
+        <li>Carry naloxone and tell people where it is. A drug service or pharmacy can give you some.</li>
+      </ul>
+      <p>
+        <a href="/help#overdose">What to do if someone may have overdosed</a>
+      </p>
+    </section>
+  )
+}
+
+/** Benzodiazepines or other sedatives with a stop goal: stopping suddenly can be dangerous. */
+export function SedativeTaperWarning() {
+  return (
+    <section className="support-panel warning-panel" aria-labelledby="taper-heading">
+      <h2 id="taper-heading">Important: don't stop benzodiazepines suddenly</h2>
+      <p>
+        <strong>Stopping benzodiazepines or other sedatives all at once can be dangerous.</strong> It can cause fits.
+        Get medical advice and cut down slowly with a plan (a taper).
+      </p>
+      <p>Talk to your GP, a drug and alcohol service, or call NHS 111 before you cut down or stop.</p>
+    </section>
+  )
+}
+
+/** The warning for a safety notice id (CLINICAL.md), or the self-harm support panel. */
+export function SafetyNoticePanel({ id, contacts }: { id: string; contacts: CrisisContact[] }) {
+  if (id === 'self-harm') return <SelfHarmSupport contacts={contacts} />
+  if (id === 'alcohol-withdrawal') return <AlcoholWithdrawalWarning />
+  if (id === 'overdose-after-a-break') return <OverdoseWarning />
+  if (id === 'sedative-taper') return <SedativeTaperWarning />
+  return null
+}

@@ -19,9 +19,6 @@ import {
 import { getOpenAssessment, responsesOf } from './assessment.server.ts'
 import { getEnv } from './env.server.ts'
 
-/** Modules arrive with the modules feature; until then recommendations list life areas only. */
-const MODULES: Array<{ id: string; title: string; areas: never[] }> = []
-
 const latestCompletedQuery = prepared((db) =>
   db
     .select()
@@ -116,7 +113,7 @@ export function latestResults(userId: string) {
     units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
     unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
     warnings: [...warnings],
-    recommendations: recommendModules(areas, MODULES),
+    recommendations: recommendModules(areas, Object.values(programme.modules)),
   }
 }
 

@@ -2,11 +2,12 @@
 // Each domain contributes a section; a new domain adds its exporter to EXPORTERS.
 import { exportAccount } from './account.server.ts'
 import { exportAssessments } from './assessment-results.server.ts'
+import { exportModules } from './module-view.server.ts'
 import { exportInvitesCreated } from './staff.server.ts'
 
 type Exporter = (userId: string) => Record<string, unknown>
 
-const EXPORTERS: Exporter[] = [exportAccount, exportAssessments, exportInvitesCreated]
+const EXPORTERS: Exporter[] = [exportAccount, exportAssessments, exportModules, exportInvitesCreated]
 
 export const EXPORT_FORMAT = 'foothold-export/1'
 

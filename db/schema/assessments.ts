@@ -78,6 +78,8 @@ export const planItems = sqliteTable(
     kind: text('kind', { enum: ['area', 'module'] }).notNull(),
     ref: text('ref').notNull(),
     addedAt: createdAt(),
+    /** For a module: when the client finished it. */
+    completedAt: timestamp('completed_at'),
   },
   (t) => [uniqueIndex('plan_items_user_ref_unique').on(t.userId, t.kind, t.ref)],
 )

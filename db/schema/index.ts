@@ -2,6 +2,7 @@
 
 export * from './assessments.ts'
 export * from './invites.ts'
+export * from './modules.ts'
 export * from './sessions.ts'
 export * from './settings.ts'
 export * from './users.ts'

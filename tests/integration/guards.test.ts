@@ -5,6 +5,10 @@ import * as adminSettings from '#app/routes/admin.settings.tsx'
 import * as adminStaff from '#app/routes/admin.staff.tsx'
 import * as home from '#app/routes/home.tsx'
 import * as login from '#app/routes/login.tsx'
+import * as modules from '#app/routes/modules._index.tsx'
+import * as modulePage from '#app/routes/modules.$moduleId._index.tsx'
+import * as worksheetPage from '#app/routes/modules.$moduleId.worksheet.$stepId._index.tsx'
+import * as worksheetFile from '#app/routes/modules.$moduleId.worksheet.$stepId.$file.tsx'
 import * as privacyExport from '#app/routes/privacy.export.ts'
 import * as privacy from '#app/routes/privacy.tsx'
 import * as signup from '#app/routes/signup.tsx'
@@ -21,6 +25,7 @@ const MATRIX: Array<{
   path: string
   handler: Parameters<typeof statusOf>[0]
   post?: boolean
+  params?: Record<string, string>
   expected: number[]
 }> = [
   { name: 'home', path: '/home', handler: home.loader, expected: [302, 200, 200, 200, 200] },
@@ -67,6 +72,37 @@ const MATRIX: Array<{
     post: true,
     expected: [302, 403, 403, 403, 400],
   },
+  { name: 'module list', path: '/modules', handler: modules.loader, expected: [302, 200, 403, 403, 403] },
+  {
+    name: 'module page',
+    path: '/modules/saying-no',
+    handler: modulePage.loader,
+    params: { moduleId: 'saying-no' },
+    expected: [302, 200, 403, 403, 403],
+  },
+  {
+    // An empty post to a module the client has not started: nothing to step.
+    name: 'module step',
+    path: '/modules/saying-no',
+    handler: modulePage.action,
+    post: true,
+    params: { moduleId: 'saying-no' },
+    expected: [302, 404, 403, 403, 403],
+  },
+  {
+    name: 'printable worksheet',
+    path: '/modules/saying-no/worksheet/script',
+    handler: worksheetPage.loader,
+    params: { moduleId: 'saying-no', stepId: 'script' },
+    expected: [302, 200, 403, 403, 403],
+  },
+  {
+    name: 'worksheet PDF',
+    path: '/modules/saying-no/worksheet/script/blank.pdf',
+    handler: worksheetFile.loader,
+    params: { moduleId: 'saying-no', stepId: 'script', file: 'blank.pdf' },
+    expected: [302, 200, 403, 403, 403],
+  },
   { name: 'sign-in page', path: '/login', handler: login.loader, expected: [200, 302, 302, 302, 302] },
   { name: 'sign-up page', path: '/signup', handler: signup.loader, expected: [200, 302, 302, 302, 302] },
 ]
@@ -78,9 +114,9 @@ beforeAll(async () => {
   for (const role of WHO) if (role !== 'anonymous') cookies.set(role, await signedInCookie(await makeUser(role)))
 })
 
-describe.each(MATRIX)('$name ($path)', ({ path, handler, post, expected }) => {
+describe.each(MATRIX)('$name ($path)', ({ path, handler, post, params, expected }) => {
   it.each(WHO.map((who, i) => [who, expected[i]] as const))('%s → %i', async (who, status) => {
     const request = makeRequest(path, { cookie: cookies.get(who), ...(post ? { form: {} } : {}) })
-    expect(await statusOf(handler, request)).toBe(status)
+    expect(await statusOf(handler, request, params)).toBe(status)
   })
 })

@@ -1,0 +1,77 @@
+// The module list: the client's recommended modules first (from their latest check-in), each
+// with its progress, then the rest; finished ones are marked. Goals set in modules are listed.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { goalsOf, moduleList } from '#app/utils/module-view.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Modules – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const goals = goalsOf(user.id).map((g) => ({ id: g.id, what: g.what, howMuch: g.howMuch, byWhen: g.byWhen }))
+  return { modules: moduleList(user.id), goals }
+}
+
+const STATUS = { 'not-started': 'Not started', 'in-progress': 'In progress', finished: 'Finished' } as const
+
+export default function Modules() {
+  const { modules, goals } = useLoaderData<typeof loader>()
+  const recommended = modules.filter((m) => m.reason)
+  return (
+    <section>
+      <h1>Modules</h1>
+      <p>
+        Each module takes 10 to 15 minutes. Your answers are saved at every step, so you can stop and carry on later on
+        any device.
+      </p>
+      {recommended.length === 0 ? (
+        <p className="notice">
+          Do a <Link to="/assessment">check-in</Link> and we will suggest where to start. You can also choose any module
+          below.
+        </p>
+      ) : null}
+      <ul className="module-list">
+        {modules.map((m) => (
+          <li key={m.id} className={`module-card status-${m.status}`}>
+            <h2>
+              <Link to={`/modules/${m.id}`}>{m.title}</Link>
+            </h2>
+            {m.reason ? <p className="recommended">Suggested for you. {m.reason}.</p> : null}
+            <p>{m.summary}</p>
+            <p className="hint">
+              About {m.minutes} minutes · {m.areas.join(', ')} · <strong>{STATUS[m.status]}</strong>
+            </p>
+            {m.step ? (
+              <>
+                <p className="progress-label" id={`progress-${m.id}`}>
+                  Step {m.step.number} of {m.step.total}
+                </p>
+                <progress
+                  className="progress"
+                  max={m.step.total}
+                  value={m.step.number - 1}
+                  aria-labelledby={`progress-${m.id}`}
+                />
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {goals.length > 0 ? (
+        <>
+          <h2>Your goals</h2>
+          <ul>
+            {goals.map((g) => (
+              <li key={g.id}>
+                <strong>{g.what}</strong>
+                {g.howMuch ? ` – ${g.howMuch}` : ''}
+                {g.byWhen ? ` (by ${g.byWhen})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  )
+}

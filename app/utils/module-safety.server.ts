@@ -1,0 +1,69 @@
+// What modules need to know about a client's latest assessment: the facts their conditions
+// read, and which safety notices (CLINICAL.md) concern this client. When we do not know (no
+// assessment yet), a notice is shown: the careful choice (hazard H-015).
+import { and, eq, sql } from 'drizzle-orm'
+import { prepared } from '#db/prepared.ts'
+import { safetyEvents } from '#db/schema/index.ts'
+import type { Facts, GoalAnswer, NoticeId } from '#programme/engine/index.ts'
+import { responsesOf } from './assessment.server.ts'
+import { latestCompleted } from './assessment-results.server.ts'
+
+export type SafetyNotice = 'self-harm' | NoticeId
+
+const dependenceQuery = prepared((db) =>
+  db
+    .select({ id: safetyEvents.id })
+    .from(safetyEvents)
+    .where(and(eq(safetyEvents.userId, sql.placeholder('userId')), eq(safetyEvents.rule, 'alcohol-dependence')))
+    .limit(1)
+    .prepare(),
+)
+
+/** Totals, item answers and substances from the latest completed assessment, or null. */
+export function assessmentFacts(userId: string): Facts | null {
+  const assessment = latestCompleted(userId)
+  if (!assessment) return null
+  const scores: Record<string, number> = {}
+  const items: Record<string, number> = {}
+  for (const response of responsesOf(assessment.id)) {
+    if (response.total !== null) scores[response.instrumentId] = response.total
+    Object.assign(items, response.answers)
+  }
+  return { scores, items, substances: assessment.substances }
+}
+
+/** The substances the client named last, or null if they have not done an assessment. */
+export function namedSubstances(userId: string): readonly string[] | null {
+  return latestCompleted(userId)?.substances ?? null
+}
+
+/** Signs of alcohol dependence from any assessment (AUDIT 20+, daily or morning drinking). */
+function dependenceSigns(userId: string): boolean {
+  return dependenceQuery().get({ userId }) !== undefined
+}
+
+const NOTICE_SUBSTANCE: Record<NoticeId, string> = {
+  'overdose-after-a-break': 'opioids',
+  'alcohol-withdrawal': 'alcohol',
+  'sedative-taper': 'benzodiazepines',
+}
+
+/** The module's notices that concern this client: they named the substance, or we do not know. */
+export function noticesFor(substances: readonly string[] | null, notices: readonly NoticeId[]): NoticeId[] {
+  return notices.filter((notice) => substances === null || substances.includes(NOTICE_SUBSTANCE[notice]))
+}
+
+/**
+ * The warning a new goal calls for: stopping alcohol with dependence signs (or unknown), cutting
+ * down or stopping opioids, stopping a sedative.
+ */
+export function goalSafety(userId: string, goal: GoalAnswer): NoticeId | null {
+  if (goal.substance === 'opioids' && (goal.type === 'stop' || goal.type === 'cut-down'))
+    return 'overdose-after-a-break'
+  if (goal.substance === 'benzodiazepines' && goal.type === 'stop') return 'sedative-taper'
+  if (goal.substance === 'alcohol' && goal.type === 'stop') {
+    const known = namedSubstances(userId) !== null
+    if (!known || dependenceSigns(userId)) return 'alcohol-withdrawal'
+  }
+  return null
+}

@@ -1,0 +1,173 @@
+// Page geometry, type and a line-by-line layout cursor for worksheet PDFs. Text is wrapped here
+// rather than by pdfkit so answers and table rows can break across pages between lines, and so
+// only characters the built-in Helvetica can draw ever reach the page.
+import type { WorksheetKind } from '#programme/engine/index.ts'
+
+export const PAGE = { width: 595.28, height: 841.89 } // A4 in points
+export const MARGIN = { top: 80, bottom: 72, left: 56, right: 56 }
+export const LEFT = MARGIN.left
+export const WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+export const BOTTOM = PAGE.height - MARGIN.bottom
+export const REGULAR = 'Helvetica'
+export const BOLD = 'Helvetica-Bold'
+export const ITALIC = 'Helvetica-Oblique'
+// Large type throughout (nothing under 13 pt): many clients read on paper, without glasses.
+export const SIZE = { title: 24, heading: 17, body: 14, small: 13 }
+export const LEADING = 1.35
+export const INK = '#000000'
+export const MUTED = '#333333'
+export const RULE = '#707070'
+export const SHADE = '#e6e6e6'
+// A light tint marks where to tap, even in viewers that draw no form fields.
+export const FIELD_TINT = '#eef3fa'
+export const WRITING_LINE = 30 // room for one handwritten line
+export const SHORT_HEIGHT = 36
+const LONG_HEIGHT = 6 * WRITING_LINE
+
+export type Doc = PDFKit.PDFDocument
+export type Style = { font: string; size: number; color?: string }
+export type Box = { x: number; y: number; w: number; h: number }
+export const BODY: Style = { font: REGULAR, size: SIZE.body }
+export const lineHeight = (style: Style) => style.size * LEADING
+
+// Helvetica (WinAnsi) has these beyond Latin-1; anything else would print as junk.
+const WIN_ANSI_EXTRA = new Set(
+  '\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122',
+)
+const NEAREST: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', '\u2010': '-', '\u2011': '-' }
+const printable = (char: string) =>
+  (char >= ' ' && char <= '~') || (char >= '\u00a0' && char <= '\u00ff') || WIN_ANSI_EXTRA.has(char) || char === '\n'
+
+/** Text Helvetica can show: accents kept where it has them, stripped where not, else "?". */
+export function pdfSafe(text: string): string {
+  let out = ''
+  for (const char of text.normalize('NFC')) {
+    if (printable(char)) out += char
+    else if (NEAREST[char]) out += NEAREST[char]
+    else {
+      const base = char.normalize('NFKD').replace(/\p{M}/gu, '')
+      out += base !== '' && [...base].every(printable) ? base : '?'
+    }
+  }
+  return out
+}
+
+/** Greedy word wrap at `width`; a word too long for a line is broken between characters. */
+export function wrap(doc: Doc, text: string, style: Style, width: number): string[] {
+  doc.font(style.font).fontSize(style.size)
+  const lines: string[] = []
+  for (const paragraph of pdfSafe(text).split('\n')) {
+    let line = ''
+    for (const word of paragraph.split(/ +/)) {
+      const candidate = line === '' ? word : `${line} ${word}`
+      if (doc.widthOfString(candidate) <= width) {
+        line = candidate
+        continue
+      }
+      if (line !== '') lines.push(line)
+      line = ''
+      for (const char of word) {
+        if (line !== '' && doc.widthOfString(line + char) > width) {
+          lines.push(line)
+          line = ''
+        }
+        line += char
+      }
+    }
+    lines.push(line)
+  }
+  return lines
+}
+
+/** A cursor down the page that starts a new page when the next thing would not fit. */
+export class Layout {
+  y = MARGIN.top
+  constructor(
+    readonly doc: Doc,
+    readonly kind: WorksheetKind,
+  ) {}
+
+  newPage() {
+    this.doc.addPage()
+    this.y = MARGIN.top
+  }
+
+  /** Starts a new page unless `height` still fits on this one. */
+  keep(height: number) {
+    if (this.y + height > BOTTOM && this.y > MARGIN.top) this.newPage()
+  }
+
+  /** One line of already wrapped text with its top at `y`; never moves the cursor. */
+  line(text: string, style: Style, x: number, y: number) {
+    this.doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.color ?? INK)
+      .text(text, x, y, { lineBreak: false })
+  }
+
+  /** Wrapped text at the cursor, breaking pages between lines; `bar` marks it as an answer. */
+  paragraph(text: string, style: Style, gapAfter = 6, bar = false) {
+    const indent = bar ? 14 : 0
+    const height = lineHeight(style)
+    let barTop = this.y
+    for (const line of wrap(this.doc, text, style, WIDTH - indent)) {
+      if (this.y + height > BOTTOM) {
+        if (bar) this.bar(barTop)
+        this.newPage()
+        barTop = this.y
+      }
+      this.line(line, style, LEFT + indent, this.y + (height - style.size) / 2)
+      this.y += height
+    }
+    if (bar) this.bar(barTop)
+    this.y += gapAfter
+  }
+
+  bar(top: number) {
+    this.doc.rect(LEFT, top, 4, this.y - top).fill(RULE)
+  }
+
+  box({ x, y, w, h }: Box, fill?: string) {
+    this.doc.lineWidth(1).rect(x, y, w, h)
+    if (fill) this.doc.fillAndStroke(fill, RULE)
+    else this.doc.stroke(RULE)
+  }
+
+  /**
+   * A tinted box with a text field over it. The label becomes the field's tooltip, which screen
+   * readers announce. The value is the client's text as typed: field values are Unicode.
+   */
+  field(name: string, label: string, box: Box, value: string | null, multiline: boolean) {
+    const { doc } = this
+    this.box(box, FIELD_TINT)
+    doc.font(REGULAR)
+    doc.formText(name, box.x + 2, box.y + 2, box.w - 4, box.h - 4, {
+      multiline,
+      fontSize: SIZE.body,
+      value: value ?? '',
+    })
+    const widget = doc.page.annotations[doc.page.annotations.length - 1]
+    widget.data.TU = new String(label)
+  }
+
+  /** Room for a short or long answer: a box or lines on paper, a field to type into, or the answer. */
+  answerSpace(id: string, label: string, value: string | null, long: boolean) {
+    if (this.kind === 'filled' && value !== null) return this.paragraph(value, BODY, 14, true)
+    const box = { x: LEFT, y: 0, w: WIDTH, h: long ? LONG_HEIGHT : SHORT_HEIGHT }
+    this.keep(box.h)
+    box.y = this.y
+    if (this.kind === 'fillable') this.field(id, label, box, value, long)
+    else if (!long) this.box(box)
+    else {
+      for (let y = box.y + WRITING_LINE; y <= box.y + box.h; y += WRITING_LINE) {
+        this.doc
+          .moveTo(LEFT, y)
+          .lineTo(LEFT + WIDTH, y)
+          .lineWidth(0.75)
+          .stroke(RULE)
+      }
+    }
+    this.y += box.h + 14
+  }
+}
