@@ -8,6 +8,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { isUnsupportedBody } from './app/http/form-body.server.ts'
 import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
 import { securityHeaders } from './app/http/security-headers.server.ts'
 import { getEnv } from './app/utils/env.server.ts'
@@ -42,6 +43,10 @@ app.use((req, res, next) => {
   })
   if (crossSite) {
     res.status(403).type('text/plain').send('This form was sent from another website, so it was refused.')
+    return
+  }
+  if (isUnsupportedBody(req.method, req.get('content-type'))) {
+    res.status(415).type('text/plain').send('Foothold only accepts form posts.')
     return
   }
   // Our own pages post with `Origin: null` under no-referrer (see same-origin.server.ts). Having

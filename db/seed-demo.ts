@@ -1,9 +1,26 @@
 // Demo data for `npm run demo` only: accounts with known passphrases, so people trying Foothold
 // can sign in as each role. The production start never calls this.
 import { eq } from 'drizzle-orm'
-import { buildBattery, deriveAuditC, loadProgramme, scoreInstrument } from '#programme/engine/index.ts'
+import {
+  buildBattery,
+  deriveAuditC,
+  loadProgramme,
+  progressOf,
+  scoreInstrument,
+  startModule,
+  stepModule,
+} from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
-import { assessmentResponses, assessments, planItems, type Role, serviceSettings, users } from './schema/index.ts'
+import { pinModuleVersion } from './module-versions.ts'
+import {
+  assessmentResponses,
+  assessments,
+  moduleProgress,
+  planItems,
+  type Role,
+  serviceSettings,
+  users,
+} from './schema/index.ts'
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passphrase: string }> = [
   { username: 'demo-client', role: 'client', passphrase: 'demo client passphrase' },
@@ -56,11 +73,35 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
     seedCheckIn(tx, client.id, new Date(now.getTime() - 14 * DAY), 0.35)
     for (const ref of ['emotions', 'situations'])
       tx.insert(planItems).values({ userId: client.id, kind: 'area', ref }).run()
+    seedModule(tx, client.id, new Date(now.getTime() - 3 * DAY))
   })
   return true
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+/** "Riding out urges", started three days ago and left on its third step. */
+function seedModule(tx: Tx, userId: string, at: Date) {
+  const def = loadProgramme().modules['riding-out-urges']
+  if (!def) return
+  let state = startModule(def, null)
+  state = stepModule(def, state, { type: 'NEXT', answer: null })
+  state = stepModule(def, state, { type: 'NEXT', answer: 6 })
+  const progress = progressOf(def, state)
+  tx.insert(moduleProgress)
+    .values({
+      userId,
+      moduleId: def.id,
+      moduleVersionId: pinModuleVersion(tx, def),
+      state,
+      stepNumber: progress.step,
+      stepTotal: progress.total,
+      startedAt: at,
+      updatedAt: at,
+    })
+    .run()
+  tx.insert(planItems).values({ userId, kind: 'module', ref: def.id, addedAt: at }).run()
+}
 
 /**
  * A completed check-in whose answers sit at `level` (0 = lowest answer, 1 = highest) of each

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { DEMO_ACCOUNTS } from '#db/seed-demo.ts'
+import { benchWorksheets } from './bench-worksheets.ts'
 
 const PORT = Number(process.env.BENCH_PORT || 3200)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -18,7 +19,16 @@ const CONNECTIONS = 10
 const BUDGET = 0.6
 
 type Who = 'client' | 'admin' | 'assessing'
-type Route = { name: string; path: string; as?: Who; method?: 'GET' | 'POST' }
+type Route = {
+  name: string
+  path: string
+  as?: Who
+  /** A cycle of form posts, each connection as its own client (so posts never race). */
+  posts?: Array<Record<string, string>>
+}
+
+/** Its first two steps are a read step and a rating, which the POST benchmark goes between. */
+const BENCH_MODULE = 'riding-out-urges'
 
 const BARE_JSON: Route = { name: 'bare JSON', path: '/healthz' }
 const BARE_PAGE: Route = { name: 'bare page', path: '/account-deleted' }
@@ -32,6 +42,17 @@ const ROUTES: Route[] = [
   { name: 'assessment page', path: '/assessment/questions', as: 'assessing' },
   { name: 'assessment results', path: '/assessment/results', as: 'client' },
   { name: 'score history', path: '/assessment/history', as: 'client' },
+  { name: 'module list', path: '/modules', as: 'client' },
+  { name: 'module step', path: `/modules/${BENCH_MODULE}`, as: 'client' },
+  {
+    // Forward from the first step and back again: two durable writes per cycle.
+    name: 'module step POST',
+    path: `/modules/${BENCH_MODULE}`,
+    posts: [
+      { intent: 'next', step: 'intro' },
+      { intent: 'back', step: 'urge-strength' },
+    ],
+  },
 ]
 
 async function startServer(databasePath: string): Promise<ChildProcess> {
@@ -84,23 +105,58 @@ async function assessingClient(): Promise<string> {
   return cookie
 }
 
-async function measure(route: Route, cookies: Record<string, string>, seconds = SECONDS) {
+/** A new client who has started the bench module (on its first step). */
+async function moduleClient(n: number): Promise<string> {
+  const signup = await fetch(
+    `${BASE}/signup`,
+    form({ username: `bench-m${n}-${Date.now()}`, passphrase: 'bench client passphrase' }),
+  )
+  const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? ''
+  const start = await fetch(`${BASE}/modules/${BENCH_MODULE}`, form({ intent: 'start' }, cookie))
+  if (start.status !== 302) throw new Error(`Could not start a module (status ${start.status})`)
+  return cookie
+}
+
+async function measure(route: Route, cookies: Record<string, string>, seconds = SECONDS, posters: string[] = []) {
   const times: number[] = []
-  const options = {
+  const refused = new Map<number, number>()
+  let next = 0
+  const options: autocannon.Options = {
     url: `${BASE}${route.path}`,
     connections: CONNECTIONS,
     duration: seconds,
-    method: route.method ?? 'GET',
     headers: route.as ? { cookie: cookies[route.as] ?? '' } : {},
+    ...(route.posts
+      ? {
+          requests: route.posts.map((body) => ({
+            method: 'POST' as const,
+            body: new URLSearchParams(body).toString(),
+            // Each connection keeps one client's cookie in its context, so no two race on one module.
+            setupRequest: (request: autocannon.Request, context: object) => {
+              const own = context as { cookie?: string }
+              own.cookie ??= posters[next++ % posters.length] ?? ''
+              return {
+                ...request,
+                headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, cookie: own.cookie },
+              }
+            },
+          })),
+        }
+      : {}),
   }
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime)
+      // A form post answers with a redirect (303/302); anything 4xx/5xx is a failure.
+      if (status >= 400 || (!route.posts && status >= 300)) refused.set(status, (refused.get(status) ?? 0) + 1)
+    })
   })
   times.sort((a, b) => a - b)
   const p95 = times[Math.floor(times.length * 0.95)] ?? Number.NaN
-  const bad = result.non2xx + result.errors + result.timeouts
-  return { rps: result.requests.average, p95, bad }
+  const bad = [...refused.values()].reduce((a, b) => a + b, 0) + result.errors + result.timeouts
+  const statuses = [...refused].map(([status, count]) => `${count}× ${status}`).join(', ')
+  return { rps: result.requests.average, p95, bad, statuses }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'foothold-bench-'))
@@ -108,8 +164,11 @@ const server = await startServer(join(dir, 'bench.db'))
 let failed = false
 try {
   const cookies = { client: await signIn('client'), admin: await signIn('admin'), assessing: await assessingClient() }
+  await fetch(`${BASE}/modules/${BENCH_MODULE}`, form({ intent: 'start' }, cookies.client))
+  const posters: string[] = []
+  for (let n = 0; n < CONNECTIONS; n++) posters.push(await moduleClient(n))
   // Warm every route up first, so the JIT has compiled each code path before timing starts.
-  for (const route of [BARE_JSON, BARE_PAGE, ...ROUTES]) await measure(route, cookies, 1)
+  for (const route of [BARE_JSON, BARE_PAGE, ...ROUTES]) await measure(route, cookies, 1, posters)
   const json = await measure(BARE_JSON, cookies)
   const bare = await measure(BARE_PAGE, cookies)
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route; budget: ≥ ${BUDGET * 100}% of the bare page\n`)
@@ -124,10 +183,15 @@ try {
   row(BARE_JSON, json)
   row(BARE_PAGE, bare)
   for (const route of ROUTES) {
-    const result = await measure(route, cookies)
+    const result = await measure(route, cookies, SECONDS, posters)
     const ok = result.rps / bare.rps >= BUDGET && result.bad === 0
     if (!ok) failed = true
-    row(route, result, ok ? 'ok' : result.bad ? `FAIL (${result.bad} bad responses)` : 'FAIL')
+    row(route, result, ok ? 'ok' : result.bad ? `FAIL (${result.bad} bad responses: ${result.statuses || 'errors/timeouts'})` : 'FAIL')
+  }
+  console.log('\nWorksheet PDFs (rendered in process, median of 50)')
+  for (const sheet of await benchWorksheets()) {
+    if (!sheet.ok) failed = true
+    console.log(`${`worksheet ${sheet.kind}`.padEnd(40)}${sheet.medianMs.toFixed(1).padStart(8)} ms  ${sheet.ok ? 'ok' : 'FAIL'}`)
   }
 } finally {
   server.kill()

@@ -5,7 +5,8 @@ import { useEffect } from 'react'
 
 function leave(url: string) {
   try {
-    navigator.sendBeacon?.('/logout')
+    // An (empty) form body, because the server accepts only form posts.
+    navigator.sendBeacon?.('/logout', new URLSearchParams())
   } catch {
     // Leaving matters more than signing out.
   }

@@ -125,16 +125,25 @@ export default function Results() {
           </Form>
           <div role="status">{actionData?.saved ? <p className="notice">Your plan is saved.</p> : null}</div>
           {results.recommendations.length > 0 ? (
-            <ul>
-              {results.recommendations.map((r) => (
-                <li key={r.moduleId}>
-                  <strong>{r.title}</strong> – {r.reason}
-                </li>
-              ))}
-            </ul>
+            <>
+              <h2>Modules suggested for you</h2>
+              <ul>
+                {results.recommendations.map((r) => (
+                  <li key={r.moduleId}>
+                    <Link to={`/modules/${r.moduleId}`}>
+                      <strong>{r.title}</strong>
+                    </Link>{' '}
+                    – {r.reason}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to="/modules">See all modules</Link>
+              </p>
+            </>
           ) : (
-            <p className="hint">
-              Activities for each area are coming to Foothold soon. Your plan will show them first.
+            <p>
+              <Link to="/modules">See all modules</Link>
             </p>
           )}
         </>

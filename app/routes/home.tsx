@@ -3,20 +3,27 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { checkInStatus } from '#app/utils/assessment-results.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { moduleToContinue } from '#app/utils/module-view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { username: user.username, role: user.role, checkIn: user.role === 'client' ? checkInStatus(user.id) : null }
+  const client = user.role === 'client'
+  return {
+    username: user.username,
+    role: user.role,
+    checkIn: client ? checkInStatus(user.id) : null,
+    carryOn: client ? moduleToContinue(user.id) : null,
+  }
 }
 
 export default function Home() {
-  const { username, role, checkIn } = useLoaderData<typeof loader>()
+  const { username, role, checkIn, carryOn } = useLoaderData<typeof loader>()
   return (
     <section>
       <h1>Welcome, {username}</h1>
-      {checkIn ? <ClientHome checkIn={checkIn} /> : null}
+      {checkIn ? <ClientHome checkIn={checkIn} carryOn={carryOn} /> : null}
       {role === 'keyworker' ? (
         <p>
           Clients who choose to share their progress with you will appear here. A client makes a share code on their
@@ -40,7 +47,9 @@ export default function Home() {
 
 type CheckIn = { inProgress: boolean; lastAt: string | Date | null; due: boolean }
 
-function ClientHome({ checkIn }: { checkIn: CheckIn }) {
+type CarryOn = { id: string; title: string; step: number; total: number } | null
+
+function ClientHome({ checkIn, carryOn }: { checkIn: CheckIn; carryOn: CarryOn }) {
   return (
     <>
       <p>This is your space. Everything here is private to you unless you choose to share it.</p>
@@ -78,6 +87,20 @@ function ClientHome({ checkIn }: { checkIn: CheckIn }) {
           </ul>
         </>
       )}
+      <h2>Your modules</h2>
+      {carryOn ? (
+        <p>
+          <Link className="button" to={`/modules/${carryOn.id}`}>
+            Carry on with {carryOn.title}
+          </Link>{' '}
+          <span className="hint">
+            (step {carryOn.step} of {carryOn.total})
+          </span>
+        </p>
+      ) : null}
+      <p>
+        <Link to="/modules">Choose a module to work on</Link>: short exercises for the parts of life that matter to you.
+      </p>
       <h2>Your privacy and help</h2>
       <ul>
         <li>

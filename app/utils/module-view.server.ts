@@ -34,6 +34,17 @@ const allProgressQuery = prepared((db) =>
     .prepare(),
 )
 
+/** The module the client touched last and has not finished, for "carry on" on the home page. */
+export function moduleToContinue(userId: string) {
+  const open = allProgressQuery()
+    .all({ userId })
+    .filter((p) => p.value !== FINISHED)
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0]
+  const def = open ? currentDefinition(open.moduleId) : undefined
+  if (!open || !def) return null
+  return { id: open.moduleId, title: def.title, step: open.stepNumber, total: open.stepTotal }
+}
+
 export type ModuleStatus = 'not-started' | 'in-progress' | 'finished'
 
 /** Every module: recommended ones first (from the latest assessment), then the rest. */
@@ -110,7 +121,9 @@ export function moduleView(userId: string, moduleId: string) {
   const row = getProgress(userId, moduleId)
   const def = row ? pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
   if (!def) return null
-  const notices = noticesFor(namedSubstances(userId), def.notices)
+  // A safety notice added to the content since the client began still reaches them (H-017).
+  const latest = currentDefinition(moduleId)
+  const notices = noticesFor(namedSubstances(userId), [...new Set([...def.notices, ...(latest?.notices ?? [])])])
   if (!row) return { module: aboutModule(def), started: false as const, notices }
   const state = row.state
   const step = def.steps.find((s) => s.id === state.value)

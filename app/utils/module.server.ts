@@ -1,11 +1,11 @@
 // Working through a module: pin the version a client starts, step the module's machine on the
 // server (load snapshot → resolveState → transition with a validated event → save), and write
 // what a step derives (goals, safety events, the plan) in the same synchronous transaction.
-import { createHash } from 'node:crypto'
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { and, eq, sql } from 'drizzle-orm'
-import { type Db, getDb } from '#db/client.ts'
+import { getDb } from '#db/client.ts'
+import { pinModuleVersion } from '#db/module-versions.ts'
 import { prepared } from '#db/prepared.ts'
 import {
   goals,
@@ -51,8 +51,6 @@ const versionQuery = prepared((db) =>
     .prepare(),
 )
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-
 /** Pinned definitions never change, so they are cached by row id once read. */
 const pinned = new Map<string, ModuleDefinition>()
 
@@ -73,19 +71,6 @@ export function getProgress(userId: string, moduleId: string): ModuleProgress | 
   return progressQuery().get({ userId, moduleId })
 }
 
-/** The row for this exact definition, inserted on first use. */
-function pinVersion(tx: Tx, def: ModuleDefinition): string {
-  const json = JSON.stringify(def)
-  const hash = createHash('sha256').update(json).digest('hex')
-  tx.insert(moduleVersions)
-    .values({ moduleId: def.id, version: def.version, hash, definition: def })
-    .onConflictDoNothing()
-    .run()
-  const row = tx.select({ id: moduleVersions.id }).from(moduleVersions).where(eq(moduleVersions.hash, hash)).get()
-  if (!row) throw new Error(`Could not pin ${def.id}`)
-  return row.id
-}
-
 function counts(def: ModuleDefinition, state: ModuleState) {
   const progress = progressOf(def, state)
   return { state, stepNumber: progress.step, stepTotal: progress.total }
@@ -103,7 +88,7 @@ export function beginModule(userId: string, moduleId: string, now = new Date()):
       .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
       .get()
     if (existing) return existing
-    const versionId = pinVersion(tx, def)
+    const versionId = pinModuleVersion(tx, def)
     tx.insert(planItems).values({ userId, kind: 'module', ref: moduleId, addedAt: now }).onConflictDoNothing().run()
     return tx
       .insert(moduleProgress)
@@ -151,7 +136,7 @@ export function postStep(
     // Starting again discards the answers, so it also moves to the newest version of the module.
     const latest = currentDefinition(moduleId) ?? def
     getDb().transaction((tx) => {
-      const versionId = pinVersion(tx, latest)
+      const versionId = pinModuleVersion(tx, latest)
       tx.update(moduleProgress)
         .set({
           moduleVersionId: versionId,

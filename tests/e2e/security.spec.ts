@@ -110,6 +110,15 @@ test('a form post from another website is refused with 403', async ({ request })
   expect(own.status()).toBe(302)
 })
 
+test('a post that is not a form (JSON, or no body) gets 415, never a 500', async ({ request }) => {
+  for (const path of ['/login', '/modules/saying-no', '/privacy']) {
+    const json = await request.post(path, { data: { username: 'x' }, maxRedirects: 0 })
+    expect(json.status(), path).toBe(415)
+    expect(await json.text()).toContain('only accepts form posts')
+    expect((await request.post(path, { maxRedirects: 0 })).status(), path).toBe(415)
+  }
+})
+
 test('no page contacts any origin but Foothold itself', async ({ page }) => {
   const base = new URL(test.info().project.use.baseURL ?? '')
   const elsewhere: string[] = []

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { deleteUser } from '#app/utils/account.server.ts'
 import { exportUserData } from '#app/utils/export.server.ts'
 import { beginModule, getProgress, postStep, type StepIntent } from '#app/utils/module.server.ts'
+import { noticesFor } from '#app/utils/module-safety.server.ts'
 import { moduleList, moduleView, worksheetFor } from '#app/utils/module-view.server.ts'
 import { getDb } from '#db/client.ts'
 import { goals, moduleProgress, moduleVersions, planItems, safetyEvents } from '#db/schema/index.ts'
@@ -193,10 +194,21 @@ describe('version pinning', () => {
     const view = moduleView(user.id, 'saying-no')
     expect(view?.module.title).toBe('Saying no (old edition)')
     expect(view?.started && view.progress.total).toBe(2)
+    // A safety notice in the current content still reaches a client on the old edition (H-017).
+    expect(view?.notices).toContain('overdose-after-a-break')
     post(user.id, 'saying-no')
     expect(at(user.id, 'saying-no')).toBe(older.steps[1]?.id)
     expect(post(user.id, 'saying-no', {}, 'restart').ok).toBe(true)
     expect(moduleView(user.id, 'saying-no')?.module.title).toBe(current.title)
+  })
+})
+
+describe('safety notices', () => {
+  it('go to clients who named the substance, or whose substances we do not know', () => {
+    const all = ['overdose-after-a-break', 'alcohol-withdrawal', 'sedative-taper'] as const
+    expect(noticesFor(null, all)).toEqual([...all])
+    expect(noticesFor(['alcohol'], all)).toEqual(['alcohol-withdrawal'])
+    expect(noticesFor(['opioids', 'benzodiazepines'], all)).toEqual(['overdose-after-a-break', 'sedative-taper'])
   })
 })
 
