@@ -59,7 +59,7 @@ export function ExerciseFields({ exercise, field }: { exercise: Exercise; field:
                   if (column.kind === 'short') return <TextField key={column.id} field={f} label={label} />
                   return (
                     <div key={column.id} className={f.errors ? 'field field-invalid' : 'field'}>
-                      <label htmlFor={f.id}>{label}, 0 to 10</label>
+                      <label htmlFor={f.id}>{/10/.test(column.label) ? label : `${label}, 0 to 10`}</label>
                       <FieldError id={f.errorId} errors={f.errors} />
                       <select
                         id={f.id}

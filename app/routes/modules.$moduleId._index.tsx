@@ -94,6 +94,7 @@ export default function ModulePage() {
       <FormError id="module-message" errors={actionData?.message ? [actionData.message] : undefined} />
       {view.pendingSafety ? (
         <>
+          <h1>Before you carry on</h1>
           <SafetyNoticePanel id={view.pendingSafety} contacts={contacts} />
           <Form method="post">
             <button type="submit" name="intent" value="carry-on" className="button">
@@ -128,7 +129,10 @@ function StepForm({
   return (
     <Form method="post" {...form.props}>
       <h1>{step.title}</h1>
-      <FormError id={form.errorId} errors={reply?.error ? ['Please check the answers marked below.'] : undefined} />
+      <FormError
+        id={form.errorId}
+        errors={reply?.error ? (form.errors ?? ['Please check the answers marked below.']) : undefined}
+      />
       <input type="hidden" name="step" value={step.id} />
       {step.type === 'summary' && view.done.length > 0 ? (
         <>

@@ -50,7 +50,7 @@ export default function Modules() {
                 <progress
                   className="progress"
                   max={m.step.total}
-                  value={m.step.number - 1}
+                  value={m.step.number}
                   aria-labelledby={`progress-${m.id}`}
                 />
               </>

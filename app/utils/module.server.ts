@@ -158,7 +158,7 @@ export function postStep(
     event = { type: 'SKIP' }
   } else {
     if (!step) return { ok: false, status: 409, message: 'You have finished this module.' }
-    const submission = parseWithZod(input.formData, { schema: stepAnswerSchema(def, step) })
+    const submission = parseWithZod(answerFields(input.formData), { schema: stepAnswerSchema(def, step) })
     if (submission.status !== 'success') return { ok: false, status: 400, reply: submission.reply() }
     event = { type: 'NEXT', answer: submission.value }
   }
@@ -204,6 +204,13 @@ export function postStep(
       .run()
   })
   return { ok: true, finished }
+}
+
+/** The posted form without the page's own fields, so strict answer schemas see only answers. */
+function answerFields(formData: FormData): FormData {
+  const fields = new FormData()
+  for (const [key, value] of formData) if (key !== 'step' && key !== 'intent') fields.append(key, value)
+  return fields
 }
 
 /** The client has read the safety panel and carries on. */

@@ -26,7 +26,8 @@ function post(
   intent: StepIntent = 'next',
 ) {
   const step = getProgress(userId, moduleId)?.state.value ?? ''
-  return postStep(userId, moduleId, { stepId: step, intent, formData: form(fields) })
+  // As the page posts it: the step shown and the button pressed travel with the answers.
+  return postStep(userId, moduleId, { stepId: step, intent, formData: form({ ...fields, step, intent }) })
 }
 
 /** Answers steps with the given fields (by step id) until `target`; fails rather than loop. */

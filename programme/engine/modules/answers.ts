@@ -93,7 +93,7 @@ export function stepAnswerSchema(def: ModuleDefinition, step: Step): z.ZodType<u
         .object({
           text: step.optional
             ? optionalText(LONG_MAX)
-            : requiredText(LONG_MAX, 'Write a few words, or choose “Skip” if you would rather not'),
+            : requiredText(LONG_MAX, 'Write a few words before you carry on'),
         })
         .transform((v) => v.text ?? null)
     case 'choice': {
