@@ -27,12 +27,15 @@ type Route = {
   posts?: Array<Record<string, string>>
 }
 
+/** BENCH_ONLY="module step,module list" measures just those routes (matched by name prefix). */
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim())
+
 /** Its first two steps are a read step and a rating, which the POST benchmark goes between. */
 const BENCH_MODULE = 'riding-out-urges'
 
 const BARE_JSON: Route = { name: 'bare JSON', path: '/healthz' }
 const BARE_PAGE: Route = { name: 'bare page', path: '/account-deleted' }
-const ROUTES: Route[] = [
+const ALL_ROUTES: Route[] = [
   { name: 'start page', path: '/' },
   { name: 'sign-in page', path: '/login' },
   { name: 'help', path: '/help' },
@@ -54,6 +57,8 @@ const ROUTES: Route[] = [
     ],
   },
 ]
+
+const ROUTES = only ? ALL_ROUTES.filter((r) => only.some((name) => r.name.startsWith(name))) : ALL_ROUTES
 
 async function startServer(databasePath: string): Promise<ChildProcess> {
   const server = spawn('node_modules/.bin/tsx', ['scripts/demo.ts'], {
@@ -117,46 +122,67 @@ async function moduleClient(n: number): Promise<string> {
   return cookie
 }
 
-async function measure(route: Route, cookies: Record<string, string>, seconds = SECONDS, posters: string[] = []) {
-  const times: number[] = []
-  const refused = new Map<number, number>()
-  let next = 0
-  const options: autocannon.Options = {
-    url: `${BASE}${route.path}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: route.as ? { cookie: cookies[route.as] ?? '' } : {},
-    ...(route.posts
-      ? {
-          requests: route.posts.map((body) => ({
-            method: 'POST' as const,
-            body: new URLSearchParams(body).toString(),
-            // Each connection keeps one client's cookie in its context, so no two race on one module.
-            setupRequest: (request: autocannon.Request, context: object) => {
-              const own = context as { cookie?: string }
-              own.cookie ??= posters[next++ % posters.length] ?? ''
-              return {
-                ...request,
-                headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, cookie: own.cookie },
-              }
-            },
-          })),
-        }
-      : {}),
-  }
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+type Measured = { rps: number; p95: number; bad: number; statuses: string }
+
+/** One autocannon run; `refused` counts 4xx/5xx (and, for pages, redirects) by status. */
+function run(options: autocannon.Options, times: number[], refused: Map<number, number>, posting: boolean) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
     instance.on('response', (_client, status, _bytes, responseTime) => {
       times.push(responseTime)
-      // A form post answers with a redirect (303/302); anything 4xx/5xx is a failure.
-      if (status >= 400 || (!route.posts && status >= 300)) refused.set(status, (refused.get(status) ?? 0) + 1)
+      // A form post answers with a redirect; anything 4xx/5xx is a failure.
+      if (status >= 400 || (!posting && status >= 300)) refused.set(status, (refused.get(status) ?? 0) + 1)
     })
   })
+}
+
+async function measure(route: Route, cookies: Record<string, string>, seconds = SECONDS, posters: string[] = []) {
+  const times: number[] = []
+  const refused = new Map<number, number>()
+  let results: autocannon.Result[]
+  if (route.posts) {
+    const posts = route.posts
+    // Leave every posting client on the cycle's first step, whatever the last run stopped on.
+    const last = posts.at(-1)
+    if (last) for (const cookie of posters) await fetch(`${BASE}${route.path}`, form(last, cookie))
+    // One connection per client, each its own autocannon run, so no two race on one module.
+    results = await Promise.all(
+      posters.slice(0, CONNECTIONS).map((cookie) =>
+        run(
+          {
+            url: `${BASE}${route.path}`,
+            connections: 1,
+            duration: seconds,
+            requests: posts.map((body) => ({
+              method: 'POST' as const,
+              headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, cookie },
+              body: new URLSearchParams(body).toString(),
+            })),
+          },
+          times,
+          refused,
+          true,
+        ),
+      ),
+    )
+  } else {
+    const headers = route.as ? { cookie: cookies[route.as] ?? '' } : {}
+    results = [
+      await run(
+        { url: `${BASE}${route.path}`, connections: CONNECTIONS, duration: seconds, headers },
+        times,
+        refused,
+        false,
+      ),
+    ]
+  }
   times.sort((a, b) => a - b)
   const p95 = times[Math.floor(times.length * 0.95)] ?? Number.NaN
-  const bad = [...refused.values()].reduce((a, b) => a + b, 0) + result.errors + result.timeouts
+  const failures = results.reduce((sum, r) => sum + r.errors + r.timeouts, 0)
+  const bad = [...refused.values()].reduce((a, b) => a + b, 0) + failures
   const statuses = [...refused].map(([status, count]) => `${count}× ${status}`).join(', ')
-  return { rps: result.requests.average, p95, bad, statuses }
+  const rps = results.reduce((sum, r) => sum + r.requests.average, 0)
+  return { rps, p95, bad, statuses } satisfies Measured
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'foothold-bench-'))
@@ -186,12 +212,18 @@ try {
     const result = await measure(route, cookies, SECONDS, posters)
     const ok = result.rps / bare.rps >= BUDGET && result.bad === 0
     if (!ok) failed = true
-    row(route, result, ok ? 'ok' : result.bad ? `FAIL (${result.bad} bad responses: ${result.statuses || 'errors/timeouts'})` : 'FAIL')
+    row(
+      route,
+      result,
+      ok ? 'ok' : result.bad ? `FAIL (${result.bad} bad responses: ${result.statuses || 'errors/timeouts'})` : 'FAIL',
+    )
   }
   console.log('\nWorksheet PDFs (rendered in process, median of 50)')
   for (const sheet of await benchWorksheets()) {
     if (!sheet.ok) failed = true
-    console.log(`${`worksheet ${sheet.kind}`.padEnd(40)}${sheet.medianMs.toFixed(1).padStart(8)} ms  ${sheet.ok ? 'ok' : 'FAIL'}`)
+    console.log(
+      `${`worksheet ${sheet.kind}`.padEnd(40)}${sheet.medianMs.toFixed(1).padStart(8)} ms  ${sheet.ok ? 'ok' : 'FAIL'}`,
+    )
   }
 } finally {
   server.kill()
