@@ -71,6 +71,16 @@ export function latestCompleted(userId: string) {
   return latestCompletedQuery().get({ userId })
 }
 
+/** Modules recommended from the latest check-in's life areas (what the module list needs). */
+export function latestRecommendations(userId: string) {
+  const assessment = latestCompleted(userId)
+  if (!assessment) return []
+  const programme = loadProgramme()
+  const answers = responsesOf(assessment.id).find((r) => r.instrumentId === 'life-areas')?.answers
+  if (!answers) return []
+  return recommendModules(rankLifeAreas(scoreLifeAreas(programme, answers)), Object.values(programme.modules))
+}
+
 /** Everything the results page shows for the client's latest completed assessment. */
 export function latestResults(userId: string) {
   const assessment = latestCompleted(userId)

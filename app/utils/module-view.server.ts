@@ -15,7 +15,7 @@ import {
   SUBSTANCE_IDS,
   worksheetModel,
 } from '#programme/engine/index.ts'
-import { latestResults } from './assessment-results.server.ts'
+import { latestRecommendations } from './assessment-results.server.ts'
 import { currentDefinition, getProgress, pinnedDefinition } from './module.server.ts'
 import { namedSubstances, noticesFor } from './module-safety.server.ts'
 
@@ -55,7 +55,7 @@ export function moduleList(userId: string) {
       .all({ userId })
       .map((p) => [p.moduleId, p]),
   )
-  const recommendations = latestResults(userId)?.recommendations ?? []
+  const recommendations = latestRecommendations(userId)
   const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
   const areaNames = new Map(programme.lifeAreas.areas.map((a) => [a.id, a.name]))
   const items = Object.values(programme.modules).map((def) => {
