@@ -17,6 +17,8 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastActiveAt: timestamp('last_active_at'),
+    /** The IANA time zone the client's days are counted in; new entries are stamped with it. */
+    timeZone: text('time_zone').notNull().default('Europe/London'),
   },
   (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
 )

@@ -11,6 +11,7 @@ import { NormsSchema } from '../schema/norms.schema.ts'
 import { crossCheck, type Issues } from './checks.ts'
 import { readExercises, readModules } from './modules/load-modules.ts'
 import type { Programme } from './programme.ts'
+import { readTracking } from './tracking/load-tracking.ts'
 import { readYaml } from './yaml.ts'
 
 export type ContentIssue = { file: string; message: string }
@@ -85,8 +86,9 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
   const battery = readYaml(dir, 'battery.yaml', BatterySchema, issues)
   const lifeAreas = readYaml(dir, 'life-areas.yaml', LifeAreasSchema, issues)
   const norms = readYaml(dir, 'norms.yaml', NormsSchema, issues)
+  const tracking = readTracking(dir, issues)
 
-  if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms) {
+  if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms || !tracking) {
     return { programme: null, errors: issues.errors, warnings: issues.warnings }
   }
   const checked = crossCheck({ version, instruments, battery, lifeAreas, norms: norms.norms }, issues)
@@ -96,6 +98,7 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
     ...checked,
     exercises: Object.fromEntries(exercises),
     modules: Object.fromEntries(modules),
+    tracking,
   }
   return {
     programme: issues.errors.length === 0 ? deepFreeze(programme) : null,

@@ -4,6 +4,7 @@ import type { Exercise } from '../schema/exercise.schema.ts'
 import type { Instrument } from '../schema/instrument.schema.ts'
 import type { LifeAreas } from '../schema/life-areas.schema.ts'
 import type { Norm } from '../schema/norms.schema.ts'
+import type { Tracking } from '../schema/tracking.schema.ts'
 import type { ModuleDefinition } from './modules/definition.ts'
 
 export type Programme = {
@@ -22,6 +23,8 @@ export type Programme = {
   exercises: Record<string, Exercise>
   /** Modules by id, in folder order; each carries its Markdown and the exercises it uses. */
   modules: Record<string, ModuleDefinition>
+  /** Pick lists, substance units and drink presets for logging urges and use. */
+  tracking: Tracking
 }
 
 /** Answers by item id; each value is the chosen option's `value` as published (before reversing). */

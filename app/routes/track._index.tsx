@@ -1,0 +1,81 @@
+// Tracking home: log an urge in two taps (how strong, then "Log this urge"; the time is now),
+// say "No use today" in one, and see the latest entries with links to add detail or change them.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EntryList } from '#app/components/entry-list.tsx'
+import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { RatingScale } from '#app/components/rating-scale.tsx'
+import { TimeZoneField } from '#app/components/time-zone-field.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { logNoUse, logUrge, recentEntries, rememberTimeZone } from '#app/utils/tracking.server.ts'
+import { trackingForms } from '#app/utils/tracking-forms.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Track urges and use – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  return { recent: recentEntries(user.id, 10) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const formData = await request.formData()
+  rememberTimeZone(user.id, formData.get('timeZone'))
+  if (formData.get('intent') === 'no-use') {
+    logNoUse(user.id)
+    return data({ result: null, saved: 'no-use' as const })
+  }
+  const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), saved: null }, { status: 400 })
+  const logged = logUrge(user.id, submission.value)
+  if (!logged.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }), saved: null },
+      { status: 400 },
+    )
+  return redirect(`/track/urges/${logged.id}?logged=1`)
+}
+
+export default function Track() {
+  const { recent } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const form = useFormReply('urge-form', actionData?.result ?? null)
+  return (
+    <section className="narrow">
+      <h1>Track urges and use</h1>
+      <Form method="post" {...form.props}>
+        <h2>Log an urge</h2>
+        <FormError id={form.errorId} errors={form.errors} />
+        <TimeZoneField />
+        <RatingScale
+          field={form.field('intensity')}
+          legend="How strong is the urge?"
+          minLabel="no urge"
+          maxLabel="the strongest urge"
+        />
+        <p className="hint">It is logged for now. You can add more detail, or change the time, next.</p>
+        <button type="submit" className="button">
+          Log this urge
+        </button>
+      </Form>
+      <h2>Drinking or using</h2>
+      <div className="actions">
+        <Form method="post">
+          <TimeZoneField />
+          <button type="submit" name="intent" value="no-use" className="button">
+            No use today
+          </button>
+        </Form>
+        <Link className="button button-secondary" to="/track/use/new">
+          Log a drink or drug use
+        </Link>
+      </div>
+      <div role="status">{actionData?.saved === 'no-use' ? <p className="notice">Saved: no use today.</p> : null}</div>
+      <p>
+        <Link to="/progress">See your progress and patterns</Link> · <Link to="/goals">Your goals</Link>
+      </p>
+      <EntryList recent={recent} />
+    </section>
+  )
+}

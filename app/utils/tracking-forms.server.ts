@@ -1,0 +1,137 @@
+// The zod schemas for the tracking forms (urge log, use diary), built from the content lists so
+// that only known triggers, strategies, feelings, substances and units are accepted. Times come
+// in as the client's local wall-clock time and must not be in the future.
+import { z } from 'zod'
+import {
+  amountUnit,
+  DrinkInputSchema,
+  loadProgramme,
+  SUBSTANCE_IDS,
+  type SubstanceId,
+} from '#programme/engine/index.ts'
+
+export const NOTE_MAX = 1000
+export const SHORT_MAX = 200
+/** Most anyone spends on one entry is far below this; above it is a typing mistake. */
+export const SPEND_MAX_POUNDS = 10_000
+
+const optionalText = (max: number) => z.string().trim().max(max, `Please keep this under ${max} characters`).optional()
+
+const number = (message: string) => z.coerce.number({ error: message })
+
+/** 'YYYY-MM-DDTHH:mm' as a datetime-local field sends it; empty means now. */
+const localTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter a date and time, for example 2026-11-21T18:30')
+  .optional()
+
+function ids(list: ReadonlyArray<{ id: string }>) {
+  return list.map((item) => item.id) as [string, ...string[]]
+}
+
+let cached: ReturnType<typeof build> | undefined
+function build() {
+  const tracking = loadProgramme().tracking
+  const substance = z.enum(SUBSTANCE_IDS, { error: 'Choose a substance from the list' })
+  const amount = number('Enter an amount, like 2 or 1.5').positive('Enter an amount above 0')
+
+  /** An amount must fit its substance's unit: a known unit, its limit and its decimals. */
+  const checkAmount = (
+    value: { substance?: SubstanceId; amount?: number; unit?: string },
+    ctx: z.RefinementCtx,
+    path: { amount: string; unit: string },
+  ) => {
+    if (!value.substance || value.amount === undefined) return
+    const unit = amountUnit(tracking, value.substance, value.unit || undefined)
+    if (!unit) {
+      ctx.addIssue({ code: 'custom', path: [path.unit], message: 'Choose a unit from the list' })
+      return
+    }
+    const checked = z.number().max(unit.maxPerEntry).safeParse(value.amount)
+    if (!checked.success)
+      ctx.addIssue({
+        code: 'custom',
+        path: [path.amount],
+        message: `That is more than ${unit.maxPerEntry} ${unit.label}: check the amount`,
+      })
+  }
+
+  const UrgeSchema = z
+    .object({
+      when: localTime,
+      intensity: number('Choose how strong the urge is, from 0 to 10')
+        .int('Choose a whole number from 0 to 10')
+        .min(0, 'Choose a number from 0 to 10')
+        .max(10, 'Choose a number from 0 to 10'),
+      trigger: z.enum(ids(tracking.triggers), { error: 'Choose a trigger from the list' }).optional(),
+      triggerNote: optionalText(SHORT_MAX),
+      place: optionalText(SHORT_MAX),
+      withWhom: optionalText(SHORT_MAX),
+      feeling: z.enum(ids(tracking.feelings), { error: 'Choose a feeling from the list' }).optional(),
+      thought: optionalText(NOTE_MAX),
+      coping: z.array(z.enum(ids(tracking.copingStrategies), { error: 'Choose from the list' })).default([]),
+      copingNote: optionalText(SHORT_MAX),
+      outcome: z.enum(['rode-out', 'used'], { error: 'Choose what happened' }).optional(),
+      usedSubstance: substance.optional(),
+      usedAmount: amount.optional(),
+      usedUnit: z.string().optional(),
+      note: optionalText(NOTE_MAX),
+    })
+    .superRefine((value, ctx) => {
+      if (value.outcome !== 'used' && (value.usedSubstance || value.usedAmount !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Choose "I used" to say what you used' })
+      checkAmount({ substance: value.usedSubstance, amount: value.usedAmount, unit: value.usedUnit }, ctx, {
+        amount: 'usedAmount',
+        unit: 'usedUnit',
+      })
+    })
+
+  const UseSchema = z
+    .object({
+      when: localTime,
+      substance,
+      amount: amount.optional(),
+      unit: z.string().optional(),
+      /** The alcohol calculator: a preset, or ml and ABV typed in, times how many. */
+      drink: z.enum(ids(tracking.drinks), { error: 'Choose a drink from the list' }).optional(),
+      ml: number('Enter the ml, like 568').optional(),
+      abv: number('Enter the strength, like 4.5').optional(),
+      count: number('Enter how many you had').optional(),
+      spend: number('Enter the money as a number, like 12.50')
+        .min(0, 'Money spent cannot be below 0')
+        .max(SPEND_MAX_POUNDS, `That is more than £${SPEND_MAX_POUNDS}: check the amount`)
+        .optional(),
+      note: optionalText(NOTE_MAX),
+    })
+    .superRefine((value, ctx) => {
+      const calculator = value.drink !== undefined || value.ml !== undefined || value.abv !== undefined
+      if (value.substance === 'alcohol' && calculator) {
+        const preset = tracking.drinks.find((d) => d.id === value.drink)
+        const drink = DrinkInputSchema.safeParse({
+          ml: value.ml ?? preset?.ml,
+          abv: value.abv ?? preset?.abv,
+          count: value.count ?? 1,
+        })
+        if (!drink.success)
+          for (const issue of drink.error.issues)
+            ctx.addIssue({ code: 'custom', path: [String(issue.path[0] ?? 'drink')], message: issue.message })
+        return
+      }
+      if (value.amount === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter how much you used' })
+        return
+      }
+      checkAmount(value, ctx, { amount: 'amount', unit: 'unit' })
+    })
+
+  return { tracking, UrgeSchema, UseSchema }
+}
+
+/** The schemas (built once from the content). */
+export function trackingForms() {
+  cached ??= build()
+  return cached
+}
+
+export type UrgeForm = z.infer<ReturnType<typeof build>['UrgeSchema']>
+export type UseForm = z.infer<ReturnType<typeof build>['UseSchema']>

@@ -1,0 +1,253 @@
+// Logging urges and use, editing and deleting them. Each write stamps the entry with the
+// client's time zone and its local date, hour and weekday, worked out once here, so that the
+// dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
+import { urges, useEntries, users } from '#db/schema/index.ts'
+import {
+  alcoholUnits,
+  amountUnit,
+  isTimeZone,
+  localParts,
+  localToUtc,
+  type SubstanceId,
+} from '#programme/engine/index.ts'
+import { trackingForms, type UrgeForm, type UseForm } from './tracking-forms.server.ts'
+
+/** A little slack for clocks that disagree: a time more than this ahead of the server's is refused. */
+const FUTURE_SLACK_MS = 5 * 60_000
+
+export type When = { occurredAt: Date; timeZone: string; localDate: string; localHour: number; localWeekday: number }
+export type Refused = { ok: false; field: string; message: string }
+
+const zoneQuery = prepared((db) =>
+  db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+)
+
+export function timeZoneOf(userId: string): string {
+  return zoneQuery().get({ userId })?.timeZone ?? 'Europe/London'
+}
+
+/** Remembers the zone the client's browser reports (sent by the tracking forms when JavaScript runs). */
+export function rememberTimeZone(userId: string, reported: unknown): void {
+  if (typeof reported !== 'string' || !isTimeZone(reported) || reported === timeZoneOf(userId)) return
+  getDb().update(users).set({ timeZone: reported }).where(eq(users.id, userId)).run()
+}
+
+/** The instant and local parts of a form's "when" (empty: now); refused if in the future. */
+export function entryTime(local: string | undefined, timeZone: string, now: Date): When | Refused {
+  let occurredAt: Date
+  try {
+    occurredAt = local ? localToUtc(local, timeZone) : now
+  } catch {
+    return { ok: false, field: 'when', message: 'Enter a real date and time' }
+  }
+  if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
+    return { ok: false, field: 'when', message: 'That time is in the future. Enter when it happened.' }
+  const parts = localParts(occurredAt, timeZone)
+  return { occurredAt, timeZone, localDate: parts.date, localHour: parts.hour, localWeekday: parts.weekday }
+}
+
+function urgeValues(form: UrgeForm) {
+  const used = form.outcome === 'used'
+  const tracking = trackingForms().tracking
+  const unit =
+    used && form.usedSubstance ? amountUnit(tracking, form.usedSubstance, form.usedUnit || undefined) : undefined
+  return {
+    intensity: form.intensity,
+    trigger: form.trigger ?? null,
+    triggerNote: form.triggerNote || null,
+    place: form.place || null,
+    withWhom: form.withWhom || null,
+    feeling: form.feeling ?? null,
+    thought: form.thought || null,
+    coping: form.coping,
+    copingNote: form.copingNote || null,
+    outcome: form.outcome ?? null,
+    usedSubstance: used ? (form.usedSubstance ?? null) : null,
+    usedAmount: used ? (form.usedAmount ?? null) : null,
+    usedUnit: used && form.usedAmount !== undefined ? (unit?.id ?? null) : null,
+    note: form.note || null,
+  }
+}
+
+function useValues(form: UseForm) {
+  const tracking = trackingForms().tracking
+  const preset = tracking.drinks.find((d) => d.id === form.drink)
+  const calculated = form.substance === 'alcohol' && (preset || form.ml !== undefined)
+  const units = calculated
+    ? alcoholUnits(form.ml ?? preset?.ml ?? 0, form.abv ?? preset?.abv ?? 0, form.count ?? 1)
+    : undefined
+  const unit = amountUnit(tracking, form.substance, calculated ? undefined : form.unit || undefined)
+  const amount = calculated ? units : form.amount
+  return {
+    substance: form.substance,
+    amount: amount ?? null,
+    unit: unit?.id ?? null,
+    alcoholUnits:
+      form.substance === 'alcohol' ? (units ?? (unit?.id === 'units' ? (form.amount ?? null) : null)) : null,
+    spendPence: form.spend === undefined ? null : Math.round(form.spend * 100),
+    note: form.note || null,
+  }
+}
+
+export function logUrge(userId: string, form: UrgeForm, now = new Date()): { ok: true; id: string } | Refused {
+  const when = entryTime(form.when, timeZoneOf(userId), now)
+  if ('ok' in when) return when
+  const row = getDb()
+    .insert(urges)
+    .values({ userId, ...when, ...urgeValues(form), createdAt: now, updatedAt: now })
+    .returning({ id: urges.id })
+    .get()
+  return { ok: true, id: row.id }
+}
+
+export function logUse(userId: string, form: UseForm, now = new Date()): { ok: true; id: string } | Refused {
+  const when = entryTime(form.when, timeZoneOf(userId), now)
+  if ('ok' in when) return when
+  const row = getDb()
+    .insert(useEntries)
+    .values({ userId, ...when, ...useValues(form), createdAt: now, updatedAt: now })
+    .returning({ id: useEntries.id })
+    .get()
+  return { ok: true, id: row.id }
+}
+
+/** "No use today": one row per day, so tapping twice counts once. */
+export function logNoUse(userId: string, now = new Date()): void {
+  const timeZone = timeZoneOf(userId)
+  const when = entryTime(undefined, timeZone, now) as When
+  getDb().transaction((tx) => {
+    const already = tx
+      .select({ id: useEntries.id })
+      .from(useEntries)
+      .where(and(eq(useEntries.userId, userId), eq(useEntries.localDate, when.localDate), isNull(useEntries.substance)))
+      .get()
+    if (!already)
+      tx.insert(useEntries)
+        .values({ userId, ...when, createdAt: now, updatedAt: now })
+        .run()
+  })
+}
+
+export function updateUrge(
+  userId: string,
+  id: string,
+  form: UrgeForm,
+  now = new Date(),
+): { ok: true } | Refused | null {
+  const when = entryTime(form.when, timeZoneOf(userId), now)
+  if ('ok' in when) return when
+  const done = getDb()
+    .update(urges)
+    .set({ ...when, ...urgeValues(form), updatedAt: now })
+    .where(and(eq(urges.id, id), eq(urges.userId, userId)))
+    .run()
+  return done.changes === 1 ? { ok: true } : null
+}
+
+export function updateUse(userId: string, id: string, form: UseForm, now = new Date()): { ok: true } | Refused | null {
+  const when = entryTime(form.when, timeZoneOf(userId), now)
+  if ('ok' in when) return when
+  const done = getDb()
+    .update(useEntries)
+    .set({ ...when, ...useValues(form), updatedAt: now })
+    .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
+    .run()
+  return done.changes === 1 ? { ok: true } : null
+}
+
+/** Deletes one of the client's own entries; false if there is no such entry of theirs. */
+export function deleteEntry(userId: string, kind: 'urge' | 'use', id: string): boolean {
+  const table = kind === 'urge' ? urges : useEntries
+  return (
+    getDb()
+      .delete(table)
+      .where(and(eq(table.id, id), eq(table.userId, userId)))
+      .run().changes === 1
+  )
+}
+
+export function getUrge(userId: string, id: string) {
+  return getDb()
+    .select()
+    .from(urges)
+    .where(and(eq(urges.id, id), eq(urges.userId, userId)))
+    .get()
+}
+
+export function getUse(userId: string, id: string) {
+  return getDb()
+    .select()
+    .from(useEntries)
+    .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
+    .get()
+}
+
+const recentUrges = prepared((db) =>
+  db
+    .select()
+    .from(urges)
+    .where(eq(urges.userId, sql.placeholder('userId')))
+    .orderBy(desc(urges.occurredAt))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+
+const recentUse = prepared((db) =>
+  db
+    .select()
+    .from(useEntries)
+    .where(eq(useEntries.userId, sql.placeholder('userId')))
+    .orderBy(desc(useEntries.occurredAt))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+
+/** How an entry's time reads to the client, in the zone it was logged in: "Sat 21 Nov, 18:30". */
+function shown(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at)
+}
+
+/** The latest entries, newest first, as the log pages list them. */
+export function recentEntries(userId: string, limit = 20) {
+  const { tracking } = trackingForms()
+  const label = new Map(
+    [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),
+  )
+  return {
+    urges: recentUrges()
+      .all({ userId, limit })
+      .map((u) => ({
+        id: u.id,
+        when: shown(u.occurredAt, u.timeZone),
+        intensity: u.intensity,
+        trigger: u.trigger ? (label.get(u.trigger) ?? u.trigger) : null,
+        outcome: u.outcome,
+      })),
+    use: recentUse()
+      .all({ userId, limit })
+      .map((e) => ({
+        id: e.id,
+        when: e.substance ? shown(e.occurredAt, e.timeZone) : e.localDate,
+        substance: e.substance,
+        amount: e.amount,
+        unit: e.substance
+          ? (amountUnit(tracking, e.substance as SubstanceId, e.unit ?? undefined)?.label ?? e.unit)
+          : null,
+        spendPence: e.spendPence,
+      })),
+  }
+}
