@@ -2,37 +2,14 @@
 // the same with and without JavaScript.
 import type { Exercise, ExerciseAnswer, GoalAnswer, Step } from '#programme/engine/index.ts'
 import { ExerciseFields, exerciseDefaults } from './exercise-form.tsx'
-import { Choice, FieldError, type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
+import { Choice, FieldError, type FieldState, TextAreaField } from './forms.tsx'
+import { GoalFields } from './goal-fields.tsx'
 import { RatingScale } from './rating-scale.tsx'
 
 type FieldFor = (name: string) => FieldState
 
 /** A step as the loader sends it (see moduleView). */
 export type StepView = Step & { html?: string; definition?: Exercise | null; exerciseTitle?: string }
-
-const GOAL_TYPES = [
-  ['stop', 'Stop'],
-  ['cut-down', 'Cut down'],
-  ['lifestyle', 'Something else in my life'],
-] as const
-
-const SUBSTANCE_NAMES: Record<string, string> = {
-  alcohol: 'Alcohol',
-  opioids: 'Opioids (like heroin or methadone)',
-  stimulants: 'Stimulants (like cocaine or speed)',
-  cannabis: 'Cannabis',
-  benzodiazepines: 'Benzodiazepines or other sedatives',
-  other: 'Another drug',
-}
-
-const AREA_NAMES: Record<string, string> = {
-  situations: 'Situations',
-  emotions: 'Emotions',
-  thoughts: 'Thoughts',
-  physical: 'Physical',
-  behaviours: 'Behaviours',
-  lifestyle: 'Lifestyle',
-}
 
 /** The saved answer as form values, so going back shows what was written. */
 export function stepDefaults(step: Step, answer: unknown): Record<string, unknown> | undefined {
@@ -137,34 +114,7 @@ export function StepBody({
       return (
         <>
           {step.hint ? <p>{step.hint}</p> : null}
-          <TextField
-            field={field('what')}
-            label={step.prompt}
-            hint="For example: Have two alcohol-free days each week"
-          />
-          <SelectField field={field('type')} label="What kind of goal is it?" options={GOAL_TYPES} />
-          <SelectField
-            field={field('substance')}
-            label="Is it about a drink or drug? (optional)"
-            options={[
-              ['', 'Not about a drink or drug'],
-              ...goalChoices.substances.map((s) => [s, SUBSTANCE_NAMES[s] ?? s] as const),
-            ]}
-          />
-          <TextField
-            field={field('howMuch')}
-            label="How much or how often? (optional)"
-            hint="For example: no more than 6 units on a day I drink"
-          />
-          <TextField field={field('byWhen')} type="date" label="By when? (optional)" />
-          <TextAreaField field={field('why')} label="Why does it matter to you? (optional)" rows={3} />
-          <SelectField
-            field={field('area')}
-            label="Which part of your life is it about?"
-            options={Object.entries(AREA_NAMES).sort(
-              ([a], [b]) => Number(!goalChoices.areas.includes(a)) - Number(!goalChoices.areas.includes(b)),
-            )}
-          />
+          <GoalFields field={field} prompt={step.prompt} goalChoices={goalChoices} />
         </>
       )
   }

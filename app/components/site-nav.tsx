@@ -11,6 +11,8 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
     ['/home', 'Home'],
     ['/assessment', 'Check-in'],
     ['/modules', 'Modules'],
+    ['/track', 'Track'],
+    ['/progress', 'Progress'],
     ['/privacy', 'Your privacy'],
     ['/account', 'Account'],
   ],

@@ -54,6 +54,24 @@ export default function Privacy() {
               Download my data
             </Link>
           </p>
+          <p>Your tracking as spreadsheet (CSV) files:</p>
+          <ul>
+            <li>
+              <a href="/privacy/export/urges.csv" download>
+                Urges (CSV)
+              </a>
+            </li>
+            <li>
+              <a href="/privacy/export/use-diary.csv" download>
+                Use diary (CSV)
+              </a>
+            </li>
+            <li>
+              <a href="/privacy/export/goal-check-ins.csv" download>
+                Goal check-ins (CSV)
+              </a>
+            </li>
+          </ul>
           <DeleteAccount />
         </>
       ) : (

@@ -3,6 +3,7 @@
 // in as the client's local wall-clock time and must not be in the future.
 import { z } from 'zod'
 import {
+  alcoholUnits,
   amountUnit,
   DrinkInputSchema,
   loadProgramme,
@@ -135,3 +136,22 @@ export function trackingForms() {
 
 export type UrgeForm = z.infer<ReturnType<typeof build>['UrgeSchema']>
 export type UseForm = z.infer<ReturnType<typeof build>['UseSchema']>
+
+/** The pick lists the forms show, as plain data for the page. */
+export function trackingChoices() {
+  const programme = loadProgramme()
+  const { tracking } = trackingForms()
+  return {
+    triggers: tracking.triggers,
+    feelings: tracking.feelings,
+    copingStrategies: tracking.copingStrategies,
+    substances: programme.battery.substances.map((s) => ({
+      id: s.id,
+      name: s.name,
+      units: tracking.substances[s.id].map((u) => ({ id: u.id, label: u.label })),
+    })),
+    drinks: tracking.drinks.map((d) => ({ ...d, units: alcoholUnits(d.ml, d.abv) })),
+  }
+}
+
+export type TrackingChoices = ReturnType<typeof trackingChoices>

@@ -4,11 +4,12 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
-import { urges, useEntries, users } from '#db/schema/index.ts'
+import { safetyEvents, type Urge, type UseEntry, urges, useEntries, users } from '#db/schema/index.ts'
 import {
   alcoholUnits,
   amountUnit,
   isTimeZone,
+  localDateTime,
   localParts,
   localToUtc,
   type SubstanceId,
@@ -76,7 +77,7 @@ function urgeValues(form: UrgeForm) {
   }
 }
 
-function useValues(form: UseForm) {
+function diaryValues(form: UseForm) {
   const tracking = trackingForms().tracking
   const preset = tracking.drinks.find((d) => d.id === form.drink)
   const calculated = form.substance === 'alcohol' && (preset || form.ml !== undefined)
@@ -96,15 +97,23 @@ function useValues(form: UseForm) {
   }
 }
 
+/** An urge this strong shows coping options and crisis contacts at once, and is flagged (CLINICAL.md). */
+export const VERY_HIGH_URGE = 9
+
 export function logUrge(userId: string, form: UrgeForm, now = new Date()): { ok: true; id: string } | Refused {
   const when = entryTime(form.when, timeZoneOf(userId), now)
   if ('ok' in when) return when
-  const row = getDb()
-    .insert(urges)
-    .values({ userId, ...when, ...urgeValues(form), createdAt: now, updatedAt: now })
-    .returning({ id: urges.id })
-    .get()
-  return { ok: true, id: row.id }
+  const id = getDb().transaction((tx) => {
+    const row = tx
+      .insert(urges)
+      .values({ userId, ...when, ...urgeValues(form), createdAt: now, updatedAt: now })
+      .returning({ id: urges.id })
+      .get()
+    if (form.intensity >= VERY_HIGH_URGE)
+      tx.insert(safetyEvents).values({ userId, rule: 'very-high-urge', source: 'tracking:urge', createdAt: now }).run()
+    return row.id
+  })
+  return { ok: true, id }
 }
 
 export function logUse(userId: string, form: UseForm, now = new Date()): { ok: true; id: string } | Refused {
@@ -112,7 +121,7 @@ export function logUse(userId: string, form: UseForm, now = new Date()): { ok: t
   if ('ok' in when) return when
   const row = getDb()
     .insert(useEntries)
-    .values({ userId, ...when, ...useValues(form), createdAt: now, updatedAt: now })
+    .values({ userId, ...when, ...diaryValues(form), createdAt: now, updatedAt: now })
     .returning({ id: useEntries.id })
     .get()
   return { ok: true, id: row.id }
@@ -152,11 +161,13 @@ export function updateUrge(
 }
 
 export function updateUse(userId: string, id: string, form: UseForm, now = new Date()): { ok: true } | Refused | null {
-  const when = entryTime(form.when, timeZoneOf(userId), now)
+  const existing = getUse(userId, id)
+  if (!existing) return null
+  const when = entryTime(form.when, existing.timeZone, now)
   if ('ok' in when) return when
   const done = getDb()
     .update(useEntries)
-    .set({ ...when, ...useValues(form), updatedAt: now })
+    .set({ ...when, ...diaryValues(form), updatedAt: now })
     .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
     .run()
   return done.changes === 1 ? { ok: true } : null
@@ -208,6 +219,41 @@ const recentUse = prepared((db) =>
     .limit(sql.placeholder('limit'))
     .prepare(),
 )
+
+const text = (value: string | number | null) => (value === null ? undefined : String(value))
+
+/** A saved urge as the detail form's values. */
+export function urgeDefaults(urge: Urge) {
+  return {
+    when: localDateTime(urge.occurredAt, urge.timeZone),
+    intensity: String(urge.intensity),
+    trigger: text(urge.trigger),
+    triggerNote: text(urge.triggerNote),
+    place: text(urge.place),
+    withWhom: text(urge.withWhom),
+    feeling: text(urge.feeling),
+    thought: text(urge.thought),
+    coping: urge.coping,
+    copingNote: text(urge.copingNote),
+    outcome: text(urge.outcome),
+    usedSubstance: text(urge.usedSubstance),
+    usedAmount: text(urge.usedAmount),
+    usedUnit: text(urge.usedUnit),
+    note: text(urge.note),
+  }
+}
+
+/** A saved use entry as the form's values (the amount as logged; alcohol as units). */
+export function useDefaults(entry: UseEntry) {
+  return {
+    when: localDateTime(entry.occurredAt, entry.timeZone),
+    substance: text(entry.substance),
+    amount: text(entry.amount),
+    unit: text(entry.unit),
+    spend: entry.spendPence === null ? undefined : (entry.spendPence / 100).toFixed(2),
+    note: text(entry.note),
+  }
+}
 
 /** How an entry's time reads to the client, in the zone it was logged in: "Sat 21 Nov, 18:30". */
 function shown(at: Date, timeZone: string): string {

@@ -3,15 +3,21 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as account from '#app/routes/account.tsx'
 import * as adminSettings from '#app/routes/admin.settings.tsx'
 import * as adminStaff from '#app/routes/admin.staff.tsx'
+import * as goals from '#app/routes/goals.tsx'
 import * as home from '#app/routes/home.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as modules from '#app/routes/modules._index.tsx'
 import * as modulePage from '#app/routes/modules.$moduleId._index.tsx'
 import * as worksheetPage from '#app/routes/modules.$moduleId.worksheet.$stepId._index.tsx'
 import * as worksheetFile from '#app/routes/modules.$moduleId.worksheet.$stepId.$file.tsx'
+import * as csvExport from '#app/routes/privacy.export.$file.ts'
 import * as privacyExport from '#app/routes/privacy.export.ts'
 import * as privacy from '#app/routes/privacy.tsx'
 import * as signup from '#app/routes/signup.tsx'
+import * as track from '#app/routes/track._index.tsx'
+import * as trackUrge from '#app/routes/track.urges.$id.tsx'
+import * as trackUse from '#app/routes/track.use.$id.tsx'
+import * as newUse from '#app/routes/track.use.new.tsx'
 import type { Role } from '#db/schema/index.ts'
 import { statusOf } from '#tests/setup/outcome.ts'
 import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
@@ -101,6 +107,34 @@ const MATRIX: Array<{
     path: '/modules/saying-no/worksheet/script/blank.pdf',
     handler: worksheetFile.loader,
     params: { moduleId: 'saying-no', stepId: 'script', file: 'blank.pdf' },
+    expected: [302, 200, 403, 403, 403],
+  },
+  { name: 'tracking page', path: '/track', handler: track.loader, expected: [302, 200, 403, 403, 403] },
+  // An empty post is an urge with no strength: refused with a message.
+  { name: 'log an urge', path: '/track', handler: track.action, post: true, expected: [302, 400, 403, 403, 403] },
+  {
+    name: 'an urge that is not there',
+    path: '/track/urges/none',
+    handler: trackUrge.loader,
+    params: { id: 'none' },
+    expected: [302, 404, 403, 403, 403],
+  },
+  { name: 'use diary form', path: '/track/use/new', handler: newUse.loader, expected: [302, 200, 403, 403, 403] },
+  { name: 'log use', path: '/track/use/new', handler: newUse.action, post: true, expected: [302, 400, 403, 403, 403] },
+  {
+    name: 'a use entry that is not there',
+    path: '/track/use/none',
+    handler: trackUse.loader,
+    params: { id: 'none' },
+    expected: [302, 404, 403, 403, 403],
+  },
+  { name: 'goals page', path: '/goals', handler: goals.loader, expected: [302, 200, 403, 403, 403] },
+  { name: 'goals post', path: '/goals', handler: goals.action, post: true, expected: [302, 400, 403, 403, 403] },
+  {
+    name: 'urges CSV',
+    path: '/privacy/export/urges.csv',
+    handler: csvExport.loader,
+    params: { file: 'urges.csv' },
     expected: [302, 200, 403, 403, 403],
   },
   { name: 'sign-in page', path: '/login', handler: login.loader, expected: [200, 302, 302, 302, 302] },

@@ -1,0 +1,42 @@
+// A use-diary entry: what, how much, money spent, a note. For alcohol, a unit calculator: pick
+// a common drink (or type its ml and strength) and how many; the server works out the units.
+import type { TrackingChoices } from '#app/utils/tracking-forms.server.ts'
+import { type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
+
+type FieldFor = (name: string) => FieldState
+
+export function UseFields({ field, choices }: { field: FieldFor; choices: TrackingChoices }) {
+  const units = choices.substances.flatMap((s) => s.units.map((u) => [u.id, `${u.label} (${s.name})`] as const))
+  return (
+    <>
+      <TextField field={field('when')} type="datetime-local" label="When? (leave as it is for now)" />
+      <SelectField
+        field={field('substance')}
+        label="What did you use?"
+        options={[['', 'Choose'], ...choices.substances.map((s) => [s.id, s.name] as const)]}
+      />
+      <fieldset className="question">
+        <legend>For alcohol: the unit calculator</legend>
+        <p className="hint">Choose a drink and how many. Or type the size and strength from the label.</p>
+        <SelectField
+          field={field('drink')}
+          label="Drink"
+          options={[
+            ['', 'Not using the calculator'],
+            ...choices.drinks.map((d) => [d.id, `${d.label} – ${d.units} units`] as const),
+          ]}
+        />
+        <TextField field={field('count')} label="How many?" hint="For example 2, or 1.5 for one and a half" />
+        <TextField field={field('ml')} label="Or: size in ml (optional)" hint="For example 568 for a pint" />
+        <TextField field={field('abv')} label="And strength, % ABV (optional)" hint="For example 4.5" />
+      </fieldset>
+      <fieldset className="question">
+        <legend>Or say how much</legend>
+        <TextField field={field('amount')} label="Amount" hint="For alcohol, in UK units" />
+        <SelectField field={field('unit')} label="Unit" options={[['', 'The usual unit'], ...units]} />
+      </fieldset>
+      <TextField field={field('spend')} label="Money spent, £ (optional)" hint="For example 12.50" />
+      <TextAreaField field={field('note')} label="Note (optional)" rows={3} />
+    </>
+  )
+}

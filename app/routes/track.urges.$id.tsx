@@ -1,0 +1,73 @@
+// One urge: after a quick log, the optional detail (when, trigger, where, who with, feeling,
+// thought, what I did, what happened); later, to change or delete it. A very strong urge shows
+// coping options and crisis contacts first.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { UrgeFields } from '#app/components/urge-fields.tsx'
+import { StrongUrgeSupport } from '#app/components/urge-support.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { getServiceSettings } from '#app/utils/settings.server.ts'
+import { deleteEntry, getUrge, updateUrge, urgeDefaults, VERY_HIGH_URGE } from '#app/utils/tracking.server.ts'
+import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'An urge – Foothold' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const urge = getUrge(user.id, params.id ?? '')
+  if (!urge) throw new Response('Not found', { status: 404 })
+  return {
+    urge: urgeDefaults(urge),
+    strong: urge.intensity >= VERY_HIGH_URGE,
+    choices: trackingChoices(),
+    contacts: getServiceSettings().crisisContacts,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const formData = await request.formData()
+  if (formData.get('intent') === 'delete') {
+    if (!deleteEntry(user.id, 'urge', params.id ?? '')) throw new Response('Not found', { status: 404 })
+    return redirect('/track?deleted=urge')
+  }
+  const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const saved = updateUrge(user.id, params.id ?? '', submission.value)
+  if (!saved) throw new Response('Not found', { status: 404 })
+  if (!saved.ok)
+    return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 })
+  return redirect('/track?saved=urge')
+}
+
+export default function UrgePage() {
+  const { urge, strong, choices, contacts } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const form = useFormReply('urge-detail', actionData?.result ?? null, urge)
+  const justLogged = search.get('logged') === '1'
+  return (
+    <section className="narrow">
+      <h1>{justLogged ? 'Urge logged' : 'Your urge'}</h1>
+      {justLogged ? <p className="notice">Saved. You can add more below if you want to, or stop here.</p> : null}
+      {strong ? <StrongUrgeSupport contacts={contacts} /> : null}
+      <Form method="post" {...form.props}>
+        <FormError id={form.errorId} errors={form.errors} />
+        <UrgeFields field={form.field} choices={choices} chosenCoping={urge.coping} />
+        <button type="submit" className="button">
+          Save
+        </button>
+      </Form>
+      <Form method="post" className="delete-form">
+        <button type="submit" name="intent" value="delete" className="button button-danger">
+          Delete this urge
+        </button>
+      </Form>
+      <p>
+        <Link to="/track">Back to tracking</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+// One use-diary entry: what was saved (with the units worked out for alcohol), to change or delete.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { UseFields } from '#app/components/use-fields.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { deleteEntry, getUse, updateUse, useDefaults } from '#app/utils/tracking.server.ts'
+import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Use diary entry – Foothold' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const entry = getUse(user.id, params.id ?? '')
+  if (!entry) throw new Response('Not found', { status: 404 })
+  return {
+    entry: useDefaults(entry),
+    noUse: entry.substance === null,
+    alcoholUnits: entry.alcoholUnits,
+    choices: trackingChoices(),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const formData = await request.formData()
+  if (formData.get('intent') === 'delete') {
+    if (!deleteEntry(user.id, 'use', params.id ?? '')) throw new Response('Not found', { status: 404 })
+    return redirect('/track?deleted=use')
+  }
+  const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const saved = updateUse(user.id, params.id ?? '', submission.value)
+  if (!saved) throw new Response('Not found', { status: 404 })
+  if (!saved.ok)
+    return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 })
+  return redirect(`/track/use/${params.id}?saved=1`)
+}
+
+export default function UseEntryPage() {
+  const { entry, noUse, alcoholUnits, choices } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const form = useFormReply('use-form', actionData?.result ?? null, entry)
+  return (
+    <section className="narrow">
+      <h1>{noUse ? 'A day with no use' : 'Use diary entry'}</h1>
+      {search.get('logged') || search.get('saved') ? (
+        <p className="notice" role="status">
+          Saved{alcoholUnits !== null ? `: ${alcoholUnits} units of alcohol` : ''}.
+        </p>
+      ) : null}
+      {noUse ? null : (
+        <Form method="post" {...form.props}>
+          <FormError id={form.errorId} errors={form.errors} />
+          <UseFields field={form.field} choices={choices} />
+          <button type="submit" className="button">
+            Save changes
+          </button>
+        </Form>
+      )}
+      <Form method="post" className="delete-form">
+        <button type="submit" name="intent" value="delete" className="button button-danger">
+          Delete this entry
+        </button>
+      </Form>
+      <p>
+        <Link to="/track">Back to tracking</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+// Log a drink or drug use (per occasion or for the day), with the UK unit calculator for alcohol.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { TimeZoneField } from '#app/components/time-zone-field.tsx'
+import { UseFields } from '#app/components/use-fields.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { logUse, rememberTimeZone } from '#app/utils/tracking.server.ts'
+import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Log use – Foothold' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'client')
+  return { choices: trackingChoices() }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const formData = await request.formData()
+  rememberTimeZone(user.id, formData.get('timeZone'))
+  const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const logged = logUse(user.id, submission.value)
+  if (!logged.ok)
+    return data({ result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }) }, { status: 400 })
+  return redirect(`/track/use/${logged.id}?logged=1`)
+}
+
+export default function NewUse() {
+  const { choices } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const form = useFormReply('use-form', actionData?.result ?? null)
+  return (
+    <section className="narrow">
+      <h1>Log a drink or drug use</h1>
+      <p>Being honest here helps you see what is really happening. Nobody else sees it unless you choose to share.</p>
+      <Form method="post" {...form.props}>
+        <FormError id={form.errorId} errors={form.errors} />
+        <TimeZoneField />
+        <UseFields field={form.field} choices={choices} />
+        <button type="submit" className="button">
+          Save
+        </button>
+      </Form>
+      <p>
+        <Link to="/track">Back to tracking</Link>
+      </p>
+    </section>
+  )
+}

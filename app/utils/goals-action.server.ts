@@ -1,0 +1,47 @@
+// The goals page's form posts, by intent: create, check-in, done, drop, reopen, delete. Each
+// answers with what the page shows next; bad input is a 400 with messages, nothing saved.
+
+import type { SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { GoalAnswerSchema, type NoticeId } from '#programme/engine/index.ts'
+import { CheckInSchema, checkInGoal, createGoal, deleteGoal, setGoalStatus } from './goals.server.ts'
+
+type Reply = {
+  status: 200 | 400 | 404
+  form?: string
+  result?: SubmissionResult<string[]>
+  errors?: string[]
+  saved?: string
+  safety?: NoticeId | null
+}
+
+const STATUS = { done: 'done', drop: 'dropped', reopen: 'active' } as const
+
+export function goalAction(userId: string, formData: FormData): Reply | { status: 'redirect' } {
+  const intent = String(formData.get('intent') ?? '')
+  const goalId = String(formData.get('goal') ?? '')
+  if (intent === 'create') {
+    formData.delete('intent')
+    const submission = parseWithZod(formData, { schema: GoalAnswerSchema })
+    if (submission.status !== 'success') return { status: 400, form: 'goal', result: submission.reply() }
+    const created = createGoal(userId, submission.value)
+    return { status: 200, saved: 'Your goal is saved.', safety: created.safety }
+  }
+  if (intent === 'check-in') {
+    const parsed = CheckInSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return { status: 400, form: goalId, errors: parsed.error.issues.map((i) => i.message) }
+    if (!checkInGoal(userId, { ...parsed.data, note: parsed.data.note || undefined }))
+      return { status: 404, errors: ['That goal was not found.'] }
+    return { status: 200, saved: 'Check-in saved.' }
+  }
+  if (intent in STATUS) {
+    if (!setGoalStatus(userId, goalId, STATUS[intent as keyof typeof STATUS]))
+      return { status: 404, errors: ['That goal was not found.'] }
+    return { status: 'redirect' }
+  }
+  if (intent === 'delete') {
+    if (!deleteGoal(userId, goalId)) return { status: 404, errors: ['That goal was not found.'] }
+    return { status: 'redirect' }
+  }
+  return { status: 400, errors: ['That button is not one we know.'] }
+}
