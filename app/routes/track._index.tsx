@@ -4,24 +4,35 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EntryList } from '#app/components/entry-list.tsx'
-import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { logNoUse, logUrge, recentEntries, rememberTimeZone } from '#app/utils/tracking.server.ts'
+import { logNoUse, logUrge, recentEntries, rememberTimeZone, timeZoneOf } from '#app/utils/tracking.server.ts'
 import { trackingForms } from '#app/utils/tracking-forms.server.ts'
+import { isTimeZone } from '#programme/engine/tracking/time.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Track urges and use – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  return { recent: recentEntries(user.id, 10) }
+  return { recent: recentEntries(user.id, 10), timeZone: timeZoneOf(user.id) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
   rememberTimeZone(user.id, formData.get('timeZone'))
+  if (formData.get('intent') === 'time-zone') {
+    const zone = String(formData.get('zone') ?? '').trim()
+    if (!isTimeZone(zone))
+      return data(
+        { result: null, saved: null, zoneError: 'Enter a time zone like Europe/London or America/New_York' },
+        { status: 400 },
+      )
+    rememberTimeZone(user.id, zone)
+    return data({ result: null, saved: 'time-zone' as const })
+  }
   if (formData.get('intent') === 'no-use') {
     logNoUse(user.id)
     return data({ result: null, saved: 'no-use' as const })
@@ -38,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Track() {
-  const { recent } = useLoaderData<typeof loader>()
+  const { recent, timeZone } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const form = useFormReply('urge-form', actionData?.result ?? null)
   return (
@@ -76,6 +87,27 @@ export default function Track() {
         <Link to="/progress">See your progress and patterns</Link> · <Link to="/goals">Your goals</Link>
       </p>
       <EntryList recent={recent} />
+      <details className="time-zone" open={Boolean(actionData && 'zoneError' in actionData)}>
+        <summary>Your days are counted in the {timeZone} time zone</summary>
+        <Form method="post">
+          <input type="hidden" name="intent" value="time-zone" />
+          <TextField
+            field={{
+              id: 'zone',
+              name: 'zone',
+              errorId: 'zone-error',
+              errors: actionData && 'zoneError' in actionData ? [actionData.zoneError] : undefined,
+              defaultValue: timeZone,
+            }}
+            label="Time zone"
+            hint="With JavaScript on, this follows your device. For example Europe/London."
+          />
+          <button type="submit" className="button button-secondary">
+            Save time zone
+          </button>
+        </Form>
+      </details>
+      <div role="status">{actionData?.saved === 'time-zone' ? <p className="notice">Time zone saved.</p> : null}</div>
     </section>
   )
 }

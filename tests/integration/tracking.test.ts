@@ -4,6 +4,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import * as track from '#app/routes/track._index.tsx'
 import { deleteUser } from '#app/utils/account.server.ts'
 import { exportUserData } from '#app/utils/export.server.ts'
 import { listGoals } from '#app/utils/goals.server.ts'
@@ -15,6 +16,7 @@ import {
   logUrge,
   logUse,
   rememberTimeZone,
+  timeZoneOf,
   updateUrge,
 } from '#app/utils/tracking.server.ts'
 import { trackingCsv } from '#app/utils/tracking-export.server.ts'
@@ -22,7 +24,8 @@ import { trackingForms } from '#app/utils/tracking-forms.server.ts'
 import { getDb } from '#db/client.ts'
 import { safetyEvents, urges, useEntries } from '#db/schema/index.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
-import { makeUser } from '#tests/setup/requests.ts'
+import { statusOf } from '#tests/setup/outcome.ts'
+import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
 function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData()
@@ -147,14 +150,15 @@ describe('the use diary', () => {
 
   it('refuses unknown substances, impossible amounts and units, and stores nothing', async () => {
     const user = await makeUser()
-    for (const fields of [
+    const refused: Array<Record<string, string>> = [
       { substance: 'glue', amount: '1' },
       { substance: 'cannabis' },
       { substance: 'cannabis', amount: '-1' },
       { substance: 'cannabis', amount: '1', unit: 'tablets' },
       { substance: 'alcohol', ml: '568', abv: '140' },
       { substance: 'alcohol', amount: '2', spend: 'lots' },
-    ]) {
+    ]
+    for (const fields of refused) {
       expect(use(fields).status, JSON.stringify(fields)).toBe('error')
     }
     expect(count(useEntries, user.id)).toBe(0)
@@ -185,6 +189,16 @@ describe('days in the client’s own time zone', () => {
       ['Europe/London', '2026-11-22', 1],
       ['America/New_York', '2026-11-21', 20],
     ])
+  })
+
+  it('a client without JavaScript sets their zone on the tracking page; a made-up zone is refused', async () => {
+    const user = await makeUser()
+    const cookie = await signedInCookie(user)
+    const post = (zone: string) => makeRequest('/track', { cookie, form: { intent: 'time-zone', zone } })
+    expect(await statusOf(track.action, post('Nowhere/Special'))).toBe(400)
+    expect(timeZoneOf(user.id)).toBe('Europe/London')
+    expect(await statusOf(track.action, post('Asia/Kolkata'))).toBe(200)
+    expect(timeZoneOf(user.id)).toBe('Asia/Kolkata')
   })
 
   it('a time typed on the day the clocks go back is read in the client’s zone', async () => {
