@@ -205,6 +205,7 @@ export function Choice({
   defaultChecked,
   hint,
   invalid,
+  idPrefix,
 }: {
   type: 'checkbox' | 'radio'
   name: string
@@ -214,8 +215,10 @@ export function Choice({
   hint?: string
   /** Marks the choice invalid, so focus moves to it after a refused submit. */
   invalid?: boolean
+  /** Makes ids unique when one page has several forms with the same field (one per goal). */
+  idPrefix?: string
 }) {
-  const id = `${name}-${value}`
+  const id = `${idPrefix ? `${idPrefix}-` : ''}${name}-${value}`
   return (
     <div className="field-checkbox">
       <input

@@ -3,6 +3,7 @@
 import type { TrackingChoices } from '#app/utils/tracking-forms.server.ts'
 import { Choice, FieldError, type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
 import { RatingScale } from './rating-scale.tsx'
+import { UnitField } from './unit-field.tsx'
 
 type FieldFor = (name: string) => FieldState
 
@@ -18,7 +19,6 @@ export function UrgeFields({
   chosenCoping: readonly string[]
 }) {
   const coping = field('coping')
-  const units = choices.substances.flatMap((s) => s.units.map((u) => [u.id, `${u.label} (${s.name})`] as const))
   return (
     <>
       <TextField field={field('when')} type="datetime-local" label="When was it?" />
@@ -72,7 +72,7 @@ export function UrgeFields({
           options={[...none('Choose'), ...choices.substances.map((s) => [s.id, s.name] as const)]}
         />
         <TextField field={field('usedAmount')} label="How much?" />
-        <SelectField field={field('usedUnit')} label="Unit" options={[...none('The usual unit'), ...units]} />
+        <UnitField field={field('usedUnit')} choices={choices} />
       </fieldset>
       <TextAreaField field={field('note')} label="Note (optional)" rows={3} />
     </>

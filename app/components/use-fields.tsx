@@ -2,14 +2,14 @@
 // a common drink (or type its ml and strength) and how many; the server works out the units.
 import type { TrackingChoices } from '#app/utils/tracking-forms.server.ts'
 import { type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
+import { UnitField } from './unit-field.tsx'
 
 type FieldFor = (name: string) => FieldState
 
 export function UseFields({ field, choices }: { field: FieldFor; choices: TrackingChoices }) {
-  const units = choices.substances.flatMap((s) => s.units.map((u) => [u.id, `${u.label} (${s.name})`] as const))
   return (
     <>
-      <TextField field={field('when')} type="datetime-local" label="When? (leave as it is for now)" />
+      <TextField field={field('when')} type="datetime-local" label="When? (leave empty for now)" />
       <SelectField
         field={field('substance')}
         label="What did you use?"
@@ -33,7 +33,7 @@ export function UseFields({ field, choices }: { field: FieldFor; choices: Tracki
       <fieldset className="question">
         <legend>Or say how much</legend>
         <TextField field={field('amount')} label="Amount" hint="For alcohol, in UK units" />
-        <SelectField field={field('unit')} label="Unit" options={[['', 'The usual unit'], ...units]} />
+        <UnitField field={field('unit')} choices={choices} />
       </fieldset>
       <TextField field={field('spend')} label="Money spent, £ (optional)" hint="For example 12.50" />
       <TextAreaField field={field('note')} label="Note (optional)" rows={3} />

@@ -1,6 +1,5 @@
 // Goals: set a SMART goal, check in on each (done / partly / not, with a note), see the history,
 // mark a goal done or drop it. Goals set in modules are listed here too.
-import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Choice, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
@@ -67,7 +66,7 @@ export default function Goals() {
                 </legend>
                 <div className="options">
                   {Object.entries(OUTCOMES).map(([value, label]) => (
-                    <Choice key={value} type="radio" name="outcome" value={value} label={label} />
+                    <Choice key={value} idPrefix={g.id} type="radio" name="outcome" value={value} label={label} />
                   ))}
                 </div>
               </fieldset>

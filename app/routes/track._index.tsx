@@ -2,7 +2,7 @@
 // say "No use today" in one, and see the latest entries with links to add detail or change them.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EntryList } from '#app/components/entry-list.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
@@ -50,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Track() {
   const { recent, timeZone } = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
   const actionData = useActionData<typeof action>()
   const form = useFormReply('urge-form', actionData?.result ?? null)
   return (
@@ -82,7 +83,11 @@ export default function Track() {
           Log a drink or drug use
         </Link>
       </div>
-      <div role="status">{actionData?.saved === 'no-use' ? <p className="notice">Saved: no use today.</p> : null}</div>
+      <div role="status">
+        {actionData?.saved === 'no-use' ? <p className="notice">Saved: no use today.</p> : null}
+        {!actionData && search.get('saved') ? <p className="notice">Your changes are saved.</p> : null}
+        {!actionData && search.get('deleted') ? <p className="notice">Deleted.</p> : null}
+      </div>
       <p>
         <Link to="/progress">See your progress and patterns</Link> · <Link to="/goals">Your goals</Link>
       </p>

@@ -47,15 +47,18 @@ export default function UrgePage() {
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const form = useFormReply('urge-detail', actionData?.result ?? null, urge)
-  const justLogged = search.get('logged') === '1'
+  // After a refused save, show what was just sent, not what is stored (and no "saved" notice).
+  const justLogged = search.get('logged') === '1' && !actionData
+  const sent = actionData?.result?.initialValue?.coping
+  const chosenCoping = sent === undefined ? urge.coping : [sent].flat().map(String)
   return (
     <section className="narrow">
-      <h1>{justLogged ? 'Urge logged' : 'Your urge'}</h1>
+      <h1>{search.get('logged') === '1' ? 'Urge logged' : 'Your urge'}</h1>
       {justLogged ? <p className="notice">Saved. You can add more below if you want to, or stop here.</p> : null}
       {strong ? <StrongUrgeSupport contacts={contacts} /> : null}
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
-        <UrgeFields field={form.field} choices={choices} chosenCoping={urge.coping} />
+        <UrgeFields field={form.field} choices={choices} chosenCoping={chosenCoping} />
         <button type="submit" className="button">
           Save
         </button>

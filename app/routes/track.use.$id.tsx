@@ -46,7 +46,7 @@ export default function UseEntryPage() {
   return (
     <section className="narrow">
       <h1>{noUse ? 'A day with no use' : 'Use diary entry'}</h1>
-      {search.get('logged') || search.get('saved') ? (
+      {(search.get('logged') || search.get('saved')) && !actionData ? (
         <p className="notice" role="status">
           Saved{alcoholUnits !== null ? `: ${alcoholUnits} units of alcohol` : ''}.
         </p>

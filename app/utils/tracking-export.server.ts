@@ -2,7 +2,8 @@
 // and the same entries as CSV files for spreadsheets.
 import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
-import { goalCheckIns, urges, useEntries } from '#db/schema/index.ts'
+import { goalCheckIns, goals, urges, useEntries } from '#db/schema/index.ts'
+import { loadProgramme } from '#programme/engine/index.ts'
 
 const iso = (d: Date) => d.toISOString()
 
@@ -17,6 +18,7 @@ function rows(userId: string) {
       .where(eq(goalCheckIns.userId, userId))
       .orderBy(asc(goalCheckIns.localDate))
       .all(),
+    goals: db.select({ id: goals.id, what: goals.what }).from(goals).where(eq(goals.userId, userId)).all(),
   }
 }
 
@@ -53,14 +55,35 @@ function cell(value: unknown): string {
 }
 
 function csv(header: string[], lines: unknown[][]): string {
-  return [header, ...lines].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n'
+  return `${[header, ...lines].map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`
 }
 
 export const CSV_FILES = ['urges', 'use-diary', 'goal-check-ins'] as const
 export type CsvFile = (typeof CSV_FILES)[number]
 
+const OUTCOMES: Record<string, string> = {
+  'rode-out': 'rode it out',
+  used: 'used',
+  done: 'done',
+  partly: 'partly',
+  not: 'not this time',
+}
+
+/** Words, not codes, in the spreadsheets: list ids become their labels. */
+function labeller() {
+  const programme = loadProgramme()
+  const { tracking } = programme
+  const labels = new Map<string, string>(
+    [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),
+  )
+  for (const s of programme.battery.substances) labels.set(s.id, s.name)
+  return (id: string | null) => (id === null ? null : (labels.get(id) ?? OUTCOMES[id] ?? id))
+}
+
 export function trackingCsv(userId: string, file: CsvFile): string {
   const all = rows(userId)
+  const label = labeller()
+  const goalWords = new Map(all.goals.map((g) => [g.id, g.what]))
   if (file === 'urges')
     return csv(
       [
@@ -118,7 +141,7 @@ export function trackingCsv(userId: string, file: CsvFile): string {
       ]),
     )
   return csv(
-    ['date', 'goal id', 'outcome', 'note'],
-    all.checkIns.map((c) => [c.localDate, c.goalId, c.outcome, c.note]),
+    ['date', 'goal', 'outcome', 'note'],
+    all.checkIns.map((c) => [c.localDate, goalWords.get(c.goalId) ?? '', label(c.outcome), c.note]),
   )
 }

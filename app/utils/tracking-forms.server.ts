@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import {
   alcoholUnits,
+  amountSchema,
   amountUnit,
   DrinkInputSchema,
   loadProgramme,
@@ -48,13 +49,10 @@ function build() {
       ctx.addIssue({ code: 'custom', path: [path.unit], message: 'Choose a unit from the list' })
       return
     }
-    const checked = z.number().max(unit.maxPerEntry).safeParse(value.amount)
+    const checked = amountSchema(unit).safeParse(value.amount)
     if (!checked.success)
-      ctx.addIssue({
-        code: 'custom',
-        path: [path.amount],
-        message: `That is more than ${unit.maxPerEntry} ${unit.label}: check the amount`,
-      })
+      for (const issue of checked.error.issues)
+        ctx.addIssue({ code: 'custom', path: [path.amount], message: issue.message })
   }
 
   const UrgeSchema = z

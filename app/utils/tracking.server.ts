@@ -9,6 +9,7 @@ import {
   alcoholUnits,
   amountUnit,
   isTimeZone,
+  loadProgramme,
   localDateTime,
   localParts,
   localToUtc,
@@ -150,7 +151,10 @@ export function updateUrge(
   form: UrgeForm,
   now = new Date(),
 ): { ok: true } | Refused | null {
-  const when = entryTime(form.when, timeZoneOf(userId), now)
+  const existing = getUrge(userId, id)
+  if (!existing) return null
+  // An entry keeps the zone it was logged in, so its wall-clock time means what it did then.
+  const when = entryTime(form.when, existing.timeZone, now)
   if ('ok' in when) return when
   const done = getDb()
     .update(urges)
@@ -267,9 +271,17 @@ function shown(at: Date, timeZone: string): string {
   }).format(at)
 }
 
+/** A local date as the client reads it: "Mon 4 May". */
+function shownDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${date}T12:00:00Z`),
+  )
+}
+
 /** The latest entries, newest first, as the log pages list them. */
 export function recentEntries(userId: string, limit = 20) {
   const { tracking } = trackingForms()
+  const substanceNames = new Map<string, string>(loadProgramme().battery.substances.map((b) => [b.id, b.name]))
   const label = new Map(
     [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),
   )
@@ -287,8 +299,8 @@ export function recentEntries(userId: string, limit = 20) {
       .all({ userId, limit })
       .map((e) => ({
         id: e.id,
-        when: e.substance ? shown(e.occurredAt, e.timeZone) : e.localDate,
-        substance: e.substance,
+        when: e.substance ? shown(e.occurredAt, e.timeZone) : shownDate(e.localDate),
+        substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
         amount: e.amount,
         unit: e.substance
           ? (amountUnit(tracking, e.substance as SubstanceId, e.unit ?? undefined)?.label ?? e.unit)
