@@ -21,6 +21,7 @@ import {
   serviceSettings,
   users,
 } from './schema/index.ts'
+import { seedHeavyClient } from './seed-heavy.ts'
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passphrase: string }> = [
   { username: 'demo-client', role: 'client', passphrase: 'demo client passphrase' },
@@ -40,8 +41,9 @@ export function isDemoDatabase(db: Db): boolean {
 export type HashFn = (passphrase: string) => Promise<string>
 
 /**
- * Seeds the demo accounts when the database has no users yet. The demo client joined six weeks
- * ago; later features (assessments, modules, tracking) add their weeks of history here.
+ * Seeds the demo accounts when the database has no users yet. The demo client has two check-ins
+ * (six and two weeks ago), a module in progress, and a year of tracking (the same history the
+ * benchmark's heavy client has), so every page has something to show.
  * Returns false when the database was not new.
  */
 export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<boolean> {
@@ -51,7 +53,7 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
     // Marks the database so the production start refuses it (see isDemoDatabase).
     tx.insert(serviceSettings).values({ key: DEMO_MARK, value: true }).run()
     DEMO_ACCOUNTS.forEach((account, i) => {
-      const joined = new Date(now.getTime() - (account.role === 'client' ? 42 : 90) * DAY)
+      const joined = new Date(now.getTime() - (account.role === 'client' ? 370 : 400) * DAY)
       tx.insert(users)
         .values({
           username: account.username,
@@ -75,6 +77,8 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
       tx.insert(planItems).values({ userId: client.id, kind: 'area', ref }).run()
     seedModule(tx, client.id, new Date(now.getTime() - 3 * DAY))
   })
+  const client = db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-client')).get()
+  if (client) seedHeavyClient(db, client.id, now)
   return true
 }
 
