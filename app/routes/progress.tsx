@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
+import { OverdoseWarning } from '#app/components/support-panel.tsx'
 import type { ChartProps } from '#app/components/tracking-charts.client.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { parseRange, progress } from '#app/utils/tracking-stats.server.ts'
@@ -103,7 +104,7 @@ export default function Progress() {
         <ul>
           {RANGES.map((value) => (
             <li key={value}>
-              <Link to={`?range=${value}`} aria-current={value === days ? 'page' : undefined}>
+              <Link to={`?range=${value}`} aria-current={value === days ? 'true' : undefined}>
                 {value === 365 ? '1 year' : `${value} days`}
               </Link>
             </li>
@@ -128,6 +129,7 @@ export default function Progress() {
             : 'Each urge you ride out starts a new run.'}
         </li>
       </ul>
+      {data.milestones.stopGoals.some((goal) => goal.substance === 'opioids') ? <OverdoseWarning /> : null}
 
       <h2>Urges</h2>
       <p>{s.urges}</p>

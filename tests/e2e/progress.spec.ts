@@ -37,7 +37,7 @@ test.describe('with JavaScript', () => {
     await page.goto('/progress?range=7')
     await waitForHydration(page)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress')
-    await expect(page.getByRole('navigation', { name: 'Time range' }).locator('[aria-current="page"]')).toHaveCount(1)
+    await expect(page.getByRole('navigation', { name: 'Time range' }).locator('[aria-current="true"]')).toHaveCount(1)
     for (const heading of ['Milestones', 'Urges', 'Drinking and using', 'Goal check-ins', 'Patterns'])
       await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
     // Charts load after hydration, each with a name that says what it shows.
