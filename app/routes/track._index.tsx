@@ -8,8 +8,9 @@ import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { logNoUse, logUrge, recentEntries, rememberTimeZone, timeZoneOf } from '#app/utils/tracking.server.ts'
+import { logNoUse, logUrge, rememberTimeZone, timeZoneOf } from '#app/utils/tracking.server.ts'
 import { trackingForms } from '#app/utils/tracking-forms.server.ts'
+import { recentEntries } from '#app/utils/tracking-view.server.ts'
 import { isTimeZone } from '#programme/engine/tracking/time.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Track urges and use – Foothold' }]

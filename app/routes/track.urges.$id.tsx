@@ -9,8 +9,9 @@ import { UrgeFields } from '#app/components/urge-fields.tsx'
 import { StrongUrgeSupport } from '#app/components/urge-support.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getServiceSettings } from '#app/utils/settings.server.ts'
-import { deleteEntry, getUrge, updateUrge, urgeDefaults, VERY_HIGH_URGE } from '#app/utils/tracking.server.ts'
+import { deleteEntry, getUrge, updateUrge, VERY_HIGH_URGE } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
+import { urgeDefaults } from '#app/utils/tracking-view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'An urge – Foothold' }]
 

@@ -5,8 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { deleteEntry, getUse, updateUse, useDefaults } from '#app/utils/tracking.server.ts'
+import { deleteEntry, getUse, updateUse } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
+import { useDefaults } from '#app/utils/tracking-view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Use diary entry – Foothold' }]
 
