@@ -1,10 +1,10 @@
-// Server rendering. Streams HTML to browsers and waits for the whole page for bots; the
-// CSP nonce made in server.ts is passed to every script Remix writes.
+// Server rendering. Pages load all their data before rendering (nothing is deferred), so the
+// page is rendered whole into one buffer and sent in one piece: React's 2 KB chunks no longer
+// each pass through web streams and the socket, which was most of the cost of a long page.
+// The CSP nonce made in server.ts is passed to every script Remix writes.
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { getEnv } from '#app/utils/env.server.ts'
 import { errorLogLine } from '#app/utils/log.server.ts'
@@ -26,38 +26,39 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? ''
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false
+    let rendered = false
+    let timer: NodeJS.Timeout | undefined
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true
+        onAllReady() {
+          rendered = true
+          const chunks: Buffer[] = []
           const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          )
+          body.on('data', (chunk: Buffer) => chunks.push(chunk))
+          body.on('end', () => {
+            clearTimeout(timer)
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+          })
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
           responseStatusCode = 500
           // Log the error's kind and message only: never request bodies, which may hold health data.
-          if (shellRendered) console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'render error')
+          if (rendered) console.error(error instanceof Error ? `${error.name}: ${error.message}` : 'render error')
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    timer = setTimeout(abort, ABORT_DELAY)
   })
 }
 

@@ -48,18 +48,26 @@ export function Table({
           ))}
         </tr>
       </thead>
-      <tbody>
-        {rows.map(([name, ...cells]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            {cells.map((cell, i) => (
-              <td key={head[i + 1]}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      {/* The rows as one escaped string: React building each of a 30-day table's hundreds of cells
+          as an element was most of the page's server time (docs/decisions/0012). */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: every value goes through escapeHtml */}
+      <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(rows) }} />
     </table>
   )
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+export const escapeHtml = (value: string | number) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+
+/** Each row as `<tr>`, its first cell a row header; every value escaped. */
+export function rowsHtml(rows: Array<Array<string | number>>): string {
+  let html = ''
+  for (const [name = '', ...cells] of rows) {
+    html += `<tr><th scope="row">${escapeHtml(name)}</th>`
+    for (const cell of cells) html += `<td>${escapeHtml(cell)}</td>`
+    html += '</tr>'
+  }
+  return html
 }
 
 /** The week as a table shaded by how many urges came at each time: the numbers are in every cell. */

@@ -1,5 +1,7 @@
-// Navigation by role. Sign-out is a form post: no state changes on GET.
-import { Form, NavLink } from '@remix-run/react'
+// Navigation by role. Sign-out is a form post: no state changes on GET. The current section is
+// marked as NavLink would (aria-current="page", class "active"), from one look at the location:
+// NavLink compiles a route pattern per link on every render, a cost every signed-in page paid.
+import { Form, Link, useLocation } from '@remix-run/react'
 import type { Role } from '#db/schema/users.ts'
 
 const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
@@ -32,13 +34,23 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
   ],
 }
 
+/** `to` is the page or a section above it: /modules is current on /modules/riding-out-urges. */
+export const isCurrent = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`)
+
 export function SiteNav({ role }: { role: Role | null }) {
+  const { pathname } = useLocation()
   return (
     <nav aria-label="Main" className="site-nav">
       <ul>
         {LINKS[role ?? 'anonymous'].map(([to, label]) => (
           <li key={to}>
-            <NavLink to={to}>{label}</NavLink>
+            {isCurrent(pathname, to) ? (
+              <Link to={to} aria-current="page" className="active">
+                {label}
+              </Link>
+            ) : (
+              <Link to={to}>{label}</Link>
+            )}
           </li>
         ))}
         {role ? (

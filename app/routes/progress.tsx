@@ -4,7 +4,7 @@
 // (recharts stays out of the first load) and the tables fold into "Show the numbers".
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
+import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import {
   dayMonth,
   milestone,
@@ -22,17 +22,18 @@ import {
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
 import type { ChartProps } from '#app/components/tracking-charts.client.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { parseRange, progress } from '#app/utils/tracking-stats.server.ts'
+import { unpackProgress } from '#app/utils/progress-wire.ts'
+import { type Progress as ProgressData, parseRange, progressJson } from '#app/utils/tracking-stats.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your progress – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const range = parseRange(new URL(request.url).searchParams.get('range'))
-  return progress(user.id, range)
+  return { json: progressJson(user.id, range) }
 }
 
-export type ProgressData = ReturnType<typeof useLoaderData<typeof loader>>
+export type { ProgressData }
 
 // If the chart code cannot be fetched (offline, a flaky connection), the tables simply stay open.
 const NoChart = (_: ChartProps): ReactNode => null
@@ -41,7 +42,8 @@ const Chart = lazy<ComponentType<ChartProps>>(() =>
 )
 
 export default function Progress() {
-  const data = useLoaderData<typeof loader>()
+  const { json } = useLoaderData<typeof loader>()
+  const data = useMemo(() => unpackProgress(json), [json])
   const [chartsOn, setChartsOn] = useState(false)
   const [ready, setReady] = useState(false)
   // After hydration only, and not when the browser asks to save data.

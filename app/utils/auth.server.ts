@@ -3,8 +3,17 @@ import { redirect } from '@remix-run/node'
 import type { Role, User } from '#db/schema/index.ts'
 import { getSession } from './session.server.ts'
 
-export async function getUser(request: Request): Promise<User | null> {
-  return (await getSession(request))?.user ?? null
+// The root loader and the page's own loader both ask who is signed in: look the session up once
+// per request (Remix runs them on the same Request object).
+const usersOfRequests = new WeakMap<Request, Promise<User | null>>()
+
+export function getUser(request: Request): Promise<User | null> {
+  let user = usersOfRequests.get(request)
+  if (!user) {
+    user = getSession(request).then((session) => session?.user ?? null)
+    usersOfRequests.set(request, user)
+  }
+  return user
 }
 
 /** The signed-in user; otherwise a redirect to sign in that comes back here afterwards. */

@@ -9,6 +9,7 @@
 // page is on a hot path where the builder's row mapping costs more than the query.
 import { prepared } from '#db/prepared.ts'
 import { addDays, dateRange, daysSinceLastUse, fillDays, loadProgramme, todayIn } from '#programme/engine/index.ts'
+import { packProgress } from './progress-wire.ts'
 import { timeZoneOf } from './tracking.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
@@ -277,7 +278,7 @@ export function buckets(from: string, to: string, by: Period): Array<{ key: stri
 // benchmark's seeding) by PRAGMA data_version, which then empties the whole memo.
 const MEMO_CLIENTS = 200
 const memo = prepared((db) => {
-  const clients = new Map<string, Map<string, Progress>>()
+  const clients = new Map<string, Map<string, Kept>>()
   db.$client.function('foothold_tracking_changed', (userId: unknown) => {
     clients.delete(String(userId))
     return null
@@ -293,16 +294,33 @@ const memo = prepared((db) => {
   return { clients, dataVersion: db.$client.prepare('pragma data_version').pluck(), seen: { version: -1 } }
 })
 
+/** A memo entry: the dashboard, and its JSON once the page has asked for it. */
+type Kept = { value: Progress; json?: string }
+
 /** The dashboard as the progress page shows it: series by day, 7-day block or month to suit the range. */
 export function progress(userId: string, rangeDays: RangeDays, now = new Date()): Progress {
+  return kept(userId, rangeDays, now).value
+}
+
+/**
+ * The same, packed as JSON once per memo entry (progress-wire.ts): the page hands it to the
+ * browser as one string, which costs a request far less than encoding the object graph each time.
+ */
+export function progressJson(userId: string, rangeDays: RangeDays, now = new Date()): string {
+  const entry = kept(userId, rangeDays, now)
+  entry.json ??= packProgress(entry.value)
+  return entry.json
+}
+
+function kept(userId: string, rangeDays: RangeDays, now: Date): Kept {
   const { clients, dataVersion, seen } = memo()
   const version = dataVersion.get() as number
   if (version !== seen.version) clients.clear()
   seen.version = version
   const timeZone = timeZoneOf(userId)
   const key = `${rangeDays} ${timeZone} ${todayIn(timeZone, now)}`
-  const kept = clients.get(userId)?.get(key)
-  if (kept) return kept
+  const found = clients.get(userId)?.get(key)
+  if (found) return found
   const period = periodFor(rangeDays)
   const { summary, urges, use } = collect(userId, rangeDays, now, period)
   const urgesByKey = new Map(urges.map(({ key, ...values }) => [key, values]))
@@ -322,6 +340,7 @@ export function progress(userId: string, rangeDays: RangeDays, now = new Date())
     mine = new Map()
     clients.set(userId, mine)
   }
-  mine.set(key, value)
-  return value
+  const entry = { value }
+  mine.set(key, entry)
+  return entry
 }

@@ -1,0 +1,33 @@
+// The progress dashboard as it travels to the browser: one JSON string, made once per memo
+// entry on the server and parsed once in the page, with the day-by-day series as rows of
+// values rather than objects that repeat every key. A 30-day dashboard is half the size so.
+import type { Progress, UrgePeriod, UsePeriod } from './tracking-stats.server.ts'
+
+const URGE_KEYS = ['date', 'end', 'count', 'avgIntensity', 'rodeOut', 'used'] as const satisfies ReadonlyArray<
+  keyof UrgePeriod
+>
+const USE_KEYS = [
+  'date',
+  'end',
+  'entries',
+  'alcoholUnits',
+  'spendPence',
+  'amounts',
+  'noUseDays',
+] as const satisfies ReadonlyArray<keyof UsePeriod>
+
+const rows = <T>(list: T[], keys: ReadonlyArray<keyof T>) => list.map((item) => keys.map((key) => item[key]))
+const objects = <T>(list: unknown[][], keys: ReadonlyArray<keyof T>) =>
+  list.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])) as T)
+
+export function packProgress({ urges, use, ...rest }: Progress): string {
+  return JSON.stringify({ ...rest, urges: rows(urges, URGE_KEYS), use: rows(use, USE_KEYS) })
+}
+
+export function unpackProgress(json: string): Progress {
+  const { urges, use, ...rest } = JSON.parse(json) as Omit<Progress, 'urges' | 'use'> & {
+    urges: unknown[][]
+    use: unknown[][]
+  }
+  return { ...rest, urges: objects<UrgePeriod>(urges, URGE_KEYS), use: objects<UsePeriod>(use, USE_KEYS) }
+}
