@@ -61,6 +61,9 @@ function createLimiters() {
     signupPerIp: new RateLimiter(10 * factor(), 60 * MINUTE),
     signupPerUsername: new RateLimiter(5 * factor(), 60 * MINUTE),
     invitePerIp: new RateLimiter(20 * factor(), 15 * MINUTE),
+    /** Share codes are about 40 bits: 10 tries per worker and 30 per address an hour make guessing hopeless. */
+    redeemPerWorker: new RateLimiter(10 * factor(), 60 * MINUTE),
+    redeemPerIp: new RateLimiter(30 * factor(), 60 * MINUTE),
   }
 }
 
