@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { eq } from 'drizzle-orm'
+import { hashPassphrase } from '#app/utils/passphrase.server.ts'
 import { openDatabase } from '#db/client.ts'
 import { users } from '#db/schema/index.ts'
+import { seedCaseload } from '#db/seed-caseload.ts'
 import { DEMO_ACCOUNTS } from '#db/seed-demo.ts'
 import { seedHeavyClient } from '#db/seed-heavy.ts'
 import { benchWorksheets } from './bench-worksheets.ts'
@@ -22,9 +24,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 5)
 const CONNECTIONS = 10
 const BUDGET = 0.6
 
-type Who = 'client' | 'admin' | 'assessing' | 'heavy'
+type Who = 'client' | 'admin' | 'assessing' | 'heavy' | 'keyworker'
 type Route = {
   name: string
+  /** `{linkId}` stands for the bench key worker's link to a client who shares everything. */
   path: string
   as?: Who
   /** A cycle of form posts, each connection as its own client (so posts never race). */
@@ -58,6 +61,9 @@ const ALL_ROUTES: Route[] = [
   { name: 'progress 30d', path: '/progress?range=30', as: 'heavy' },
   { name: 'progress 90d', path: '/progress?range=90', as: 'heavy' },
   { name: 'progress 365d', path: '/progress?range=365', as: 'heavy' },
+  // A key worker with 200 clients, each with 60–90 days of history (db/seed-caseload.ts).
+  { name: 'caseload', path: '/caseload', as: 'keyworker' },
+  { name: 'client page', path: '/caseload/{linkId}', as: 'keyworker' },
   {
     // The urge quick log: one durable insert (WAL, synchronous=FULL) per post; must reach 500/s.
     name: 'quick-log POST',
@@ -77,6 +83,10 @@ const ALL_ROUTES: Route[] = [
 ]
 
 const ROUTES = only ? ALL_ROUTES.filter((r) => only.some((name) => r.name.startsWith(name))) : ALL_ROUTES
+
+/** Ids known only once the database is seeded, put into routes' paths. */
+const ids = { linkId: '' }
+const pathOf = (route: Route) => route.path.replace('{linkId}', ids.linkId)
 
 async function startServer(databasePath: string): Promise<ChildProcess> {
   const server = spawn('node_modules/.bin/tsx', ['scripts/demo.ts'], {
@@ -148,6 +158,35 @@ async function heavyClient(databasePath: string): Promise<string> {
   return cookie
 }
 
+const KEYWORKER_PASSPHRASE = 'bench keyworker passphrase'
+
+/**
+ * A key worker with a caseload of 200 seeded clients, made straight in the server's database
+ * (staff cannot sign up), then signed in. Sets `ids.linkId` to a client who shares everything.
+ */
+async function keyworker(databasePath: string): Promise<string> {
+  const username = `bench-keyworker-${Date.now()}`
+  const passphraseHash = await hashPassphrase(KEYWORKER_PASSPHRASE)
+  const db = openDatabase(databasePath)
+  try {
+    const worker = db
+      .insert(users)
+      .values({ username, role: 'keyworker', passphraseHash })
+      .returning({ id: users.id })
+      .get()
+    const links = seedCaseload(db, worker.id, 200)
+    const full = links.find((link) => Object.values(link.scopes).every(Boolean))
+    if (!full) throw new Error('No seeded client shares everything')
+    ids.linkId = full.linkId
+  } finally {
+    db.$client.close()
+  }
+  const response = await fetch(`${BASE}/login`, form({ username, passphrase: KEYWORKER_PASSPHRASE }))
+  const cookie = response.headers.get('set-cookie')?.split(';')[0]
+  if (response.status !== 302 || !cookie) throw new Error(`Could not sign in the key worker (${response.status})`)
+  return cookie
+}
+
 /** A new client who has started the bench module (on its first step). */
 async function moduleClient(n: number): Promise<string> {
   const signup = await fetch(
@@ -182,13 +221,13 @@ async function measure(route: Route, cookies: Record<string, string>, seconds = 
     const posts = route.posts
     // Leave every posting client on the cycle's first step, whatever the last run stopped on.
     const last = posts.at(-1)
-    if (last) for (const cookie of posters) await fetch(`${BASE}${route.path}`, form(last, cookie))
+    if (last) for (const cookie of posters) await fetch(`${BASE}${pathOf(route)}`, form(last, cookie))
     // One connection per client, each its own autocannon run, so no two race on one module.
     results = await Promise.all(
       posters.slice(0, CONNECTIONS).map((cookie) =>
         run(
           {
-            url: `${BASE}${route.path}`,
+            url: `${BASE}${pathOf(route)}`,
             connections: 1,
             duration: seconds,
             requests: posts.map((body) => ({
@@ -207,7 +246,7 @@ async function measure(route: Route, cookies: Record<string, string>, seconds = 
     const headers = route.as ? { cookie: cookies[route.as] ?? '' } : {}
     results = [
       await run(
-        { url: `${BASE}${route.path}`, connections: CONNECTIONS, duration: seconds, headers },
+        { url: `${BASE}${pathOf(route)}`, connections: CONNECTIONS, duration: seconds, headers },
         times,
         refused,
         false,
@@ -233,6 +272,7 @@ try {
     admin: await signIn('admin'),
     assessing: await assessingClient(),
     heavy: await heavyClient(databasePath),
+    keyworker: await keyworker(databasePath),
   }
   await fetch(`${BASE}/modules/${BENCH_MODULE}`, form({ intent: 'start' }, cookies.client))
   const posters: string[] = []
@@ -249,7 +289,7 @@ try {
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`
   const row = (route: Route, r: { rps: number; p95: number }, verdict = '') =>
     console.log(
-      `${`${route.name} ${route.path}`.padEnd(40)}${r.rps.toFixed(0).padStart(8)}${r.p95.toFixed(1).padStart(9)}${pct(r.rps, bare.rps).padStart(9)}${bare.rps.toFixed(0).padStart(7)}${pct(r.rps, json.rps).padStart(9)}  ${verdict}`,
+      `${`${route.name} ${pathOf(route)}`.padEnd(40)}${r.rps.toFixed(0).padStart(8)}${r.p95.toFixed(1).padStart(9)}${pct(r.rps, bare.rps).padStart(9)}${bare.rps.toFixed(0).padStart(7)}${pct(r.rps, json.rps).padStart(9)}  ${verdict}`,
     )
   row(BARE_JSON, json)
   row(BARE_PAGE, bare)

@@ -1,6 +1,6 @@
 // The pieces of the progress page: the tables, the weekday × time-of-day grid, milestone and
 // summary sentences, and the date and number formats they share.
-import type { ProgressData as Data } from '#app/routes/progress.tsx'
+import type { Progress as Data } from '#app/utils/tracking-stats.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']

@@ -20,6 +20,7 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
   ],
   keyworker: [
     ['/home', 'Home'],
+    ['/caseload', 'Caseload'],
     ['/account', 'Account'],
   ],
   clinician: [

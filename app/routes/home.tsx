@@ -25,10 +25,20 @@ export default function Home() {
       <h1>Welcome, {username}</h1>
       {checkIn ? <ClientHome checkIn={checkIn} carryOn={carryOn} /> : null}
       {role === 'keyworker' ? (
-        <p>
-          Clients who choose to share their progress with you will appear here. A client makes a share code on their
-          privacy page and gives it to you.
-        </p>
+        <>
+          <p>
+            Clients who choose to share their progress with you are in your caseload. A client makes a share code on
+            their privacy page and gives it to you.
+          </p>
+          <ul>
+            <li>
+              <Link to="/caseload">Your caseload</Link>
+            </li>
+            <li>
+              <Link to="/caseload/add">Add a client with a share code</Link>
+            </li>
+          </ul>
+        </>
       ) : null}
       {role === 'clinician' ? <p>Programme content you author and review will appear here.</p> : null}
       {role === 'admin' ? (

@@ -1,22 +1,39 @@
 // The module list: the client's recommended modules first (from their latest check-in), each
-// with its progress, then the rest; finished ones are marked. Goals set in modules are listed.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+// with its progress, then the rest; finished ones are marked. Modules a key worker suggested
+// come first, each with a button to dismiss it. Goals set in modules are listed.
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { goalsOf, moduleList } from '#app/utils/module-view.server.ts'
+import { dismissSuggestion, suggestionsFor } from '#app/utils/sharing.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Modules – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const goals = goalsOf(user.id).map((g) => ({ id: g.id, what: g.what, howMuch: g.howMuch, byWhen: g.byWhen }))
-  return { modules: moduleList(user.id), goals }
+  const modules = moduleList(user.id)
+  const titles = new Map(modules.map((m) => [m.id, m.title]))
+  const suggestions = suggestionsFor(user.id)
+    .filter((s) => titles.has(s.moduleId))
+    .map((s) => ({ id: s.id, moduleId: s.moduleId, title: titles.get(s.moduleId), worker: s.worker }))
+  return { modules, goals, suggestions }
+}
+
+/** Dismisses a key worker's suggestion. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'client')
+  const formData = await request.formData()
+  if (formData.get('intent') !== 'dismiss') return data({ error: 'That button is not one we know.' }, { status: 400 })
+  if (!dismissSuggestion(user.id, String(formData.get('id') ?? '')))
+    return data({ error: 'That suggestion was not found.' }, { status: 404 })
+  return redirect('/modules')
 }
 
 const STATUS = { 'not-started': 'Not started', 'in-progress': 'In progress', finished: 'Finished' } as const
 
 export default function Modules() {
-  const { modules, goals } = useLoaderData<typeof loader>()
+  const { modules, goals, suggestions } = useLoaderData<typeof loader>()
   const recommended = modules.filter((m) => m.reason)
   return (
     <section>
@@ -30,6 +47,26 @@ export default function Modules() {
           Do a <Link to="/assessment">check-in</Link> and we will suggest where to start. You can also choose any module
           below.
         </p>
+      ) : null}
+      {suggestions.length > 0 ? (
+        <>
+          <h2>Suggested by your key worker</h2>
+          <ul className="plain-list">
+            {suggestions.map((s) => (
+              <li key={s.id}>
+                <Link to={`/modules/${s.moduleId}`}>{s.title}</Link>, suggested by {s.worker}.{' '}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="dismiss" />
+                  <input type="hidden" name="id" value={s.id} />
+                  <button type="submit" className="link-button">
+                    Dismiss<span className="visually-hidden"> the suggestion of {s.title}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <h2>All modules</h2>
+        </>
       ) : null}
       <ul className="module-list">
         {modules.map((m) => (

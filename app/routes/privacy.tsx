@@ -1,14 +1,18 @@
 // Privacy: what Foothold stores and who can see it (for everyone), and for a signed-in client
-// the two actions that keep them in control: download my data, delete my account.
+// what keeps them in control: sharing with a key worker (codes, scopes, stopping, and the log of
+// every look a worker took), download my data, delete my account.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
+import { SharingPanel } from '#app/components/sharing-panel.tsx'
 import { checkPassphrase, deleteUser } from '#app/utils/account.server.ts'
 import { getUser, requireRole } from '#app/utils/auth.server.ts'
 import { clearSessionCookie } from '#app/utils/session.server.ts'
+import { SHARING_INTENTS, sharingAction } from '#app/utils/sharing-action.server.ts'
+import { sharingView } from '#app/utils/sharing-view.server.ts'
 
 const DeleteSchema = z.object({
   passphrase: z.string({ error: 'Enter your passphrase to confirm' }).max(1000),
@@ -19,34 +23,42 @@ export const meta: MetaFunction = () => [{ title: 'Your privacy – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return { isClient: user?.role === 'client' }
+  return { isClient: user?.role === 'client', sharing: user?.role === 'client' ? sharingView(user) : null }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const submission = parseWithZod(await request.formData(), { schema: DeleteSchema })
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? 'delete-account')
+  if ((SHARING_INTENTS as readonly string[]).includes(intent)) {
+    const reply = sharingAction(user, intent, formData)
+    return data({ result: null, sharing: reply }, { status: reply.status })
+  }
+  const submission = parseWithZod(formData, { schema: DeleteSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['passphrase'] }) }, { status: 400 })
+    return data({ result: submission.reply({ hideFields: ['passphrase'] }), sharing: null }, { status: 400 })
   }
   if (!(await checkPassphrase(user.id, submission.value.passphrase))) {
     const reply = submission.reply({
       fieldErrors: { passphrase: ['That passphrase is not right. Your account has not been deleted.'] },
       hideFields: ['passphrase'],
     })
-    return data({ result: reply }, { status: 400 })
+    return data({ result: reply, sharing: null }, { status: 400 })
   }
   deleteUser(user.id)
   return redirect('/account-deleted', { headers: { 'Set-Cookie': await clearSessionCookie() } })
 }
 
 export default function Privacy() {
-  const { isClient } = useLoaderData<typeof loader>()
+  const { isClient, sharing } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   return (
     <section className="narrow">
       <h1>Your privacy</h1>
       <PrivacyNotice />
-      {isClient ? (
+      {isClient && sharing ? (
         <>
+          <SharingPanel view={sharing} reply={actionData?.sharing ?? undefined} />
           <h2>Download your data</h2>
           <p>Get a file with everything Foothold stores about you. It is in JSON, a format many programs can open.</p>
           <p>
@@ -95,6 +107,7 @@ function DeleteAccount() {
         to download your data first.
       </p>
       <Form method="post" aria-labelledby="delete-heading" {...form.props}>
+        <input type="hidden" name="intent" value="delete-account" />
         <FormError id={form.errorId} errors={form.errors} />
         <TextField
           field={form.field('passphrase')}

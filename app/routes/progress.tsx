@@ -1,29 +1,16 @@
 // "Seeing change": the client's urges, use and goal check-ins over 7, 30, 90 or 365 days, the
 // patterns in them and their milestones. Every figure is server-rendered as a table or a sentence,
 // which is all a visit without JavaScript gets. With JavaScript, charts are loaded after hydration
-// (recharts stays out of the first load) and the tables fold into "Show the numbers".
+// (recharts stays out of the first load) and the tables fold into "Show the numbers". The
+// sections are ProgressView, which a key worker's client page shows too.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
-import {
-  dayMonth,
-  milestone,
-  oneDecimal,
-  PERIOD,
-  periodName,
-  plural,
-  pounds,
-  RANGES,
-  round,
-  sentences,
-  Table,
-  WeekGrid,
-} from '#app/components/progress-parts.tsx'
-import { OverdoseWarning } from '#app/components/support-panel.tsx'
-import type { ChartProps } from '#app/components/tracking-charts.client.tsx'
+import { useMemo } from 'react'
+import { dayMonth } from '#app/components/progress-parts.tsx'
+import { ProgressView } from '#app/components/progress-view.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { unpackProgress } from '#app/utils/progress-wire.ts'
-import { type Progress as ProgressData, parseRange, progressJson } from '#app/utils/tracking-stats.server.ts'
+import { parseRange, progressJson } from '#app/utils/tracking-stats.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your progress – Foothold' }]
 
@@ -33,57 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { json: progressJson(user.id, range) }
 }
 
-export type { ProgressData }
-
-// If the chart code cannot be fetched (offline, a flaky connection), the tables simply stay open.
-const NoChart = (_: ChartProps): ReactNode => null
-const Chart = lazy<ComponentType<ChartProps>>(() =>
-  import('#app/components/tracking-charts.client.tsx').catch(() => ({ default: NoChart })),
-)
-
 export default function Progress() {
   const { json } = useLoaderData<typeof loader>()
   const data = useMemo(() => unpackProgress(json), [json])
-  const [chartsOn, setChartsOn] = useState(false)
-  const [ready, setReady] = useState(false)
-  // After hydration only, and not when the browser asks to save data.
-  useEffect(() => {
-    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection
-    setChartsOn(connection?.saveData !== true)
-  }, [])
-  const onReady = useCallback(() => setReady(true), [])
-  const chart = (props: Omit<ChartProps, 'onReady'>) =>
-    chartsOn ? (
-      <Suspense fallback={null}>
-        <Chart {...props} onReady={onReady} />
-      </Suspense>
-    ) : null
-  const numbers = (table: ReactNode) => (
-    <details className="numbers" open={!ready}>
-      <summary>Show the numbers</summary>
-      {table}
-    </details>
-  )
   const days = data.range.days
   const over = days === 365 ? 'the last year' : `the last ${days} days`
-  const periods = data.urges.map(({ date, end, count, avgIntensity, rodeOut, used }, i) => {
-    const { alcoholUnits = 0, spendPence = 0, amounts = [], noUseDays = 0 } = data.use[i] ?? {}
-    const name = periodName(data.period, date, end)
-    return { name, count, avgIntensity, rodeOut, used, alcoholUnits, spendPence, amounts, noUseDays }
-  })
-  const s = sentences(data, over)
-  // With nothing logged, the sentence says so: an empty chart or a table of noughts says no more.
-  const anyUrges = periods.some((p) => p.count > 0)
-  const anyUse = data.use.some((u) => u.entries > 0 || u.noUseDays > 0)
-  // "Other" only when something other than alcohol was logged: narrow phones need every column.
-  const useColumns: Array<[string, (p: (typeof periods)[number]) => string | number]> = [
-    [PERIOD[data.period], (p) => p.name],
-    ['Alcohol (UK units)', (p) => oneDecimal(p.alcoholUnits)],
-    ['Other', (p) => p.amounts.map((a) => `${a.substance}: ${a.amount} ${a.unit ?? ''}`).join('; ') || '–'],
-    ['Spent', (p) => pounds(p.spendPence)],
-    data.period === 'day' ? ['No use', (p) => (p.noUseDays ? 'Yes' : '–')] : ['No-use days', (p) => p.noUseDays],
-  ]
-  if (!periods.some((p) => p.amounts.length > 0)) useColumns.splice(2, 1)
   return (
     <section className="progress-page">
       <h1>Your progress</h1>
@@ -91,136 +32,7 @@ export default function Progress() {
         What you have logged over {over}, up to today ({dayMonth(data.range.to)}).{' '}
         <Link to="/track">Log an urge or use</Link>.
       </p>
-      <nav aria-label="Time range" className="range-links">
-        <ul>
-          {RANGES.map((value) => (
-            <li key={value}>
-              <Link to={`?range=${value}`} aria-current={value === days ? 'true' : undefined}>
-                {value === 365 ? '1 year' : `${value} days`}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-
-      <h2>Milestones</h2>
-      <ul className="milestones">
-        {data.milestones.stopGoals.map((goal) => (
-          <li key={goal.goalId}>{milestone(goal)}</li>
-        ))}
-        {data.milestones.stopGoals.length === 0 ? (
-          <li>
-            When you have a goal to stop, this page counts the days since you last used.{' '}
-            <Link to="/goals">Your goals</Link>
-          </li>
-        ) : null}
-        <li>
-          {data.milestones.riddenOutInARow > 0
-            ? `You have ridden out your last ${plural(data.milestones.riddenOutInARow, 'urge')} in a row.`
-            : 'Each urge you ride out starts a new run.'}
-        </li>
-      </ul>
-      {data.milestones.stopGoals.some((goal) => goal.substance === 'opioids') ? <OverdoseWarning /> : null}
-
-      <h2>Urges</h2>
-      <p>{s.urges}</p>
-      <p>{s.outcomes}</p>
-      {anyUrges &&
-        chart({
-          label: `${s.urges} ${s.outcomes}`,
-          rows: periods.map((p) => ({
-            name: p.name,
-            rodeOut: p.rodeOut,
-            used: p.used,
-            unknown: p.count - p.rodeOut - p.used,
-            avgIntensity: round(p.avgIntensity),
-          })),
-          category: 'name',
-          bars: [
-            { key: 'rodeOut', name: 'Rode it out', colour: 'green', stack: 'u' },
-            { key: 'used', name: 'Used', colour: 'red', stack: 'u' },
-            { key: 'unknown', name: 'Did not say', colour: 'grey', stack: 'u' },
-          ],
-          line: { key: 'avgIntensity', name: 'Average strength (0 to 10)', colour: 'blue', max: 10 },
-        })}
-      {anyUrges &&
-        numbers(
-          <Table
-            caption={`Urges by ${PERIOD[data.period].toLowerCase()} (strength from 0 to 10)`}
-            head={[PERIOD[data.period], 'Urges', 'Average strength', 'Rode out', 'Used']}
-            rows={periods.map((p) => [p.name, p.count, oneDecimal(p.avgIntensity), p.rodeOut, p.used])}
-          />,
-        )}
-
-      <h2>Drinking and using</h2>
-      <p>{s.use}</p>
-      {anyUse &&
-        chart({
-          label: s.use,
-          rows: periods.map((p) => ({ name: p.name, units: p.alcoholUnits, spend: p.spendPence / 100 })),
-          category: 'name',
-          bars: [{ key: 'units', name: 'Alcohol (UK units)', colour: 'blue' }],
-          line: { key: 'spend', name: 'Money spent (£)', colour: 'red' },
-        })}
-      {anyUse &&
-        numbers(
-          <Table
-            caption={`Drinking and using by ${PERIOD[data.period].toLowerCase()}`}
-            head={useColumns.map(([head]) => head)}
-            rows={periods.map((p) => useColumns.map(([, cell]) => cell(p)))}
-          />,
-        )}
-
-      <h2>Goal check-ins</h2>
-      <p>{s.checkIns}</p>
-      {data.checkIns.goals.length > 0 ? (
-        <>
-          {chart({
-            label: s.checkIns,
-            rows: data.checkIns.goals.map((g) => ({ ...g, name: g.what })),
-            category: 'name',
-            bars: [
-              { key: 'done', name: 'Done', colour: 'green', stack: 'c' },
-              { key: 'partly', name: 'Partly', colour: 'gold', stack: 'c' },
-              { key: 'not', name: 'Not done', colour: 'red', stack: 'c' },
-            ],
-            across: true,
-          })}
-          {numbers(
-            <Table
-              caption="Check-ins by goal"
-              head={['Goal', 'Done', 'Partly', 'Not done']}
-              rows={data.checkIns.goals.map((g) => [g.what, g.done, g.partly, g.not])}
-            />,
-          )}
-        </>
-      ) : null}
-
-      <h2>Patterns</h2>
-      <h3>What set off your urges</h3>
-      <p>{s.triggers}</p>
-      {data.patterns.topTriggers.length > 0 ? (
-        <Table
-          caption="Most common triggers"
-          head={['Trigger', 'Urges']}
-          rows={data.patterns.topTriggers.map((t) => [t.label, t.count])}
-        />
-      ) : null}
-      <h3>When urges came</h3>
-      <p>{s.when}</p>
-      <p className="hint">
-        Night is midnight to 6am, morning 6am to noon, afternoon noon to 6pm, evening 6pm to midnight.
-      </p>
-      <WeekGrid grid={data.patterns.timeOfWeek} />
-      <h3>What helped you ride out urges</h3>
-      <p>{s.coping}</p>
-      {data.patterns.copingThatWorked.length > 0 ? (
-        <Table
-          caption="What you did when you rode out an urge"
-          head={['What you did', 'Urges ridden out']}
-          rows={data.patterns.copingThatWorked.map((c) => [c.label, c.count])}
-        />
-      ) : null}
+      <ProgressView data={data} />
     </section>
   )
 }

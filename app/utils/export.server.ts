@@ -3,12 +3,20 @@
 import { exportAccount } from './account.server.ts'
 import { exportAssessments } from './assessment-results.server.ts'
 import { exportModules } from './module-view.server.ts'
+import { exportSharing } from './sharing.server.ts'
 import { exportInvitesCreated } from './staff.server.ts'
 import { exportTracking } from './tracking-export.server.ts'
 
 type Exporter = (userId: string) => Record<string, unknown>
 
-const EXPORTERS: Exporter[] = [exportAccount, exportAssessments, exportModules, exportTracking, exportInvitesCreated]
+const EXPORTERS: Exporter[] = [
+  exportAccount,
+  exportAssessments,
+  exportModules,
+  exportTracking,
+  exportSharing,
+  exportInvitesCreated,
+]
 
 export const EXPORT_FORMAT = 'foothold-export/1'
 

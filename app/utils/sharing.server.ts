@@ -5,6 +5,7 @@
 // because every worker page reads the link afresh (`linkedClient`), never from a cache.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import {
   accessLog,
   type CareLink,
@@ -17,6 +18,8 @@ import {
   users,
 } from '#db/schema/index.ts'
 import { loadProgramme } from '#programme/engine/index.ts'
+import { logged } from './access-log.server.ts'
+import { checkLimits, getLimiters, tooManyAttemptsMessage } from './rate-limit.server.ts'
 import { CODE_LIFETIME_MS, generateShareCode, hashShareCode, normaliseShareCode } from './share-code.server.ts'
 
 export { SCOPES, type Scope }
@@ -68,11 +71,7 @@ export function redeemShareCode(worker: Pick<User, 'id'>, input: string, now = n
       .select()
       .from(shareCodes)
       .where(
-        and(
-          eq(shareCodes.codeHash, hashShareCode(code)),
-          isNull(shareCodes.usedAt),
-          gt(shareCodes.expiresAt, now),
-        ),
+        and(eq(shareCodes.codeHash, hashShareCode(code)), isNull(shareCodes.usedAt), gt(shareCodes.expiresAt, now)),
       )
       .get()
     if (!found) return { ok: false }
@@ -177,16 +176,27 @@ export type LinkedClient = {
 }
 
 /** The worker's live link with this id and its client, or null (unknown, someone else's, revoked). */
-export function linkedClient(workerId: string, linkId: string): LinkedClient | null {
-  const row = getDb()
+// Every worker page about a client runs this first: prepared once, not built per request.
+const linkedClientQuery = prepared((db) =>
+  db
     .select({
       link: careLinks,
       client: { id: users.id, username: users.username, lastActiveAt: users.lastActiveAt, timeZone: users.timeZone },
     })
     .from(careLinks)
     .innerJoin(users, eq(users.id, careLinks.clientId))
-    .where(and(eq(careLinks.id, linkId), eq(careLinks.workerId, workerId), isNull(careLinks.revokedAt)))
-    .get()
+    .where(
+      and(
+        eq(careLinks.id, sql.placeholder('linkId')),
+        eq(careLinks.workerId, sql.placeholder('workerId')),
+        isNull(careLinks.revokedAt),
+      ),
+    )
+    .prepare(),
+)
+
+export function linkedClient(workerId: string, linkId: string): LinkedClient | null {
+  const row = linkedClientQuery().get({ linkId, workerId })
   return row ? { ...row, scopes: scopesOf(row.link) } : null
 }
 
@@ -200,22 +210,39 @@ export function setLabel(workerId: string, linkId: string, label: string): boole
   return result.changes === 1
 }
 
-/**
- * Writes one access-log row: which worker saw what of which client, and with which scopes. Call
- * it before reading the data it describes, in the same request.
- */
-export function logAccess(worker: Pick<User, 'id' | 'username'>, linked: LinkedClient, what: string, now = new Date()) {
-  getDb()
+const insertAccess = prepared((db) =>
+  db
     .insert(accessLog)
     .values({
-      clientId: linked.client.id,
-      workerId: worker.id,
-      workerName: worker.username,
-      what,
-      scopes: scopeList(linked.scopes).join(',') || 'none',
-      at: now,
+      clientId: sql.placeholder('clientId'),
+      workerId: sql.placeholder('workerId'),
+      workerName: sql.placeholder('workerName'),
+      what: sql.placeholder('what'),
+      scopes: sql.placeholder('scopes'),
+      at: sql.placeholder('at'),
     })
-    .run()
+    .prepare(),
+)
+
+/**
+ * Writes one access-log row: which worker saw what of which client, and with which scopes.
+ * Await it before the page goes out: it resolves once the row is on disk (access-log.server.ts).
+ */
+export function logAccess(
+  worker: Pick<User, 'id' | 'username'>,
+  linked: LinkedClient,
+  what: string,
+  now = new Date(),
+): Promise<void> {
+  const row = {
+    clientId: linked.client.id,
+    workerId: worker.id,
+    workerName: worker.username,
+    what,
+    scopes: scopeList(linked.scopes).join(',') || 'none',
+    at: now,
+  }
+  return logged(() => insertAccess().run(row))
 }
 
 /** The client's access log, newest first. */
@@ -315,4 +342,24 @@ export function exportSharing(clientId: string) {
       .all(),
     accessLog: accessLogOf(clientId, Number.MAX_SAFE_INTEGER),
   }
+}
+
+export const CODE_REFUSED =
+  'That code did not work. It may be mistyped, already used, or more than 48 hours old. Ask the client to make a new one on their privacy page.'
+
+/** Redeeming with rate limits per worker and per address; every refusal reads the same. */
+export function redeemWithLimits(
+  worker: Pick<User, 'id'>,
+  input: string,
+  ip: string,
+  now = new Date(),
+): { ok: true; linkId: string } | { ok: false; status: 400 | 429; message: string } {
+  const limiters = getLimiters()
+  const limit = checkLimits([
+    [limiters.redeemPerWorker, worker.id],
+    [limiters.redeemPerIp, ip],
+  ])
+  if (!limit.allowed) return { ok: false, status: 429, message: tooManyAttemptsMessage(limit.retryAfterSeconds) }
+  const result = redeemShareCode(worker, input, now)
+  return result.ok ? result : { ok: false, status: 400, message: CODE_REFUSED }
 }

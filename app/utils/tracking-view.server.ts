@@ -61,16 +61,24 @@ export function useDefaults(entry: UseEntry) {
   }
 }
 
-/** How an entry's time reads to the client, in the zone it was logged in: "Sat 21 Nov, 18:30". */
-function shown(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at)
+const shownFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** How an instant reads to the client, in the zone given: "Sat 21 Nov, 18:30". */
+export function shown(at: Date, timeZone: string): string {
+  let format = shownFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+    // Bounded: zones arrive from browsers. Building a formatter costs far more than using one.
+    if (shownFormats.size < 100) shownFormats.set(timeZone, format)
+  }
+  return format.format(at)
 }
 
 /** A local date as the client reads it: "Mon 4 May". */

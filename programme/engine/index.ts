@@ -1,6 +1,7 @@
 // The programme engine's public API: what the app imports. Pure functions over loaded content.
 export * from '../schema/index.ts'
 export * from './battery.ts'
+export * from './caseload/flags.ts'
 export * from './life-areas.ts'
 export * from './load.ts'
 export * from './modules/answers.ts'

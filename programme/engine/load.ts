@@ -110,8 +110,12 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
 const cache = new Map<string, Programme>()
 
 /** The validated programme (cached per folder). Throws ContentError listing every error. */
+/** The content folder found from this module's location: looked up once, not on every call. */
+let defaultDir: string | undefined
+
 export function loadProgramme(dir?: string): Programme {
-  const key = resolve(dir ?? findContentDir())
+  if (!dir) defaultDir ??= resolve(findContentDir())
+  const key = dir ? resolve(dir) : (defaultDir as string)
   const cached = cache.get(key)
   if (cached) return cached
   const report = checkProgramme(key)

@@ -1,4 +1,5 @@
 // Sign-up, sign-in and account deletion through their real route actions.
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import * as login from '#app/routes/login.tsx'
 import * as privacyExport from '#app/routes/privacy.export.ts'
@@ -10,7 +11,11 @@ import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { dataOf, statusOf, statusOfValue } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
-const call = async (handler: typeof signup.action, request: Request, clientIp = loadContext.clientIp) => {
+const call = async (
+  handler: (args: ActionFunctionArgs) => Promise<unknown>,
+  request: Request,
+  clientIp = loadContext.clientIp,
+) => {
   try {
     return await handler({ request, params: {}, context: { ...loadContext, clientIp } })
   } catch (thrown) {

@@ -1,0 +1,68 @@
+// What a key worker's page about one client shows: each part only if the client shares it.
+// Tracking figures come from the client's own progress dashboard, with goal names and check-ins
+// taken out when goals are not shared (a stop goal's milestone names the goal).
+import { loadProgramme } from '#programme/engine/index.ts'
+import { scoreHistory } from './assessment-results.server.ts'
+import { clientFlags } from './caseload.server.ts'
+import { listGoals } from './goals.server.ts'
+import { moduleList } from './module-view.server.ts'
+import { packProgress } from './progress-wire.ts'
+import { type LinkedClient, SCOPE_LABELS, SCOPES, scopeList, suggestionsBy } from './sharing.server.ts'
+import { progress, type RangeDays } from './tracking-stats.server.ts'
+import { shown } from './tracking-view.server.ts'
+
+export function clientPage(workerId: string, linked: LinkedClient, range: RangeDays, now = new Date()) {
+  const { client, link, scopes } = linked
+  const zone = client.timeZone
+  let tracking: string | null = null
+  if (scopes.tracking) {
+    const p = progress(client.id, range, now)
+    tracking = packProgress(
+      scopes.goals
+        ? p
+        : {
+            ...p,
+            checkIns: { done: 0, partly: 0, not: 0, goals: [] },
+            milestones: { ...p.milestones, stopGoals: [] },
+          },
+    )
+  }
+  const titles = new Map(Object.values(loadProgramme().modules).map((m) => [m.id, m.title]))
+  return {
+    client: {
+      linkId: link.id,
+      name: link.label ?? client.username,
+      username: client.username,
+      label: link.label,
+      since: shown(link.linkedAt, zone),
+      lastActive: client.lastActiveAt ? shown(client.lastActiveAt, zone) : null,
+      shared: scopeList(scopes).map((s) => SCOPE_LABELS[s]),
+      notShared: SCOPES.filter((s) => !scopes[s]).map((s) => SCOPE_LABELS[s]),
+    },
+    flags: clientFlags(workerId, link.id, now),
+    assessments: scopes.assessments
+      ? scoreHistory(client.id).map((h) => ({
+          ...h,
+          points: h.points.map((p) => ({ ...p, shown: shown(p.at, zone) })),
+        }))
+      : null,
+    modules: scopes.modules
+      ? moduleList(client.id)
+          .filter((m) => m.status !== 'not-started')
+          .map((m) => ({
+            id: m.id,
+            title: m.title,
+            status: m.status,
+            step: m.step,
+            completed: m.completedAt ? shown(m.completedAt, zone) : null,
+          }))
+      : null,
+    tracking,
+    goals: scopes.goals ? listGoals(client.id) : null,
+    suggested: suggestionsBy(workerId, client.id).map((s) => ({
+      id: s.moduleId,
+      title: titles.get(s.moduleId) ?? s.moduleId,
+    })),
+    modulesToSuggest: [...titles].map(([id, title]) => ({ id, title })),
+  }
+}
