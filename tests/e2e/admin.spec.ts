@@ -22,7 +22,7 @@ test('an invite link makes a key worker account once, and only once', async ({ p
     await expect(invitePage).toHaveURL('/home')
     await expect(invitePage.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${username}`)
     await expect(
-      invitePage.getByText('Clients who choose to share their progress with you will appear here.'),
+      invitePage.getByText('Clients who choose to share their progress with you are in your caseload.'),
     ).toBeVisible()
     await invitePage.goto('/account')
     await expect(invitePage.getByRole('main')).toContainText(`You are signed in as ${username} (key worker)`)
