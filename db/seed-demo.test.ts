@@ -10,11 +10,13 @@ describe('demo seed', () => {
     const db = getDb()
     expect(isDemoDatabase(db)).toBe(false)
     expect(await seedDemo(db, fakeHash)).toBe(true)
+    const demo = new Set(DEMO_ACCOUNTS.map((a) => a.username))
     expect(
       db
-        .select({ role: users.role })
+        .select({ role: users.role, username: users.username })
         .from(users)
         .all()
+        .filter((u) => demo.has(u.username))
         .map((u) => u.role)
         .sort(),
     ).toEqual(['admin', 'client', 'clinician', 'keyworker'])
@@ -23,8 +25,9 @@ describe('demo seed', () => {
   })
 
   it('leaves a database that already has accounts alone', async () => {
+    const before = getDb().select().from(users).all().length
     expect(await seedDemo(getDb(), fakeHash)).toBe(false)
-    expect(getDb().select().from(users).all()).toHaveLength(4)
+    expect(getDb().select().from(users).all()).toHaveLength(before)
   })
 })
 
@@ -44,5 +47,27 @@ describe('the demo client', () => {
     const [first, second] = audits
     expect(first?.total).toBeGreaterThan(second?.total ?? 99)
     expect(first?.band).toBeTruthy()
+  })
+})
+
+describe('the demo key worker', () => {
+  it('has a caseload with the demo client sharing everything', async () => {
+    const { careLinks } = await import('./schema/index.ts')
+    const { eq: equals } = await import('drizzle-orm')
+    const worker = getDb().select().from(users).where(equals(users.username, 'demo-keyworker')).get()
+    const links = getDb()
+      .select()
+      .from(careLinks)
+      .where(equals(careLinks.workerId, worker?.id ?? ''))
+      .all()
+    expect(links).toHaveLength(25)
+    const client = getDb().select().from(users).where(equals(users.username, 'demo-client')).get()
+    expect(links.find((l) => l.clientId === client?.id)).toMatchObject({
+      assessments: true,
+      modules: true,
+      tracking: true,
+      goals: true,
+      revokedAt: null,
+    })
   })
 })

@@ -15,12 +15,14 @@ import { pinModuleVersion } from './module-versions.ts'
 import {
   assessmentResponses,
   assessments,
+  careLinks,
   moduleProgress,
   planItems,
   type Role,
   serviceSettings,
   users,
 } from './schema/index.ts'
+import { seedCaseload } from './seed-caseload.ts'
 import { seedHeavyClient } from './seed-heavy.ts'
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passphrase: string }> = [
@@ -79,6 +81,24 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
   })
   const client = db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-client')).get()
   if (client) seedHeavyClient(db, client.id, now)
+  // The demo key worker's caseload: the demo client, sharing everything, and 24 made-up clients.
+  const worker = db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-keyworker')).get()
+  if (worker) {
+    seedCaseload(db, worker.id, 24, now)
+    if (client)
+      db.insert(careLinks)
+        .values({
+          clientId: client.id,
+          workerId: worker.id,
+          assessments: true,
+          modules: true,
+          tracking: true,
+          goals: true,
+          linkedAt: new Date(now.getTime() - 30 * DAY),
+          scopesChangedAt: new Date(now.getTime() - 30 * DAY),
+        })
+        .run()
+  }
   return true
 }
 
