@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     shown: clients.length,
     first: (shownOptions.page - 1) * PAGE_SIZE + 1,
-    rows: packRows(clients, now, worker.timeZone),
+    rows: packedRows(clients, now, worker.timeZone),
   }
 }
 
@@ -91,6 +91,17 @@ function packRows(clients: CaseloadClient[], now: Date, timeZone: string): strin
     ],
   )
   return JSON.stringify(rows)
+}
+
+/** The same page of clients comes back as the same array until the list changes (or a minute passes). */
+const packed = new WeakMap<CaseloadClient[], string>()
+function packedRows(clients: CaseloadClient[], now: Date, timeZone: string): string {
+  let rows = packed.get(clients)
+  if (rows === undefined) {
+    rows = packRows(clients, now, timeZone)
+    packed.set(clients, rows)
+  }
+  return rows
 }
 
 const list = (items: string[], wrap = (item: string) => escapeHtml(item)) =>

@@ -26,6 +26,9 @@ const WATCHED: Array<[table: string, people: string[]]> = [
   ['urges', ['user_id']],
   ['use_entries', ['user_id']],
   ['goals', ['user_id']],
+  // Not read by the list, but by the client page, which keeps its data on the same entry.
+  ['goal_check_ins', ['user_id']],
+  ['module_suggestions', ['client_id', 'worker_id']],
 ]
 
 type Entry = { value: unknown; readAt: number }

@@ -118,26 +118,31 @@ const use = statement<UseRow>(
     and occurred_at >= @recentSince and amount > 0 and substance is not null`,
 )
 
-/** "assessments,tracking" from a link's scope columns, or "none": as logAccess writes it. */
-const SCOPE_TEXT = `coalesce(nullif(rtrim(${SCOPES.map((scope) => `case when scope_${scope} = 1 then '${scope},' else '' end`).join(' || ')}, ','), ''), 'none')`
-const logView = prepared((db) =>
-  db.$client.prepare<[{ workerId: string; workerName: string; at: number; clients: string }]>(
+const logRow = prepared((db) =>
+  db.$client.prepare<[{ clientId: string; workerId: string; workerName: string; scopes: string; at: number }]>(
     `insert into access_log (client_id, worker_id, worker_name, what, scopes, at)
-    select client_id, @workerId, @workerName, 'caseload list', ${SCOPE_TEXT}, @at
-    from care_links where worker_id = @workerId and revoked_at is null
-      and client_id in (select value from json_each(@clients))`,
+    values (@clientId, @workerId, @workerName, 'caseload list', @scopes, @at)`,
   ),
 )
 
-/** One access-log row for each of these clients (with a live link to the worker), in one statement. */
-export function logCaseloadView(worker: Pick<User, 'id' | 'username'>, clientIds: string[], now: Date): number {
-  if (clientIds.length === 0) return 0
-  return logView().run({
-    workerId: worker.id,
-    workerName: worker.username,
-    at: now.getTime(),
-    clients: JSON.stringify(clientIds),
-  }).changes
+/**
+ * One access-log row for each client on the page, with the scopes their link shares (as
+ * logAccess writes them). Call inside a transaction: the rows go in together.
+ */
+export function logCaseloadView(
+  worker: Pick<User, 'id' | 'username'>,
+  clients: Array<{ clientId: string; scopes: Scopes }>,
+  now: Date,
+): void {
+  const insert = logRow()
+  for (const { clientId, scopes } of clients)
+    insert.run({
+      clientId,
+      workerId: worker.id,
+      workerName: worker.username,
+      scopes: SCOPES.filter((scope) => scopes[scope]).join(',') || 'none',
+      at: now.getTime(),
+    })
 }
 
 export type CaseloadLink = Omit<LinkRow, Scope | 'lastActiveAt' | 'linkedAt'> & {

@@ -232,29 +232,56 @@ export async function caseload(
   options: CaseloadOptions,
   now = new Date(),
 ): Promise<Caseload> {
-  const read = memoised(
-    worker.id,
-    now,
-    () => readClients(worker.id, null, now),
-    (list) => list.map(({ clientId }) => clientId),
-  )
-  const rows = flaggedAndSorted(read, options.sort, now)
+  const view = pageOf(flaggedAndSorted(caseloadEntry(worker.id, now), options.sort, now), options)
+  // On disk before the page goes out.
+  await logged(() => logCaseloadView(worker, view.logRows, now))
+  return view.caseload
+}
+
+type PageView = { caseload: Caseload; logRows: Array<{ clientId: string; scopes: Scopes }> }
+/** Per sorted list (so per memo entry and minute): each page as shown, the same object each view. */
+const pageViews = new WeakMap<Flagged[], Map<string, PageView>>()
+
+function pageOf(rows: Flagged[], options: CaseloadOptions): PageView {
+  let views = pageViews.get(rows)
+  if (!views) {
+    views = new Map()
+    pageViews.set(rows, views)
+  }
+  const key = `${options.show} ${options.page}`
+  const kept = views.get(key)
+  if (kept) return kept
   const flagged = rows.filter((row) => row.client.flags.length > 0).length
   const matching = options.show === 'flagged' ? rows.filter((row) => row.client.flags.length > 0) : rows
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE))
   const page = Math.min(options.page, pages)
   const shown = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-  // On disk before the page goes out; the row is written only for links still live then.
-  const ids = shown.map((row) => row.clientId)
-  await logged(() => logCaseloadView(worker, ids, now))
-  return {
-    clients: shown.map((row) => row.client),
-    total: rows.length,
-    matching: matching.length,
-    flagged,
-    options: { ...options, page },
-    pages,
+  const view = {
+    logRows: shown.map((row) => ({ clientId: row.clientId, scopes: row.client.scopes })),
+    caseload: {
+      clients: shown.map((row) => row.client),
+      total: rows.length,
+      matching: matching.length,
+      flagged,
+      options: { ...options, page },
+      pages,
+    },
   }
+  views.set(key, view)
+  return view
+}
+
+/**
+ * The memo entry of a worker's caseload, read afresh if a write dropped it. Other views of one of
+ * their clients key what they keep on it (client-page.server.ts), so that goes when it does.
+ */
+export function caseloadEntry(workerId: string, now: Date): Read[] {
+  return memoised(
+    workerId,
+    now,
+    () => readClients(workerId, null, now),
+    (list) => list.map(({ clientId }) => clientId),
+  )
 }
 
 /**
@@ -263,11 +290,8 @@ export async function caseload(
  * theirs or not live. It writes no access log: the page that shows them logs its own view.
  */
 export function clientFlags(workerId: string, linkId: string, now = new Date()): Flag[] {
-  const read = memoised(
-    workerId,
-    now,
-    () => readClients(workerId, null, now),
-    (list) => list.map(({ clientId }) => clientId),
+  return (
+    flaggedAndSorted(caseloadEntry(workerId, now), 'name', now).find((row) => row.client.linkId === linkId)?.client
+      .flags ?? []
   )
-  return flaggedAndSorted(read, 'name', now).find((row) => row.client.linkId === linkId)?.client.flags ?? []
 }

@@ -3,7 +3,7 @@
 // taken out when goals are not shared (a stop goal's milestone names the goal).
 import { loadProgramme } from '#programme/engine/index.ts'
 import { scoreHistory } from './assessment-results.server.ts'
-import { clientFlags } from './caseload.server.ts'
+import { caseloadEntry, clientFlags } from './caseload.server.ts'
 import { listGoals } from './goals.server.ts'
 import { moduleList } from './module-view.server.ts'
 import { packProgress } from './progress-wire.ts'
@@ -11,7 +11,34 @@ import { type LinkedClient, SCOPE_LABELS, SCOPES, scopeList, suggestionsBy } fro
 import { progress, type RangeDays } from './tracking-stats.server.ts'
 import { shown } from './tracking-view.server.ts'
 
-export function clientPage(workerId: string, linked: LinkedClient, range: RangeDays, now = new Date()) {
+type ClientPage = ReturnType<typeof readClientPage>
+const MINUTE_MS = 60_000
+/** Per caseload memo entry (dropped on any write about the worker's clients): pages by link, range, minute. */
+const pages = new WeakMap<object, Map<string, ClientPage>>()
+
+/**
+ * What the page shows, kept until anything about the worker's clients is written (the caseload
+ * memo's triggers watch every table read here) and for a minute at most, as flags and "today"
+ * move with time. Scope changes and revocation write the link, so they drop it too.
+ */
+export function clientPage(workerId: string, linked: LinkedClient, range: RangeDays, now = new Date()): ClientPage {
+  const entry = caseloadEntry(workerId, now)
+  let kept = pages.get(entry)
+  if (!kept) {
+    kept = new Map()
+    pages.set(entry, kept)
+  }
+  const minute = ` ${Math.floor(now.getTime() / MINUTE_MS)}`
+  const key = `${linked.link.id} ${range}${minute}`
+  const found = kept.get(key)
+  if (found) return found
+  for (const old of kept.keys()) if (!old.endsWith(minute)) kept.delete(old)
+  const page = readClientPage(workerId, linked, range, now)
+  kept.set(key, page)
+  return page
+}
+
+function readClientPage(workerId: string, linked: LinkedClient, range: RangeDays, now: Date) {
   const { client, link, scopes } = linked
   const zone = client.timeZone
   let tracking: string | null = null
