@@ -1,6 +1,6 @@
 // The reads behind a key worker's caseload, and its access-log write. Each is one statement over
-// all the worker's live links (or, in a second prepared form, over one of them), so the list
-// costs the same few queries for 5 clients or 500. Every read of a client's data is narrowed in SQL to clients
+// all the worker's live links, so the list costs the same few queries for 5 clients or 500
+// (the client page and summary take one client's flags from the same memoised read). Every read of a client's data is narrowed in SQL to clients
 // whose link shares that scope: data a client has not shared is never read, let alone shown.
 // Time windows and thresholds come from the engine's flag rules, which decide again in
 // JavaScript: SQL only keeps the reads small.
@@ -23,27 +23,24 @@ import {
 import { getEnv } from './env.server.ts'
 import type { Scopes } from './sharing.server.ts'
 
-type Params = { workerId: string; linkId: string | null; safetySince: number; recentSince: number; strong: number }
+type Params = { workerId: string; safetySince: number; recentSince: number; strong: number }
 
-type Which = 'all' | 'one'
 type Sql = {
-  /** The worker's live links (all, or the one `@linkId`); `t` is the care_links alias with its dot. */
+  /** The worker's live links; `t` is the care_links alias with its dot. */
   live: (t?: string) => string
   /** The clients of those links who share every one of `scopes`. */
   sharing: (...scopes: Scope[]) => string
 }
-function sqlFor(which: Which): Sql {
-  const live = (t = '') =>
-    `${which === 'one' ? `${t}id = @linkId and ` : ''}${t}worker_id = @workerId and ${t}revoked_at is null`
+function sqlFor(): Sql {
+  const live = (t = '') => `${t}worker_id = @workerId and ${t}revoked_at is null`
   const sharing = (...scopes: Scope[]) =>
     `(select client_id from care_links where ${live()}${scopes.map((scope) => ` and scope_${scope} = 1`).join('')})`
   return { live, sharing }
 }
 
-/** A statement in both forms: over all the worker's live links, and over one (by primary key). */
+/** A statement over all the worker's live links, prepared once per connection. */
 function statement<Row>(text: (sql: Sql) => string) {
-  const form = (which: Which) => prepared((db) => db.$client.prepare<[Params], Row>(text(sqlFor(which))))
-  return { all: form('all'), one: form('one') }
+  return prepared((db) => db.$client.prepare<[Params], Row>(text(sqlFor())))
 }
 
 type LinkRow = {
@@ -174,18 +171,16 @@ function grouped<Row extends { clientId: string }, T>(rows: Row[], map: (row: Ro
   return out
 }
 
-/** Reads the facts for all the worker's live links, or for one of them (`linkId`). */
-export function readCaseload(workerId: string, linkId: string | null, now: Date): CaseloadFacts {
+/** Reads the facts for all the worker's live links. */
+export function readCaseload(workerId: string, now: Date): CaseloadFacts {
   const params: Params = {
     workerId,
-    linkId,
     safetySince: now.getTime() - getEnv().REASSESS_DAYS * DAY_MS,
     recentSince: now.getTime() - RECENT_DAYS * DAY_MS,
     strong: STRONG_URGE_MIN,
   }
-  const which: Which = linkId === null ? 'all' : 'one'
   const linkMap = new Map<string, CaseloadLink>()
-  for (const { assessments, modules, tracking, goals, lastActiveAt, linkedAt, ...row } of links[which]().all(params))
+  for (const { assessments, modules, tracking, goals, lastActiveAt, linkedAt, ...row } of links().all(params))
     linkMap.set(row.clientId, {
       ...row,
       lastActiveAt: lastActiveAt === null ? null : new Date(lastActiveAt),
@@ -193,7 +188,7 @@ export function readCaseload(workerId: string, linkId: string | null, now: Date)
       scopes: { assessments: assessments === 1, modules: modules === 1, tracking: tracking === 1, goals: goals === 1 },
     })
   const responseMap = new Map<string, Map<string, Latest[]>>()
-  for (const { clientId, instrumentId, total, band } of responses[which]().all(params)) {
+  for (const { clientId, instrumentId, total, band } of responses().all(params)) {
     let mine = responseMap.get(clientId)
     if (!mine) {
       mine = new Map()
@@ -207,18 +202,18 @@ export function readCaseload(workerId: string, linkId: string | null, now: Date)
     links: linkMap,
     responses: responseMap,
     modules: new Map(
-      modules[which]()
+      modules()
         .all(params)
         .map(({ clientId, ...counts }) => [clientId, counts]),
     ),
-    safety: grouped(safety[which]().all(params), ({ rule, source, at }) => ({ rule, source, at: new Date(at) })),
-    urges: grouped(urges[which]().all(params), ({ intensity, at }) => ({ intensity, at: new Date(at) })),
-    stopGoals: grouped(stopGoals[which]().all(params), ({ substance, status, createdAt }) => ({
+    safety: grouped(safety().all(params), ({ rule, source, at }) => ({ rule, source, at: new Date(at) })),
+    urges: grouped(urges().all(params), ({ intensity, at }) => ({ intensity, at: new Date(at) })),
+    stopGoals: grouped(stopGoals().all(params), ({ substance, status, createdAt }) => ({
       substance,
       status,
       createdAt: new Date(createdAt),
     })),
-    use: grouped(use[which]().all(params), ({ substance, amount, at, date }) => ({
+    use: grouped(use().all(params), ({ substance, amount, at, date }) => ({
       substance,
       amount,
       at: new Date(at),

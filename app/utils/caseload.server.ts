@@ -160,9 +160,9 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: 
 
 const byName = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-/** Every client of the worker's live links (or the one asked for), as read. */
-function readClients(workerId: string, linkId: string | null, now: Date): Read[] {
-  const read = readCaseload(workerId, linkId, now)
+/** Every client of the worker's live links, as read. */
+function readClients(workerId: string, now: Date): Read[] {
+  const read = readCaseload(workerId, now)
   const { instruments } = loadProgramme()
   const content = { instruments, order: new Map(Object.keys(instruments).map((id, index) => [id, index])) }
   const clients = [...read.links.values()].map((link) => build(read, link, content))
@@ -279,7 +279,7 @@ export function caseloadEntry(workerId: string, now: Date): Read[] {
   return memoised(
     workerId,
     now,
-    () => readClients(workerId, null, now),
+    () => readClients(workerId, now),
     (list) => list.map(({ clientId }) => clientId),
   )
 }

@@ -102,8 +102,8 @@ export function redeemShareCode(worker: Pick<User, 'id'>, input: string, now = n
 }
 
 /** The workers the client shares with (live links first, then revoked ones). */
-export function linksOfClient(clientId: string) {
-  return getDb()
+const linksOfClientQuery = prepared((db) =>
+  db
     .select({
       id: careLinks.id,
       worker: users.username,
@@ -117,14 +117,18 @@ export function linksOfClient(clientId: string) {
     })
     .from(careLinks)
     .innerJoin(users, eq(users.id, careLinks.workerId))
-    .where(eq(careLinks.clientId, clientId))
+    .where(eq(careLinks.clientId, sql.placeholder('clientId')))
     .orderBy(sql`${careLinks.revokedAt} is not null`, desc(careLinks.linkedAt))
-    .all()
+    .prepare(),
+)
+
+export function linksOfClient(clientId: string) {
+  return linksOfClientQuery().all({ clientId })
 }
 
 /** Codes the client made that can still be used (the code itself is not kept, only when and what). */
-export function liveCodesOfClient(clientId: string, now = new Date()) {
-  return getDb()
+const liveCodesQuery = prepared((db) =>
+  db
     .select({
       id: shareCodes.id,
       assessments: shareCodes.assessments,
@@ -134,9 +138,19 @@ export function liveCodesOfClient(clientId: string, now = new Date()) {
       expiresAt: shareCodes.expiresAt,
     })
     .from(shareCodes)
-    .where(and(eq(shareCodes.clientId, clientId), isNull(shareCodes.usedAt), gt(shareCodes.expiresAt, now)))
+    .where(
+      and(
+        eq(shareCodes.clientId, sql.placeholder('clientId')),
+        isNull(shareCodes.usedAt),
+        gt(shareCodes.expiresAt, sql.placeholder('now')),
+      ),
+    )
     .orderBy(shareCodes.expiresAt)
-    .all()
+    .prepare(),
+)
+
+export function liveCodesOfClient(clientId: string, now = new Date()) {
+  return liveCodesQuery().all({ clientId, now: now.getTime() })
 }
 
 /** Cancels a code before anyone uses it. */
@@ -246,14 +260,18 @@ export function logAccess(
 }
 
 /** The client's access log, newest first. */
-export function accessLogOf(clientId: string, limit = 200) {
-  return getDb()
+const accessLogQuery = prepared((db) =>
+  db
     .select({ worker: accessLog.workerName, what: accessLog.what, scopes: accessLog.scopes, at: accessLog.at })
     .from(accessLog)
-    .where(eq(accessLog.clientId, clientId))
+    .where(eq(accessLog.clientId, sql.placeholder('clientId')))
     .orderBy(desc(accessLog.at), desc(accessLog.id))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+
+export function accessLogOf(clientId: string, limit = 200) {
+  return accessLogQuery().all({ clientId, limit })
 }
 
 /** A worker suggests a module; suggesting one again after the client dismissed it shows it again. */
@@ -271,8 +289,8 @@ export function suggestModule(workerId: string, clientId: string, moduleId: stri
 }
 
 /** Suggestions the client has not dismissed, from workers they still share with. */
-export function suggestionsFor(clientId: string) {
-  return getDb()
+const suggestionsForQuery = prepared((db) =>
+  db
     .select({ id: moduleSuggestions.id, moduleId: moduleSuggestions.moduleId, worker: users.username })
     .from(moduleSuggestions)
     .innerJoin(users, eq(users.id, moduleSuggestions.workerId))
@@ -284,9 +302,13 @@ export function suggestionsFor(clientId: string) {
         isNull(careLinks.revokedAt),
       ),
     )
-    .where(and(eq(moduleSuggestions.clientId, clientId), isNull(moduleSuggestions.dismissedAt)))
+    .where(and(eq(moduleSuggestions.clientId, sql.placeholder('clientId')), isNull(moduleSuggestions.dismissedAt)))
     .orderBy(desc(moduleSuggestions.createdAt))
-    .all()
+    .prepare(),
+)
+
+export function suggestionsFor(clientId: string) {
+  return suggestionsForQuery().all({ clientId })
 }
 
 export function dismissSuggestion(clientId: string, suggestionId: string, now = new Date()): boolean {
@@ -299,18 +321,22 @@ export function dismissSuggestion(clientId: string, suggestionId: string, now = 
 }
 
 /** The modules this worker has suggested to this client that are still showing. */
-export function suggestionsBy(workerId: string, clientId: string) {
-  return getDb()
+const suggestionsByQuery = prepared((db) =>
+  db
     .select({ moduleId: moduleSuggestions.moduleId, createdAt: moduleSuggestions.createdAt })
     .from(moduleSuggestions)
     .where(
       and(
-        eq(moduleSuggestions.clientId, clientId),
-        eq(moduleSuggestions.workerId, workerId),
+        eq(moduleSuggestions.clientId, sql.placeholder('clientId')),
+        eq(moduleSuggestions.workerId, sql.placeholder('workerId')),
         isNull(moduleSuggestions.dismissedAt),
       ),
     )
-    .all()
+    .prepare(),
+)
+
+export function suggestionsBy(workerId: string, clientId: string) {
+  return suggestionsByQuery().all({ workerId, clientId })
 }
 
 /** This domain's part of the privacy export: links, codes made, suggestions and the access log. */
