@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { FormError, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { ScoreHistoryChart } from '#app/components/score-history-chart.tsx'
-import { clientPage } from '#app/utils/client-page.server.ts'
+import { clientPageJson, type ClientPage as Data } from '#app/utils/client-page.server.ts'
 import { unpackProgress } from '#app/utils/progress-wire.ts'
 import { logAccess, setLabel, suggestModule } from '#app/utils/sharing.server.ts'
 import { parseRange } from '#app/utils/tracking-stats.server.ts'
@@ -24,13 +24,22 @@ const SuggestSchema = z.object({
   module: z.string({ error: 'Choose a module' }).max(100),
 })
 
+/** What JSON.parse gives back for a value that held Dates. */
+type Jsonified<T> = T extends Date
+  ? string
+  : T extends Array<infer U>
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T
+
 export const meta: MetaFunction = () => [{ title: 'Client – Foothold' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { worker, linked } = await requireLinkedClient(request, params.linkId)
   const range = parseRange(new URL(request.url).searchParams.get('range'))
   await logAccess(worker, linked, 'client page')
-  return clientPage(worker.id, linked, range)
+  return { json: clientPageJson(worker.id, linked, range) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,7 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClientPage() {
-  const page = useLoaderData<typeof loader>()
+  const { json } = useLoaderData<typeof loader>()
+  // Dates arrive as text, as they would through Remix's own encoding.
+  const page = useMemo(() => JSON.parse(json) as Jsonified<Data>, [json])
   const { client, flags, assessments, modules, goals, suggested } = page
   const tracking = useMemo(() => (page.tracking ? unpackProgress(page.tracking) : null), [page.tracking])
   const actionData = useActionData<typeof action>()

@@ -11,17 +11,18 @@ import { type LinkedClient, SCOPE_LABELS, SCOPES, scopeList, suggestionsBy } fro
 import { progress, type RangeDays } from './tracking-stats.server.ts'
 import { shown } from './tracking-view.server.ts'
 
-type ClientPage = ReturnType<typeof readClientPage>
+export type ClientPage = ReturnType<typeof readClientPage>
 const MINUTE_MS = 60_000
 /** Per caseload memo entry (dropped on any write about the worker's clients): pages by link, range, minute. */
-const pages = new WeakMap<object, Map<string, ClientPage>>()
+const pages = new WeakMap<object, Map<string, string>>()
 
 /**
  * What the page shows, kept until anything about the worker's clients is written (the caseload
  * memo's triggers watch every table read here) and for a minute at most, as flags and "today"
- * move with time. Scope changes and revocation write the link, so they drop it too.
+ * move with time. Scope changes and revocation write the link, so they drop it too. Kept as the
+ * JSON the page is sent as (one string for Remix to encode, as the progress page does).
  */
-export function clientPage(workerId: string, linked: LinkedClient, range: RangeDays, now = new Date()): ClientPage {
+export function clientPageJson(workerId: string, linked: LinkedClient, range: RangeDays, now = new Date()): string {
   const entry = caseloadEntry(workerId, now)
   let kept = pages.get(entry)
   if (!kept) {
@@ -33,7 +34,7 @@ export function clientPage(workerId: string, linked: LinkedClient, range: RangeD
   const found = kept.get(key)
   if (found) return found
   for (const old of kept.keys()) if (!old.endsWith(minute)) kept.delete(old)
-  const page = readClientPage(workerId, linked, range, now)
+  const page = JSON.stringify(readClientPage(workerId, linked, range, now))
   kept.set(key, page)
   return page
 }

@@ -163,12 +163,17 @@ describe('the client stays in control', () => {
     ids = { ...p, linkId: linkIdOf(await redeem(p.workerCookie, reply.code?.code ?? '')) }
   })
 
-  const clientPage = () =>
+  const clientPageRaw = () =>
     call(clientPageRoute.loader, makeRequest(`/caseload/${ids.linkId}`, { cookie: ids.workerCookie }), {
       linkId: ids.linkId,
     })
   const post = (form: Record<string, string>) =>
     call(privacy.action, makeRequest('/privacy', { cookie: ids.clientCookie, form }))
+  /** The page's data, or the Response it was refused with. */
+  const clientPage = async () => {
+    const result = await clientPageRaw()
+    return result instanceof Response ? result : JSON.parse(dataOf<{ json: string }>(result).json)
+  }
 
   it('sees who can see what, and every look, on the privacy page', async () => {
     await clientPage()
