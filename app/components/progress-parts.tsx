@@ -108,19 +108,34 @@ export function WeekGrid({ grid }: { grid: number[][] }) {
   )
 }
 
+/**
+ * Who the page speaks to: the client about themselves ("you"), or their key worker about the
+ * client ("they"), on the worker's client page.
+ */
+export type Voice = { you: string; You: string; your: string; Your: string }
+export const TO_CLIENT: Voice = { you: 'you', You: 'You', your: 'your', Your: 'Your' }
+export const ABOUT_CLIENT: Voice = { you: 'they', You: 'They', your: 'their', Your: 'Their' }
+
 type StopGoal = Data['milestones']['stopGoals'][number]
-export function milestone({ what, substance, startedOn, lastUseDate, daysSinceLastUse: n }: StopGoal): string {
+export function milestone(
+  { what, substance, startedOn, lastUseDate, daysSinceLastUse: n }: StopGoal,
+  { you }: Voice = TO_CLIENT,
+): string {
   const used = substance === 'alcohol' ? 'drank' : substance && substance !== 'other' ? `used ${substance}` : 'used'
   const sinceUse = lastUseDate !== null && lastUseDate >= startedOn
   if (n === 0)
-    return sinceUse ? `“${what}”: you last ${used} today. Tomorrow is day 1.` : `“${what}”: you set this goal today.`
+    return sinceUse
+      ? `“${what}”: ${you} last ${used} today. Tomorrow is day 1.`
+      : `“${what}”: ${you} set this goal today.`
   return sinceUse
-    ? `“${what}”: ${plural(n, 'day')} since you last ${used}.`
-    : `“${what}”: ${plural(n, 'day')} since you set this goal, with no use logged.`
+    ? `“${what}”: ${plural(n, 'day')} since ${you} last ${used}.`
+    : `“${what}”: ${plural(n, 'day')} since ${you} set this goal, with no use logged.`
 }
 
 /** Each section's figures in a sentence: shown to everyone, and the accessible name of its chart. */
-export function sentences(data: Data, over: string) {
+export function sentences(data: Data, over: string, voice: Voice = TO_CLIENT) {
+  const { you, You, Your } = voice
+  const toClient = voice === TO_CLIENT
   const total = data.urges.reduce((sum, u) => sum + u.count, 0)
   const strength = data.urges.reduce((sum, u) => sum + (u.avgIntensity ?? 0) * u.count, 0) / (total || 1)
   const units = data.use.reduce((sum, u) => sum + u.alcoholUnits, 0)
@@ -141,27 +156,31 @@ export function sentences(data: Data, over: string) {
   const busiest = cells.reduce((a, c) => (c.count > a.count ? c : a), { count: 0, w: 0, b: 0 })
   return {
     urges: total
-      ? `You logged ${plural(total, 'urge')} in ${over}, with an average strength of ${strength.toFixed(1)} out of 10.`
-      : `You have not logged any urges in ${over}.`,
+      ? `${You} logged ${plural(total, 'urge')} in ${over}, with an average strength of ${strength.toFixed(1)} out of 10.`
+      : `${You} have not logged any urges in ${over}.`,
     outcomes: total
-      ? `Of ${plural(total, 'urge')}, you rode out ${rodeOut} and used after ${used || 'none'}.${unknown ? ` For ${unknown} you did not say.` : ''}`
-      : 'When you log an urge, you can say whether you rode it out.',
+      ? `Of ${plural(total, 'urge')}, ${you} rode out ${rodeOut} and used after ${used || 'none'}.${unknown ? ` For ${unknown} ${you} did not say.` : ''}`
+      : toClient
+        ? 'When you log an urge, you can say whether you rode it out.'
+        : 'No urges logged, so no outcomes.',
     use:
       entries + noUse
-        ? `In ${over}: ${units.toFixed(1)} UK units of alcohol${others.size ? `, ${[...others].map(([what, amount]) => `${amount} ${what}`).join(', ')}` : ''}, ${pounds(spend)} spent, and ${plural(noUse, 'day')} you marked as no use.`
-        : `You have not logged any drinking or use in ${over}.`,
+        ? `In ${over}: ${units.toFixed(1)} UK units of alcohol${others.size ? `, ${[...others].map(([what, amount]) => `${amount} ${what}`).join(', ')}` : ''}, ${pounds(spend)} spent, and ${plural(noUse, 'day')} ${you} marked as no use.`
+        : `${You} have not logged any drinking or use in ${over}.`,
     checkIns:
       done + partly + not
-        ? `In ${over} you checked in ${plural(done + partly + not, 'time')}: ${done} done, ${partly} partly and ${not} not done.`
+        ? `In ${over} ${you} checked in ${plural(done + partly + not, 'time')}: ${done} done, ${partly} partly and ${not} not done.`
         : `No goal check-ins in ${over}.`,
     triggers: trigger
-      ? `Your most common trigger was “${trigger.label}” (${plural(trigger.count, 'urge')}).`
+      ? `${Your} most common trigger was “${trigger.label}” (${plural(trigger.count, 'urge')}).`
       : 'No triggers logged yet.',
     when: busiest.count
       ? `Urges came most often on ${WEEKDAYS[busiest.w]} ${BANDS[busiest.b]?.toLowerCase()}s (${busiest.count}).`
       : 'No urges logged yet.',
     coping: coping
-      ? `What you did most when you rode out an urge: “${coping.label}” (${plural(coping.count, 'time')}).`
-      : 'When you ride out an urge, log what you did: over time you will see what works for you.',
+      ? `What ${you} did most when ${you} rode out an urge: “${coping.label}” (${plural(coping.count, 'time')}).`
+      : toClient
+        ? 'When you ride out an urge, log what you did: over time you will see what works for you.'
+        : 'No urge ridden out with what helped logged yet.',
   }
 }

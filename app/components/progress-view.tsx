@@ -5,6 +5,7 @@
 import { Link } from '@remix-run/react'
 import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
 import {
+  ABOUT_CLIENT,
   milestone,
   oneDecimal,
   PERIOD,
@@ -15,6 +16,7 @@ import {
   round,
   sentences,
   Table,
+  TO_CLIENT,
   WeekGrid,
 } from '#app/components/progress-parts.tsx'
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
@@ -72,7 +74,9 @@ export function ProgressView({
     const name = periodName(data.period, date, end)
     return { name, count, avgIntensity, rodeOut, used, alcoholUnits, spendPence, amounts, noUseDays }
   })
-  const s = sentences(data, over)
+  const voice = own ? TO_CLIENT : ABOUT_CLIENT
+  const { you, You, your } = voice
+  const s = sentences(data, over, voice)
   // With nothing logged, the sentence says so: an empty chart or a table of noughts says no more.
   const anyUrges = periods.some((p) => p.count > 0)
   const anyUse = data.use.some((u) => u.entries > 0 || u.noUseDays > 0)
@@ -102,18 +106,18 @@ export function ProgressView({
       <H>Milestones</H>
       <ul className="milestones">
         {data.milestones.stopGoals.map((goal) => (
-          <li key={goal.goalId}>{milestone(goal)}</li>
+          <li key={goal.goalId}>{milestone(goal, voice)}</li>
         ))}
         {goals && data.milestones.stopGoals.length === 0 ? (
           <li>
-            When you have a goal to stop, this page counts the days since you last used.{' '}
+            When {you} have a goal to stop, this page counts the days since {you} last used.{' '}
             {own ? <Link to="/goals">Your goals</Link> : null}
           </li>
         ) : null}
         <li>
           {data.milestones.riddenOutInARow > 0
-            ? `You have ridden out your last ${plural(data.milestones.riddenOutInARow, 'urge')} in a row.`
-            : 'Each urge you ride out starts a new run.'}
+            ? `${You} have ridden out ${your} last ${plural(data.milestones.riddenOutInARow, 'urge')} in a row.`
+            : `Each urge ${you} ride out starts a new run.`}
         </li>
       </ul>
       {data.milestones.stopGoals.some((goal) => goal.substance === 'opioids') ? <OverdoseWarning /> : null}
@@ -193,7 +197,7 @@ export function ProgressView({
       ) : null}
 
       <H>Patterns</H>
-      <Sub>What set off your urges</Sub>
+      <Sub>What set off {your} urges</Sub>
       <p>{s.triggers}</p>
       {data.patterns.topTriggers.length > 0 ? (
         <Table
@@ -208,12 +212,12 @@ export function ProgressView({
         Night is midnight to 6am, morning 6am to noon, afternoon noon to 6pm, evening 6pm to midnight.
       </p>
       <WeekGrid grid={data.patterns.timeOfWeek} />
-      <Sub>What helped you ride out urges</Sub>
+      <Sub>What helped {you} ride out urges</Sub>
       <p>{s.coping}</p>
       {data.patterns.copingThatWorked.length > 0 ? (
         <Table
-          caption="What you did when you rode out an urge"
-          head={['What you did', 'Urges ridden out']}
+          caption={`What ${you} did when ${you} rode out an urge`}
+          head={[`What ${you} did`, 'Urges ridden out']}
           rows={data.patterns.copingThatWorked.map((c) => [c.label, c.count])}
         />
       ) : null}

@@ -164,12 +164,7 @@ export default function ClientPage() {
       {tracking === null ? (
         <p>Not shared by the client.</p>
       ) : (
-        <>
-          <p className="hint">
-            The sentences below are written to the client, as they read them on their own progress page.
-          </p>
-          <ProgressView data={tracking} level={3} own={false} goals={goals !== null} />
-        </>
+        <ProgressView data={tracking} level={3} own={false} goals={goals !== null} />
       )}
 
       <h2>Goals</h2>

@@ -53,6 +53,10 @@ test('a client shares with a key worker, who reviews and downloads a summary, un
   await expect(worker.getByRole('heading', { level: 1 })).toHaveText(client.username)
   // Shared: tracking and goals. Not shared: check-ins and modules.
   await expect(worker.getByRole('heading', { name: 'Urges', level: 3 })).toBeVisible()
+  // The dashboard speaks about the client, not to the worker.
+  await expect(
+    worker.getByText('They logged 1 urge in the last 30 days, with an average strength of 9.0 out of 10.'),
+  ).toBeVisible()
   await expect(worker.getByText('Not shared by the client.')).toHaveCount(2)
   await expectNoAxeViolations(worker, 'client page')
 
