@@ -10,7 +10,7 @@ import { FormError, SelectField, TextField, useFormReply } from '#app/components
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { ScoreHistoryChart } from '#app/components/score-history-chart.tsx'
 import { clientPageJson, type ClientPage as Data } from '#app/utils/client-page.server.ts'
-import { unpackProgress } from '#app/utils/progress-wire.ts'
+import { unpacked } from '#app/utils/progress-wire.ts'
 import { logAccess, setLabel, suggestModule } from '#app/utils/sharing.server.ts'
 import { parseRange } from '#app/utils/tracking-stats.server.ts'
 import { requireLinkedClient } from '#app/utils/worker.server.ts'
@@ -70,7 +70,7 @@ export default function ClientPage() {
   // Dates arrive as text, as they would through Remix's own encoding.
   const page = useMemo(() => JSON.parse(json) as Jsonified<Data>, [json])
   const { client, flags, assessments, modules, goals, suggested } = page
-  const tracking = useMemo(() => (page.tracking ? unpackProgress(page.tracking) : null), [page.tracking])
+  const tracking = useMemo(() => (page.tracking ? unpacked(page.tracking) : null), [page.tracking])
   const actionData = useActionData<typeof action>()
   const labelForm = useFormReply('label', actionData?.form === 'label' ? actionData.result : undefined, {
     label: client.label ?? '',

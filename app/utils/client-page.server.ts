@@ -6,7 +6,7 @@ import { scoreHistory } from './assessment-results.server.ts'
 import { caseloadEntry, clientFlags } from './caseload.server.ts'
 import { listGoals } from './goals.server.ts'
 import { moduleList } from './module-view.server.ts'
-import { packProgress } from './progress-wire.ts'
+import { type PackedProgress, packed } from './progress-wire.ts'
 import { type LinkedClient, SCOPE_LABELS, SCOPES, scopeList, suggestionsBy } from './sharing.server.ts'
 import { progress, type RangeDays } from './tracking-stats.server.ts'
 import { shown } from './tracking-view.server.ts'
@@ -42,10 +42,10 @@ export function clientPageJson(workerId: string, linked: LinkedClient, range: Ra
 function readClientPage(workerId: string, linked: LinkedClient, range: RangeDays, now: Date) {
   const { client, link, scopes } = linked
   const zone = client.timeZone
-  let tracking: string | null = null
+  let tracking: PackedProgress | null = null
   if (scopes.tracking) {
     const p = progress(client.id, range, now)
-    tracking = packProgress(
+    tracking = packed(
       scopes.goals
         ? p
         : {

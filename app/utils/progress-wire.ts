@@ -20,14 +20,16 @@ const rows = <T>(list: T[], keys: ReadonlyArray<keyof T>) => list.map((item) => 
 const objects = <T>(list: unknown[][], keys: ReadonlyArray<keyof T>) =>
   list.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])) as T)
 
-export function packProgress({ urges, use, ...rest }: Progress): string {
-  return JSON.stringify({ ...rest, urges: rows(urges, URGE_KEYS), use: rows(use, USE_KEYS) })
+/** The dashboard with its series as rows of values: what travels, inside a page's JSON. */
+export type PackedProgress = Omit<Progress, 'urges' | 'use'> & { urges: unknown[][]; use: unknown[][] }
+
+export function packed({ urges, use, ...rest }: Progress): PackedProgress {
+  return { ...rest, urges: rows(urges, URGE_KEYS), use: rows(use, USE_KEYS) }
 }
 
-export function unpackProgress(json: string): Progress {
-  const { urges, use, ...rest } = JSON.parse(json) as Omit<Progress, 'urges' | 'use'> & {
-    urges: unknown[][]
-    use: unknown[][]
-  }
+export function unpacked({ urges, use, ...rest }: PackedProgress): Progress {
   return { ...rest, urges: objects<UrgePeriod>(urges, URGE_KEYS), use: objects<UsePeriod>(use, USE_KEYS) }
 }
+
+export const packProgress = (progress: Progress): string => JSON.stringify(packed(progress))
+export const unpackProgress = (json: string): Progress => unpacked(JSON.parse(json) as PackedProgress)
