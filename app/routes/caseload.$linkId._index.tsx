@@ -10,6 +10,7 @@ import { FormError, SelectField, TextField, useFormReply } from '#app/components
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { ScoreHistoryChart } from '#app/components/score-history-chart.tsx'
 import { clientPageJson, type ClientPage as Data } from '#app/utils/client-page.server.ts'
+import { parsedOnce } from '#app/utils/parsed.ts'
 import { unpacked } from '#app/utils/progress-wire.ts'
 import { logAccess, setLabel, suggestModule } from '#app/utils/sharing.server.ts'
 import { parseRange } from '#app/utils/tracking-stats.server.ts'
@@ -68,9 +69,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ClientPage() {
   const { json } = useLoaderData<typeof loader>()
   // Dates arrive as text, as they would through Remix's own encoding.
-  const page = useMemo(() => JSON.parse(json) as Jsonified<Data>, [json])
-  const { client, flags, assessments, modules, goals, suggested } = page
-  const tracking = useMemo(() => (page.tracking ? unpacked(page.tracking) : null), [page.tracking])
+  const page = useMemo(
+    () =>
+      parsedOnce(json, (text) => {
+        const parsed = JSON.parse(text) as Jsonified<Data>
+        return { ...parsed, tracking: parsed.tracking ? unpacked(parsed.tracking) : null }
+      }),
+    [json],
+  )
+  const { client, flags, assessments, modules, goals, suggested, tracking } = page
   const actionData = useActionData<typeof action>()
   const labelForm = useFormReply('label', actionData?.form === 'label' ? actionData.result : undefined, {
     label: client.label ?? '',

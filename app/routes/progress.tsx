@@ -9,6 +9,7 @@ import { useMemo } from 'react'
 import { dayMonth } from '#app/components/progress-parts.tsx'
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { parsedOnce } from '#app/utils/parsed.ts'
 import { unpackProgress } from '#app/utils/progress-wire.ts'
 import { parseRange, progressJson } from '#app/utils/tracking-stats.server.ts'
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Progress() {
   const { json } = useLoaderData<typeof loader>()
-  const data = useMemo(() => unpackProgress(json), [json])
+  const data = useMemo(() => parsedOnce(json, unpackProgress), [json])
   const days = data.range.days
   const over = days === 365 ? 'the last year' : `the last ${days} days`
   return (

@@ -18,7 +18,13 @@ const USE_KEYS = [
 
 const rows = <T>(list: T[], keys: ReadonlyArray<keyof T>) => list.map((item) => keys.map((key) => item[key]))
 const objects = <T>(list: unknown[][], keys: ReadonlyArray<keyof T>) =>
-  list.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])) as T)
+  list.map((row) => {
+    const item: Record<PropertyKey, unknown> = {}
+    keys.forEach((key, i) => {
+      item[key] = row[i]
+    })
+    return item as T
+  })
 
 /** The dashboard with its series as rows of values: what travels, inside a page's JSON. */
 export type PackedProgress = Omit<Progress, 'urges' | 'use'> & { urges: unknown[][]; use: unknown[][] }
