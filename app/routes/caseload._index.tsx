@@ -15,6 +15,7 @@ import {
   parseCaseloadOptions,
   type Score,
 } from '#app/utils/caseload.server.ts'
+import { parsedOnce } from '#app/utils/parsed.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your caseload – Foothold' }]
 
@@ -131,7 +132,7 @@ export default function Caseload() {
   const { options, total, flagged, matching, pages, shown, first, rows } = useLoaderData<typeof loader>()
   const pageLink = (page: number) =>
     `?${new URLSearchParams({ show: options.show, sort: options.sort, page: String(page) })}`
-  const body = useMemo(() => rowsHtml(rows), [rows])
+  const body = useMemo(() => parsedOnce(rows, rowsHtml), [rows])
   return (
     <section className="caseload">
       <h1>Your caseload</h1>
