@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { type FieldState, TextField } from '#app/components/forms.tsx'
 import { dayMonth, oneDecimal, plural, pounds, Table } from '#app/components/progress-parts.tsx'
+import { logAccess } from '#app/utils/access-log.server.ts'
 import {
   displayName,
   parseSummaryRange,
@@ -13,7 +14,6 @@ import {
   type SessionSummary,
   sessionSummary,
 } from '#app/utils/session-summary.server.ts'
-import { logAccess } from '#app/utils/sharing.server.ts'
 import { requireLinkedClient } from '#app/utils/worker.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Session summary – Foothold' }]

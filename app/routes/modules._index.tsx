@@ -4,8 +4,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { dismissSuggestion, suggestionsFor } from '#app/utils/module-suggestions.server.ts'
 import { goalsOf, moduleList } from '#app/utils/module-view.server.ts'
-import { dismissSuggestion, suggestionsFor } from '#app/utils/sharing.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Modules – Foothold' }]
 

@@ -1,13 +1,19 @@
-// Writing the access log, with group commit. Each view of a client's data by staff must be on
-// disk (synchronous=FULL) before the page goes out, and that wait for the disk is most of what
-// a worker's page costs. So the rows of views that arrive together are written in one
-// transaction, on the next turn of the event loop: one wait for the disk for all of them, and
-// no page is answered before its rows are committed. If the write fails, every page waiting on
-// it fails too, and shows nothing (hazard H-020).
+// The access log: every look staff take at a client's data (logAccess, and the caseload's rows
+// through insertAccessRow), and the client's reading of it (accessLogOf).
+//
+// Written with group commit. Each view must be on disk (synchronous=FULL) before the page goes
+// out, and that wait for the disk is most of what a worker's page costs. So the rows of views
+// that arrive together are written in one transaction, on the next turn of the event loop: one
+// wait for the disk for all of them, and no page is answered before its rows are committed. If
+// the write fails, every page waiting on it fails too, and shows nothing (hazard H-020).
 //
 // The transaction itself is synchronous, as every transaction here (nothing is awaited inside
 // it); only the callers wait, outside it.
+import { desc, eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
+import { accessLog, SCOPES, type User } from '#db/schema/index.ts'
+import type { LinkedClient, Scopes } from './sharing.server.ts'
 
 type Pending = { write: () => void; resolve: () => void; reject: (error: unknown) => void }
 let pending: Pending[] = []
@@ -32,4 +38,61 @@ export function logged(write: () => void): Promise<void> {
     if (pending.length === 0) setImmediate(flush)
     pending.push({ write, resolve, reject })
   })
+}
+
+const insertAccess = prepared((db) =>
+  db
+    .insert(accessLog)
+    .values({
+      clientId: sql.placeholder('clientId'),
+      workerId: sql.placeholder('workerId'),
+      workerName: sql.placeholder('workerName'),
+      what: sql.placeholder('what'),
+      scopes: sql.placeholder('scopes'),
+      at: sql.placeholder('at'),
+    })
+    .prepare(),
+)
+
+/** The scopes in force, as a row records them: "assessments,tracking", or "none". */
+export const scopesText = (scopes: Scopes) => SCOPES.filter((scope) => scopes[scope]).join(',') || 'none'
+
+type Row = { clientId: string; workerId: string; workerName: string; what: string; scopes: string; at: Date }
+/** Inserts one row; call only inside `logged` (or another transaction). */
+export const insertAccessRow = (row: Row) => insertAccess().run(row)
+
+/**
+ * Writes one access-log row: which worker saw what of which client, and with which scopes.
+ * Await it before the page goes out: it resolves once the row is on disk.
+ */
+export function logAccess(
+  worker: Pick<User, 'id' | 'username'>,
+  linked: LinkedClient,
+  what: string,
+  now = new Date(),
+): Promise<void> {
+  const row = {
+    clientId: linked.client.id,
+    workerId: worker.id,
+    workerName: worker.username,
+    what,
+    scopes: scopesText(linked.scopes),
+    at: now,
+  }
+  return logged(() => insertAccessRow(row))
+}
+
+/** The client's access log, newest first. */
+const accessLogQuery = prepared((db) =>
+  db
+    .select({ worker: accessLog.workerName, what: accessLog.what, scopes: accessLog.scopes, at: accessLog.at })
+    .from(accessLog)
+    .where(eq(accessLog.clientId, sql.placeholder('clientId')))
+    .orderBy(desc(accessLog.at), desc(accessLog.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+
+export function accessLogOf(clientId: string, limit = 200) {
+  return accessLogQuery().all({ clientId, limit })
 }

@@ -20,6 +20,7 @@ import {
   type UrgeFact,
   type UseFact,
 } from '#programme/engine/index.ts'
+import { insertAccessRow, scopesText } from './access-log.server.ts'
 import { getEnv } from './env.server.ts'
 import type { Scopes } from './sharing.server.ts'
 
@@ -115,13 +116,6 @@ const use = statement<UseRow>(
     and occurred_at >= @recentSince and amount > 0 and substance is not null`,
 )
 
-const logRow = prepared((db) =>
-  db.$client.prepare<[{ clientId: string; workerId: string; workerName: string; scopes: string; at: number }]>(
-    `insert into access_log (client_id, worker_id, worker_name, what, scopes, at)
-    values (@clientId, @workerId, @workerName, 'caseload list', @scopes, @at)`,
-  ),
-)
-
 /**
  * One access-log row for each client on the page, with the scopes their link shares (as
  * logAccess writes them). Call inside a transaction: the rows go in together.
@@ -131,14 +125,14 @@ export function logCaseloadView(
   clients: Array<{ clientId: string; scopes: Scopes }>,
   now: Date,
 ): void {
-  const insert = logRow()
   for (const { clientId, scopes } of clients)
-    insert.run({
+    insertAccessRow({
       clientId,
       workerId: worker.id,
       workerName: worker.username,
-      scopes: SCOPES.filter((scope) => scopes[scope]).join(',') || 'none',
-      at: now.getTime(),
+      what: 'caseload list',
+      scopes: scopesText(scopes),
+      at: now,
     })
 }
 

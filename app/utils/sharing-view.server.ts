@@ -1,7 +1,8 @@
 // What the client's privacy page shows about sharing: who can see what since when, codes still
 // waiting to be used, and the access log, with times in the client's own zone.
 import type { User } from '#db/schema/index.ts'
-import { accessLogOf, linksOfClient, liveCodesOfClient, SCOPE_LABELS, SCOPES, type Scope } from './sharing.server.ts'
+import { accessLogOf } from './access-log.server.ts'
+import { linksOfClient, liveCodesOfClient, SCOPE_LABELS, SCOPES, type Scope } from './sharing.server.ts'
 import { shown } from './tracking-view.server.ts'
 
 const labelsOf = (scopes: string[]) => scopes.map((s) => SCOPE_LABELS[s as Scope] ?? s)

@@ -1,13 +1,13 @@
 // Sharing with key workers, on the client's terms. A client makes a one-time code with the
 // scopes they choose; a key worker redeems it, which links them with exactly those scopes. The
 // client sees every link, changes scopes or revokes, and every look a worker takes at their data
-// is written to the access log in the same request. Revocation takes effect on the next request
+// is written to the access log in the same request (access-log.server.ts; suggestions are in
+// module-suggestions.server.ts). Revocation takes effect on the next request
 // because every worker page reads the link afresh (`linkedClient`), never from a cache.
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import {
-  accessLog,
   type CareLink,
   careLinks,
   moduleSuggestions,
@@ -17,8 +17,7 @@ import {
   type User,
   users,
 } from '#db/schema/index.ts'
-import { loadProgramme } from '#programme/engine/index.ts'
-import { logged } from './access-log.server.ts'
+import { accessLogOf } from './access-log.server.ts'
 import { checkLimits, getLimiters, tooManyAttemptsMessage } from './rate-limit.server.ts'
 import { CODE_LIFETIME_MS, generateShareCode, hashShareCode, normaliseShareCode } from './share-code.server.ts'
 
@@ -222,121 +221,6 @@ export function setLabel(workerId: string, linkId: string, label: string): boole
     .where(and(eq(careLinks.id, linkId), eq(careLinks.workerId, workerId), isNull(careLinks.revokedAt)))
     .run()
   return result.changes === 1
-}
-
-const insertAccess = prepared((db) =>
-  db
-    .insert(accessLog)
-    .values({
-      clientId: sql.placeholder('clientId'),
-      workerId: sql.placeholder('workerId'),
-      workerName: sql.placeholder('workerName'),
-      what: sql.placeholder('what'),
-      scopes: sql.placeholder('scopes'),
-      at: sql.placeholder('at'),
-    })
-    .prepare(),
-)
-
-/**
- * Writes one access-log row: which worker saw what of which client, and with which scopes.
- * Await it before the page goes out: it resolves once the row is on disk (access-log.server.ts).
- */
-export function logAccess(
-  worker: Pick<User, 'id' | 'username'>,
-  linked: LinkedClient,
-  what: string,
-  now = new Date(),
-): Promise<void> {
-  const row = {
-    clientId: linked.client.id,
-    workerId: worker.id,
-    workerName: worker.username,
-    what,
-    scopes: scopeList(linked.scopes).join(',') || 'none',
-    at: now,
-  }
-  return logged(() => insertAccess().run(row))
-}
-
-/** The client's access log, newest first. */
-const accessLogQuery = prepared((db) =>
-  db
-    .select({ worker: accessLog.workerName, what: accessLog.what, scopes: accessLog.scopes, at: accessLog.at })
-    .from(accessLog)
-    .where(eq(accessLog.clientId, sql.placeholder('clientId')))
-    .orderBy(desc(accessLog.at), desc(accessLog.id))
-    .limit(sql.placeholder('limit'))
-    .prepare(),
-)
-
-export function accessLogOf(clientId: string, limit = 200) {
-  return accessLogQuery().all({ clientId, limit })
-}
-
-/** A worker suggests a module; suggesting one again after the client dismissed it shows it again. */
-export function suggestModule(workerId: string, clientId: string, moduleId: string, now = new Date()): boolean {
-  if (!loadProgramme().modules[moduleId]) return false
-  getDb()
-    .insert(moduleSuggestions)
-    .values({ clientId, workerId, moduleId, createdAt: now })
-    .onConflictDoUpdate({
-      target: [moduleSuggestions.clientId, moduleSuggestions.moduleId],
-      set: { workerId, createdAt: now, dismissedAt: null },
-    })
-    .run()
-  return true
-}
-
-/** Suggestions the client has not dismissed, from workers they still share with. */
-const suggestionsForQuery = prepared((db) =>
-  db
-    .select({ id: moduleSuggestions.id, moduleId: moduleSuggestions.moduleId, worker: users.username })
-    .from(moduleSuggestions)
-    .innerJoin(users, eq(users.id, moduleSuggestions.workerId))
-    .innerJoin(
-      careLinks,
-      and(
-        eq(careLinks.clientId, moduleSuggestions.clientId),
-        eq(careLinks.workerId, moduleSuggestions.workerId),
-        isNull(careLinks.revokedAt),
-      ),
-    )
-    .where(and(eq(moduleSuggestions.clientId, sql.placeholder('clientId')), isNull(moduleSuggestions.dismissedAt)))
-    .orderBy(desc(moduleSuggestions.createdAt))
-    .prepare(),
-)
-
-export function suggestionsFor(clientId: string) {
-  return suggestionsForQuery().all({ clientId })
-}
-
-export function dismissSuggestion(clientId: string, suggestionId: string, now = new Date()): boolean {
-  const result = getDb()
-    .update(moduleSuggestions)
-    .set({ dismissedAt: now })
-    .where(and(eq(moduleSuggestions.id, suggestionId), eq(moduleSuggestions.clientId, clientId)))
-    .run()
-  return result.changes === 1
-}
-
-/** The modules this worker has suggested to this client that are still showing. */
-const suggestionsByQuery = prepared((db) =>
-  db
-    .select({ moduleId: moduleSuggestions.moduleId, createdAt: moduleSuggestions.createdAt })
-    .from(moduleSuggestions)
-    .where(
-      and(
-        eq(moduleSuggestions.clientId, sql.placeholder('clientId')),
-        eq(moduleSuggestions.workerId, sql.placeholder('workerId')),
-        isNull(moduleSuggestions.dismissedAt),
-      ),
-    )
-    .prepare(),
-)
-
-export function suggestionsBy(workerId: string, clientId: string) {
-  return suggestionsByQuery().all({ workerId, clientId })
 }
 
 /** This domain's part of the privacy export: links, codes made, suggestions and the access log. */

@@ -6,10 +6,10 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as page from '#app/routes/caseload.$linkId.summary.tsx'
 import * as pdf from '#app/routes/caseload.$linkId.summary[.pdf].ts'
+import { accessLogOf } from '#app/utils/access-log.server.ts'
 import { beginModule } from '#app/utils/module.server.ts'
 import { parseSummaryRange, type SessionSummary, sessionSummary } from '#app/utils/session-summary.server.ts'
 import {
-  accessLogOf,
   createShareCode,
   linkedClient,
   redeemShareCode,
