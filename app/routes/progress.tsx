@@ -10,8 +10,9 @@ import { dayMonth } from '#app/components/progress-parts.tsx'
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { parsedOnce } from '#app/utils/parsed.ts'
+import { progressJson } from '#app/utils/progress-memo.server.ts'
 import { unpackProgress } from '#app/utils/progress-wire.ts'
-import { parseRange, progressJson } from '#app/utils/tracking-stats.server.ts'
+import { parseRange } from '#app/utils/tracking-stats.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your progress – Foothold' }]
 

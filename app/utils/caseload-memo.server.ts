@@ -1,23 +1,22 @@
 // Each key worker's caseload facts, kept in memory until something they are built from changes,
 // so a worker going back to the list (or sorting it) costs the access-log write and the flag
-// rules, not the reads. The same scheme as the progress dashboard's memo (ADR 0012): writes
-// through this connection (the app's only one) are seen by TEMP triggers calling back into
-// JavaScript, which drop the entries of every worker linked to the client written about; writes
-// from anywhere else (a script, the benchmark's seeding) by PRAGMA data_version, which then
-// empties the whole memo. A revoked or changed link drops its worker's entry in the same way, so
-// the next view reads afresh: revocation still takes effect at once.
+// rules, not the reads. Writes are watched as for the progress dashboard's memo
+// (db/write-watch.ts): a write about a client drops the entries of every worker linked to them;
+// a write from another connection empties the whole memo. A revoked or changed link drops its
+// worker's entry in the same way, so the next view reads afresh: revocation takes effect at once.
 //
 // The facts are read with time windows ending at the read; the flag rules apply the exact
 // windows again for each view. So an entry read at `readAt` serves any later moment until a
 // write: nothing new can fall into a window without one. MAX_AGE_MS only bounds how long it
 // is trusted without a write.
 import { prepared } from '#db/prepared.ts'
+import { otherWrites, watchWrites } from '#db/write-watch.ts'
 
 const MEMO_WORKERS = 50
 const MAX_AGE_MS = 10 * 60_000
 
 /** Tables the caseload is read from, and the columns naming whose data a row is. */
-const WATCHED: Array<[table: string, people: string[]]> = [
+const WATCHED: ReadonlyArray<readonly [table: string, people: readonly string[]]> = [
   ['users', ['id']],
   ['care_links', ['client_id', 'worker_id']],
   ['assessment_responses', ['user_id']],
@@ -37,28 +36,11 @@ const memo = prepared((db) => {
   const workers = new Map<string, Entry>()
   /** client id → the workers whose entries hold that client's data. */
   const workersOf = new Map<string, Set<string>>()
-  db.$client.function('foothold_caseload_changed', (id: unknown) => {
-    const person = String(id)
+  watchWrites(db, 'caseload', WATCHED, (person) => {
     workers.delete(person)
     for (const worker of workersOf.get(person) ?? []) workers.delete(worker)
-    return null
   })
-  for (const [table, people] of WATCHED)
-    for (const [event, row] of [
-      ['insert', 'new'],
-      ['update', 'old'],
-      ['delete', 'old'],
-    ]) {
-      const calls = people.map((column) => `select foothold_caseload_changed(${row}.${column});`).join(' ')
-      db.$client.exec(`create temp trigger if not exists ${table}_${event}_caseload after ${event} on main.${table}
-        begin ${calls} end`)
-    }
-  return {
-    workers,
-    workersOf,
-    dataVersion: db.$client.prepare('pragma data_version').pluck(),
-    seen: { version: -1 },
-  }
+  return { workers, workersOf, otherWrites: otherWrites(db) }
 })
 
 /**
@@ -66,10 +48,8 @@ const memo = prepared((db) => {
  * `clientsOf` names the clients whose writes must drop it.
  */
 export function memoised<T>(workerId: string, now: Date, read: () => T, clientsOf: (value: T) => Iterable<string>): T {
-  const { workers, workersOf, dataVersion, seen } = memo()
-  const version = dataVersion.get() as number
-  if (version !== seen.version) workers.clear()
-  seen.version = version
+  const { workers, workersOf, otherWrites } = memo()
+  if (otherWrites()) workers.clear()
   const found = workers.get(workerId)
   const at = now.getTime()
   // A request that began a moment before the entry was read may use it too: under load, views

@@ -7,9 +7,10 @@ import { caseloadEntry, clientFlags } from './caseload.server.ts'
 import { listGoals } from './goals.server.ts'
 import { suggestionsBy } from './module-suggestions.server.ts'
 import { moduleList } from './module-view.server.ts'
+import { progress } from './progress-memo.server.ts'
 import { type PackedProgress, packed } from './progress-wire.ts'
 import { type LinkedClient, SCOPE_LABELS, SCOPES, scopeList } from './sharing.server.ts'
-import { progress, type RangeDays } from './tracking-stats.server.ts'
+import type { RangeDays } from './tracking-stats.server.ts'
 import { shown } from './tracking-view.server.ts'
 
 export type ClientPage = ReturnType<typeof readClientPage>

@@ -9,7 +9,6 @@
 // page is on a hot path where the builder's row mapping costs more than the query.
 import { prepared } from '#db/prepared.ts'
 import { addDays, dateRange, daysSinceLastUse, fillDays, loadProgramme, todayIn } from '#programme/engine/index.ts'
-import { packProgress } from './progress-wire.ts'
 import { timeZoneOf } from './tracking.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
@@ -272,75 +271,17 @@ export function buckets(from: string, to: string, by: Period): Array<{ key: stri
   return list
 }
 
-// The page's dashboard is kept in memory until the client's tracking changes, so going back to a
-// range or reloading costs a lookup. Writes through this connection (the app's only one) are
-// seen by TEMP triggers calling back into JavaScript; writes from anywhere else (a script, the
-// benchmark's seeding) by PRAGMA data_version, which then empties the whole memo.
-const MEMO_CLIENTS = 200
-const memo = prepared((db) => {
-  const clients = new Map<string, Map<string, Kept>>()
-  db.$client.function('foothold_tracking_changed', (userId: unknown) => {
-    clients.delete(String(userId))
-    return null
-  })
-  for (const table of ['urges', 'use_entries', 'goals', 'goal_check_ins'])
-    for (const [event, row] of [
-      ['insert', 'new'],
-      ['update', 'old'],
-      ['delete', 'old'],
-    ])
-      db.$client.exec(`create temp trigger if not exists ${table}_${event}_memo after ${event} on main.${table}
-        begin select foothold_tracking_changed(${row}.user_id); end`)
-  return { clients, dataVersion: db.$client.prepare('pragma data_version').pluck(), seen: { version: -1 } }
-})
-
-/** A memo entry: the dashboard, and its JSON once the page has asked for it. */
-type Kept = { value: Progress; json?: string }
-
 /** The dashboard as the progress page shows it: series by day, 7-day block or month to suit the range. */
-export function progress(userId: string, rangeDays: RangeDays, now = new Date()): Progress {
-  return kept(userId, rangeDays, now).value
-}
-
-/**
- * The same, packed as JSON once per memo entry (progress-wire.ts): the page hands it to the
- * browser as one string, which costs a request far less than encoding the object graph each time.
- */
-export function progressJson(userId: string, rangeDays: RangeDays, now = new Date()): string {
-  const entry = kept(userId, rangeDays, now)
-  entry.json ??= packProgress(entry.value)
-  return entry.json
-}
-
-function kept(userId: string, rangeDays: RangeDays, now: Date): Kept {
-  const { clients, dataVersion, seen } = memo()
-  const version = dataVersion.get() as number
-  if (version !== seen.version) clients.clear()
-  seen.version = version
-  const timeZone = timeZoneOf(userId)
-  const key = `${rangeDays} ${timeZone} ${todayIn(timeZone, now)}`
-  const found = clients.get(userId)?.get(key)
-  if (found) return found
+export function buildProgress(userId: string, rangeDays: RangeDays, now = new Date()): Progress {
   const period = periodFor(rangeDays)
   const { summary, urges, use } = collect(userId, rangeDays, now, period)
   const urgesByKey = new Map(urges.map(({ key, ...values }) => [key, values]))
   const useByKey = new Map(use.map(({ key, ...values }) => [key, values]))
   const list = buckets(summary.range.from, summary.range.to, period)
-  const value = {
+  return {
     ...summary,
     period,
     urges: list.map(({ key, date, end }) => ({ ...(urgesByKey.get(key) ?? noUrges), date, end })),
     use: list.map(({ key, date, end }) => ({ ...(useByKey.get(key) ?? noUse), date, end })),
   }
-  // A new day (or zone) leaves a client's old keys behind: start their entry afresh.
-  let mine = clients.get(userId)
-  if (!mine || mine.size >= RANGES.length) {
-    clients.delete(userId)
-    if (clients.size >= MEMO_CLIENTS) clients.delete(clients.keys().next().value ?? '')
-    mine = new Map()
-    clients.set(userId, mine)
-  }
-  const entry = { value }
-  mine.set(key, entry)
-  return entry
 }

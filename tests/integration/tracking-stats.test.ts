@@ -3,7 +3,8 @@
 // on the day the clocks go forward, a no-use day, stop goals with and without a substance.
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buckets, dashboard, parseRange, progress } from '#app/utils/tracking-stats.server.ts'
+import { progress } from '#app/utils/progress-memo.server.ts'
+import { buckets, dashboard, parseRange } from '#app/utils/tracking-stats.server.ts'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals, urges, useEntries, users } from '#db/schema/index.ts'
 import { seedHeavyClient } from '#db/seed-heavy.ts'
