@@ -4,7 +4,7 @@
 // request: revocation and scope changes take effect at once.
 import type { User } from '#db/schema/index.ts'
 import { requireRole } from './auth.server.ts'
-import { type LinkedClient, linkedClient, type Scope } from './sharing.server.ts'
+import { type LinkedClient, linkedClient } from './sharing.server.ts'
 
 export const NOT_LINKED = 'This client is not sharing with you. They may have stopped sharing.'
 
@@ -16,10 +16,4 @@ export async function requireLinkedClient(
   const linked = linkId ? linkedClient(worker.id, linkId) : null
   if (!linked) throw new Response(NOT_LINKED, { status: 404 })
   return { worker, linked }
-}
-
-/** For a route that shows one kind of data only: 403 when the client does not share it. */
-export function requireScope(linked: LinkedClient, scope: Scope): void {
-  if (!linked.scopes[scope])
-    throw new Response('This client has not shared this part of their progress with you.', { status: 403 })
 }
