@@ -51,9 +51,20 @@ export function Table({
       {/* The rows as one escaped string: React building each of a 30-day table's hundreds of cells
           as an element was most of the page's server time (docs/decisions/0012). */}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: every value goes through escapeHtml */}
-      <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(rows) }} />
+      <tbody dangerouslySetInnerHTML={{ __html: rowsHtmlOnce(rows) }} />
     </table>
   )
+}
+
+/** Rows kept by a memo (as a dashboard's sections are) are turned into HTML once. */
+const html = new WeakMap<object, string>()
+function rowsHtmlOnce(rows: Array<Array<string | number>>): string {
+  let found = html.get(rows)
+  if (found === undefined) {
+    found = rowsHtml(rows)
+    html.set(rows, found)
+  }
+  return found
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -70,9 +81,24 @@ export function rowsHtml(rows: Array<Array<string | number>>): string {
   return html
 }
 
+/** The grid's rows, shaded by how many urges came at each time, once for each grid. */
+function weekRowsHtml(grid: number[][]): string {
+  let found = html.get(grid)
+  if (found !== undefined) return found
+  const most = Math.max(1, ...grid.flat())
+  found = WEEKDAYS.map((weekday, w) => {
+    const cells = BANDS.map((_, b) => {
+      const count = grid[w]?.[b] ?? 0
+      return `<td class="heat-${Math.ceil((count / most) * 4)}">${count}</td>`
+    })
+    return `<tr><th scope="row"><span aria-hidden="true">${weekday.slice(0, 3)}</span><span class="visually-hidden">${weekday}</span></th>${cells.join('')}</tr>`
+  }).join('')
+  html.set(grid, found)
+  return found
+}
+
 /** The week as a table shaded by how many urges came at each time: the numbers are in every cell. */
 export function WeekGrid({ grid }: { grid: number[][] }) {
-  const most = Math.max(1, ...grid.flat())
   return (
     <table className="week-grid">
       <caption>Urges by day of the week and time of day</caption>
@@ -86,24 +112,8 @@ export function WeekGrid({ grid }: { grid: number[][] }) {
           ))}
         </tr>
       </thead>
-      <tbody>
-        {WEEKDAYS.map((weekday, w) => (
-          <tr key={weekday}>
-            <th scope="row">
-              <span aria-hidden="true">{weekday.slice(0, 3)}</span>
-              <span className="visually-hidden">{weekday}</span>
-            </th>
-            {BANDS.map((band, b) => {
-              const count = grid[w]?.[b] ?? 0
-              return (
-                <td key={band} className={`heat-${Math.ceil((count / most) * 4)}`}>
-                  {count}
-                </td>
-              )
-            })}
-          </tr>
-        ))}
-      </tbody>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: only numbers and fixed words */}
+      <tbody dangerouslySetInnerHTML={{ __html: weekRowsHtml(grid) }} />
     </table>
   )
 }

@@ -17,10 +17,12 @@ import {
   sentences,
   Table,
   TO_CLIENT,
+  type Voice,
   WeekGrid,
 } from '#app/components/progress-parts.tsx'
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
 import type { ChartProps } from '#app/components/tracking-charts.client.tsx'
+import { derivedOnce } from '#app/utils/parsed.ts'
 import type { Progress as ProgressData } from '#app/utils/tracking-stats.server.ts'
 
 // If the chart code cannot be fetched (offline, a flaky connection), the tables simply stay open.
@@ -67,28 +69,10 @@ export function ProgressView({
       {table}
     </details>
   )
-  const days = data.range.days
-  const over = days === 365 ? 'the last year' : `the last ${days} days`
-  const periods = data.urges.map(({ date, end, count, avgIntensity, rodeOut, used }, i) => {
-    const { alcoholUnits = 0, spendPence = 0, amounts = [], noUseDays = 0 } = data.use[i] ?? {}
-    const name = periodName(data.period, date, end)
-    return { name, count, avgIntensity, rodeOut, used, alcoholUnits, spendPence, amounts, noUseDays }
-  })
   const voice = own ? TO_CLIENT : ABOUT_CLIENT
   const { you, You, your } = voice
-  const s = sentences(data, over, voice)
-  // With nothing logged, the sentence says so: an empty chart or a table of noughts says no more.
-  const anyUrges = periods.some((p) => p.count > 0)
-  const anyUse = data.use.some((u) => u.entries > 0 || u.noUseDays > 0)
-  // "Other" only when something other than alcohol was logged: narrow phones need every column.
-  const useColumns: Array<[string, (p: (typeof periods)[number]) => string | number]> = [
-    [PERIOD[data.period], (p) => p.name],
-    ['Alcohol (UK units)', (p) => oneDecimal(p.alcoholUnits)],
-    ['Other', (p) => p.amounts.map((a) => `${a.substance}: ${a.amount} ${a.unit ?? ''}`).join('; ') || '–'],
-    ['Spent', (p) => pounds(p.spendPence)],
-    data.period === 'day' ? ['No use', (p) => (p.noUseDays ? 'Yes' : '–')] : ['No-use days', (p) => p.noUseDays],
-  ]
-  if (!periods.some((p) => p.amounts.length > 0)) useColumns.splice(2, 1)
+  const view = sectionsOf(data, voice)
+  const { days, s, anyUrges, anyUse } = view
   return (
     <>
       <nav aria-label="Time range" className="range-links">
@@ -125,73 +109,29 @@ export function ProgressView({
       <H>Urges</H>
       <p>{s.urges}</p>
       <p>{s.outcomes}</p>
-      {anyUrges &&
-        chart({
-          label: `${s.urges} ${s.outcomes}`,
-          rows: periods.map((p) => ({
-            name: p.name,
-            rodeOut: p.rodeOut,
-            used: p.used,
-            unknown: p.count - p.rodeOut - p.used,
-            avgIntensity: round(p.avgIntensity),
-          })),
-          category: 'name',
-          bars: [
-            { key: 'rodeOut', name: 'Rode it out', colour: 'green', stack: 'u' },
-            { key: 'used', name: 'Used', colour: 'red', stack: 'u' },
-            { key: 'unknown', name: 'Did not say', colour: 'grey', stack: 'u' },
-          ],
-          line: { key: 'avgIntensity', name: 'Average strength (0 to 10)', colour: 'blue', max: 10 },
-        })}
+      {anyUrges && chart(view.urgeChart)}
       {anyUrges &&
         numbers(
           <Table
-            caption={`Urges by ${PERIOD[data.period].toLowerCase()} (strength from 0 to 10)`}
-            head={[PERIOD[data.period], 'Urges', 'Average strength', 'Rode out', 'Used']}
-            rows={periods.map((p) => [p.name, p.count, oneDecimal(p.avgIntensity), p.rodeOut, p.used])}
+            caption={`Urges by ${view.periodWord} (strength from 0 to 10)`}
+            head={view.urgeHead}
+            rows={view.urgeRows}
           />,
         )}
 
       <H>Drinking and using</H>
       <p>{s.use}</p>
+      {anyUse && chart(view.useChart)}
       {anyUse &&
-        chart({
-          label: s.use,
-          rows: periods.map((p) => ({ name: p.name, units: p.alcoholUnits, spend: p.spendPence / 100 })),
-          category: 'name',
-          bars: [{ key: 'units', name: 'Alcohol (UK units)', colour: 'blue' }],
-          line: { key: 'spend', name: 'Money spent (£)', colour: 'red' },
-        })}
-      {anyUse &&
-        numbers(
-          <Table
-            caption={`Drinking and using by ${PERIOD[data.period].toLowerCase()}`}
-            head={useColumns.map(([head]) => head)}
-            rows={periods.map((p) => useColumns.map(([, cell]) => cell(p)))}
-          />,
-        )}
+        numbers(<Table caption={`Drinking and using by ${view.periodWord}`} head={view.useHead} rows={view.useRows} />)}
 
       {goals ? <H>Goal check-ins</H> : null}
       {goals ? <p>{s.checkIns}</p> : null}
       {goals && data.checkIns.goals.length > 0 ? (
         <>
-          {chart({
-            label: s.checkIns,
-            rows: data.checkIns.goals.map((g) => ({ ...g, name: g.what })),
-            category: 'name',
-            bars: [
-              { key: 'done', name: 'Done', colour: 'green', stack: 'c' },
-              { key: 'partly', name: 'Partly', colour: 'gold', stack: 'c' },
-              { key: 'not', name: 'Not done', colour: 'red', stack: 'c' },
-            ],
-            across: true,
-          })}
+          {chart(view.checkInChart)}
           {numbers(
-            <Table
-              caption="Check-ins by goal"
-              head={['Goal', 'Done', 'Partly', 'Not done']}
-              rows={data.checkIns.goals.map((g) => [g.what, g.done, g.partly, g.not])}
-            />,
+            <Table caption="Check-ins by goal" head={['Goal', 'Done', 'Partly', 'Not done']} rows={view.checkInRows} />,
           )}
         </>
       ) : null}
@@ -200,11 +140,7 @@ export function ProgressView({
       <Sub>What set off {your} urges</Sub>
       <p>{s.triggers}</p>
       {data.patterns.topTriggers.length > 0 ? (
-        <Table
-          caption="Most common triggers"
-          head={['Trigger', 'Urges']}
-          rows={data.patterns.topTriggers.map((t) => [t.label, t.count])}
-        />
+        <Table caption="Most common triggers" head={['Trigger', 'Urges']} rows={view.triggerRows} />
       ) : null}
       <Sub>When urges came</Sub>
       <p>{s.when}</p>
@@ -218,9 +154,91 @@ export function ProgressView({
         <Table
           caption={`What ${you} did when ${you} rode out an urge`}
           head={[`What ${you} did`, 'Urges ridden out']}
-          rows={data.patterns.copingThatWorked.map((c) => [c.label, c.count])}
+          rows={view.copingRows}
         />
       ) : null}
     </>
   )
+}
+
+type ChartSpec = Omit<ChartProps, 'onReady'>
+type Rows = Array<Array<string | number>>
+
+/**
+ * What the sections show, worked out from the dashboard once per voice and kept beside it: on the
+ * server the same dashboard comes back from the memo request after request (docs/decisions/0012).
+ */
+function sectionsOf(data: ProgressData, voice: Voice) {
+  return derivedOnce(data, voice === TO_CLIENT ? 'to client' : 'about client', () => {
+    const days = data.range.days
+    const over = days === 365 ? 'the last year' : `the last ${days} days`
+    const periods = data.urges.map(({ date, end, count, avgIntensity, rodeOut, used }, i) => {
+      const { alcoholUnits = 0, spendPence = 0, amounts = [], noUseDays = 0 } = data.use[i] ?? {}
+      const name = periodName(data.period, date, end)
+      return { name, count, avgIntensity, rodeOut, used, alcoholUnits, spendPence, amounts, noUseDays }
+    })
+    const s = sentences(data, over, voice)
+    // "Other" only when something other than alcohol was logged: narrow phones need every column.
+    const useColumns: Array<[string, (p: (typeof periods)[number]) => string | number]> = [
+      [PERIOD[data.period], (p) => p.name],
+      ['Alcohol (UK units)', (p) => oneDecimal(p.alcoholUnits)],
+      ['Other', (p) => p.amounts.map((a) => `${a.substance}: ${a.amount} ${a.unit ?? ''}`).join('; ') || '–'],
+      ['Spent', (p) => pounds(p.spendPence)],
+      data.period === 'day' ? ['No use', (p) => (p.noUseDays ? 'Yes' : '–')] : ['No-use days', (p) => p.noUseDays],
+    ]
+    if (!periods.some((p) => p.amounts.length > 0)) useColumns.splice(2, 1)
+    const urgeChart: ChartSpec = {
+      label: `${s.urges} ${s.outcomes}`,
+      rows: periods.map((p) => ({
+        name: p.name,
+        rodeOut: p.rodeOut,
+        used: p.used,
+        unknown: p.count - p.rodeOut - p.used,
+        avgIntensity: round(p.avgIntensity),
+      })),
+      category: 'name',
+      bars: [
+        { key: 'rodeOut', name: 'Rode it out', colour: 'green', stack: 'u' },
+        { key: 'used', name: 'Used', colour: 'red', stack: 'u' },
+        { key: 'unknown', name: 'Did not say', colour: 'grey', stack: 'u' },
+      ],
+      line: { key: 'avgIntensity', name: 'Average strength (0 to 10)', colour: 'blue', max: 10 },
+    }
+    const useChart: ChartSpec = {
+      label: s.use,
+      rows: periods.map((p) => ({ name: p.name, units: p.alcoholUnits, spend: p.spendPence / 100 })),
+      category: 'name',
+      bars: [{ key: 'units', name: 'Alcohol (UK units)', colour: 'blue' }],
+      line: { key: 'spend', name: 'Money spent (£)', colour: 'red' },
+    }
+    const checkInChart: ChartSpec = {
+      label: s.checkIns,
+      rows: data.checkIns.goals.map((g) => ({ ...g, name: g.what })),
+      category: 'name',
+      bars: [
+        { key: 'done', name: 'Done', colour: 'green', stack: 'c' },
+        { key: 'partly', name: 'Partly', colour: 'gold', stack: 'c' },
+        { key: 'not', name: 'Not done', colour: 'red', stack: 'c' },
+      ],
+      across: true,
+    }
+    return {
+      days,
+      s,
+      // With nothing logged, the sentence says so: an empty chart or a table of noughts says no more.
+      anyUrges: periods.some((p) => p.count > 0),
+      anyUse: data.use.some((u) => u.entries > 0 || u.noUseDays > 0),
+      periodWord: PERIOD[data.period].toLowerCase(),
+      urgeChart,
+      urgeHead: [PERIOD[data.period], 'Urges', 'Average strength', 'Rode out', 'Used'],
+      urgeRows: periods.map((p): Rows[number] => [p.name, p.count, oneDecimal(p.avgIntensity), p.rodeOut, p.used]),
+      useChart,
+      useHead: useColumns.map(([head]) => head),
+      useRows: periods.map((p) => useColumns.map(([, cell]) => cell(p))),
+      checkInChart,
+      checkInRows: data.checkIns.goals.map((g): Rows[number] => [g.what, g.done, g.partly, g.not]),
+      triggerRows: data.patterns.topTriggers.map((t): Rows[number] => [t.label, t.count]),
+      copingRows: data.patterns.copingThatWorked.map((c): Rows[number] => [c.label, c.count]),
+    }
+  })
 }

@@ -13,3 +13,21 @@ export function parsedOnce<T>(json: string, parse: (json: string) => T): T {
   kept.set(json, value)
   return value
 }
+
+const derived = new WeakMap<object, Map<string, unknown>>()
+
+/**
+ * A value worked out from parsed data (what a section shows, a table's rows), kept beside that
+ * data: with `parsedOnce`, once per memo entry on the server rather than on every render.
+ */
+export function derivedOnce<T>(from: object, key: string, derive: () => T): T {
+  let values = derived.get(from)
+  if (!values) {
+    values = new Map()
+    derived.set(from, values)
+  }
+  if (values.has(key)) return values.get(key) as T
+  const value = derive()
+  values.set(key, value)
+  return value
+}
