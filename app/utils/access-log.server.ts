@@ -8,9 +8,12 @@
 // the write fails, every page waiting on it fails too, and shows nothing (hazard H-020).
 //
 // The transaction itself is synchronous, as every transaction here (nothing is awaited inside
-// it); only the callers wait, outside it.
+// it); only the callers wait, outside it. The wait for the disk happens off the event loop
+// (`durably`, db/durable.ts), so other requests go on meanwhile.
+import type { Statement } from 'better-sqlite3'
 import { desc, eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
+import { durably } from '#db/durable.ts'
 import { prepared } from '#db/prepared.ts'
 import { accessLog, SCOPES, type User } from '#db/schema/index.ts'
 import type { LinkedClient, Scopes } from './sharing.server.ts'
@@ -21,15 +24,16 @@ let pending: Pending[] = []
 function flush() {
   const batch = pending
   pending = []
-  try {
-    getDb().transaction(() => {
-      for (const { write } of batch) write()
-    })
-  } catch (error) {
-    for (const { reject } of batch) reject(error)
-    return
-  }
-  for (const { resolve } of batch) resolve()
+  durably(getDb(), () => {
+    for (const { write } of batch) write()
+  }).then(
+    () => {
+      for (const { resolve } of batch) resolve()
+    },
+    (error: unknown) => {
+      for (const { reject } of batch) reject(error)
+    },
+  )
 }
 
 /** Runs `write` (inserts into access_log only) in the next group commit; resolves once it is on disk. */
@@ -40,26 +44,34 @@ export function logged(write: () => void): Promise<void> {
   })
 }
 
-const insertAccess = prepared((db) =>
-  db
-    .insert(accessLog)
-    .values({
-      clientId: sql.placeholder('clientId'),
-      workerId: sql.placeholder('workerId'),
-      workerName: sql.placeholder('workerName'),
-      what: sql.placeholder('what'),
-      scopes: sql.placeholder('scopes'),
-      at: sql.placeholder('at'),
-    })
-    .prepare(),
-)
+/**
+ * One insert for all of a view's rows (a caseload page writes one for each client shown), with a
+ * statement prepared for each number of rows.
+ */
+const insertStatements = prepared((db) => {
+  const byCount = new Map<number, Statement>()
+  return (count: number) => {
+    let statement = byCount.get(count)
+    if (!statement) {
+      statement = db.$client.prepare(
+        `insert into access_log (client_id, worker_id, worker_name, what, scopes, at) values ${Array(count).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      )
+      byCount.set(count, statement)
+    }
+    return statement
+  }
+})
 
 /** The scopes in force, as a row records them: "assessments,tracking", or "none". */
 export const scopesText = (scopes: Scopes) => SCOPES.filter((scope) => scopes[scope]).join(',') || 'none'
 
 type Row = { clientId: string; workerId: string; workerName: string; what: string; scopes: string; at: Date }
-/** Inserts one row; call only inside `logged` (or another transaction). */
-export const insertAccessRow = (row: Row) => insertAccess().run(row)
+/** Inserts the rows; call only inside `logged` (or another transaction). */
+export function insertAccessRows(rows: Row[]): void {
+  if (rows.length === 0) return
+  const values = rows.flatMap((row) => [row.clientId, row.workerId, row.workerName, row.what, row.scopes, +row.at])
+  insertStatements()(rows.length).run(values)
+}
 
 /**
  * Writes one access-log row: which worker saw what of which client, and with which scopes.
@@ -79,7 +91,7 @@ export function logAccess(
     scopes: scopesText(linked.scopes),
     at: now,
   }
-  return logged(() => insertAccessRow(row))
+  return logged(() => insertAccessRows([row]))
 }
 
 /** The client's access log, newest first. */

@@ -20,7 +20,7 @@ import {
   type UrgeFact,
   type UseFact,
 } from '#programme/engine/index.ts'
-import { insertAccessRow, scopesText } from './access-log.server.ts'
+import { insertAccessRows, scopesText } from './access-log.server.ts'
 import { getEnv } from './env.server.ts'
 import type { Scopes } from './sharing.server.ts'
 
@@ -125,15 +125,16 @@ export function logCaseloadView(
   clients: Array<{ clientId: string; scopes: Scopes }>,
   now: Date,
 ): void {
-  for (const { clientId, scopes } of clients)
-    insertAccessRow({
+  insertAccessRows(
+    clients.map(({ clientId, scopes }) => ({
       clientId,
       workerId: worker.id,
       workerName: worker.username,
       what: 'caseload list',
       scopes: scopesText(scopes),
       at: now,
-    })
+    })),
+  )
 }
 
 export type CaseloadLink = Omit<LinkRow, Scope | 'lastActiveAt' | 'linkedAt'> & {
