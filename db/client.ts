@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { stopCheckpointing } from './checkpointer.ts'
 import * as schema from './schema/index.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -63,6 +64,7 @@ export function getDb(): Db {
 
 /** Closes the process's database (for scripts and graceful shutdown). */
 export function closeDb(): void {
+  if (current) void stopCheckpointing(current)
   current?.$client.close()
   current = undefined
 }
