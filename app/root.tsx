@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -45,9 +46,20 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>('root')
 }
 
+/**
+ * A page that needs no JavaScript says so with `export const handle = { hydrate: false }`: it is
+ * sent without scripts (no app code, no copy of its data for the browser), which a long page on a
+ * cheap phone over a slow connection feels (Remix's "Disabling JavaScript" guide). Its links and
+ * forms work as plain HTML; reached from a page that has JavaScript, it is shown in place.
+ */
+function useScripts(): boolean {
+  return useMatches().every((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate !== false)
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const data = useRootData()
+  const scripts = useScripts()
   const quickExitUrl = data?.service.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL
   return (
     <html lang="en-GB">
@@ -89,8 +101,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           ) : null}
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? <ScrollRestoration nonce={nonce} /> : null}
+        {scripts ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   )

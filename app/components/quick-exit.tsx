@@ -1,7 +1,7 @@
 // Quick exit: leaves Foothold at once for a neutral site. Without JavaScript it is a plain link.
 // With JavaScript it replaces the current history entry (so Back does not return here), signs
 // the session out in the background, and also fires on Esc pressed twice within a second.
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 
 function leave(url: string) {
   try {
@@ -14,7 +14,10 @@ function leave(url: string) {
 }
 
 export function QuickExit({ url }: { url: string }) {
+  // Esc works only once the page's JavaScript runs, so only then does the link say so.
+  const [escWorks, setEscWorks] = useState(false)
   useEffect(() => {
+    setEscWorks(true)
     let lastEscape = 0
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== 'Escape') return
@@ -37,7 +40,7 @@ export function QuickExit({ url }: { url: string }) {
         leave(url)
       }}
     >
-      Quick exit <span className="quick-exit-hint">(or press Esc twice)</span>
+      Quick exit{escWorks ? <span className="quick-exit-hint"> (or press Esc twice)</span> : null}
     </a>
   )
 }

@@ -19,6 +19,9 @@ import { parsedOnce } from '#app/utils/parsed.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your caseload – Foothold' }]
 
+/** Links and a GET form: the page needs no JavaScript, so none is sent with it (root.tsx). */
+export const handle = { hydrate: false }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const worker = await requireRole(request, 'keyworker')
   const options = parseCaseloadOptions(new URL(request.url).searchParams)
