@@ -4,6 +4,7 @@
 // to their key worker on the client page (one heading level down there).
 import { Link } from '@remix-run/react'
 import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
+import type { ChartProps, ChartSpec } from '#app/components/chart-spec.ts'
 import {
   ABOUT_CLIENT,
   milestone,
@@ -20,8 +21,8 @@ import {
   type Voice,
   WeekGrid,
 } from '#app/components/progress-parts.tsx'
+import { staticChart } from '#app/components/static-chart.ts'
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
-import type { ChartProps } from '#app/components/tracking-charts.client.tsx'
 import { derivedOnce } from '#app/utils/parsed.ts'
 import type { Progress as ProgressData } from '#app/utils/tracking-stats.server.ts'
 
@@ -35,17 +36,21 @@ const Chart = lazy<ComponentType<ChartProps>>(() =>
  * `level` is the heading level of the sections: 2 on the client's own page, 3 inside a section of
  * the worker's client page. `own` is false there: links to the client's own pages are left out.
  * `goals` is false when a worker sees tracking but not goals: goal milestones and check-ins go.
+ * `serverCharts` draws the charts as plain SVG in the page, for a page sent without scripts (the
+ * worker's client page); otherwise recharts draws them in the browser after hydration.
  */
 export function ProgressView({
   data,
   level = 2,
   own = true,
   goals = true,
+  serverCharts = false,
 }: {
   data: ProgressData
   level?: 2 | 3
   own?: boolean
   goals?: boolean
+  serverCharts?: boolean
 }) {
   const H = `h${level}` as 'h2' | 'h3'
   const Sub = `h${level + 1}` as 'h3' | 'h4'
@@ -57,14 +62,18 @@ export function ProgressView({
     setChartsOn(connection?.saveData !== true)
   }, [])
   const onReady = useCallback(() => setReady(true), [])
-  const chart = (props: Omit<ChartProps, 'onReady'>) =>
-    chartsOn ? (
+  const chart = (spec: ChartSpec) =>
+    serverCharts ? (
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: static-chart.ts escapes every text
+      <div className="progress-chart-static" dangerouslySetInnerHTML={{ __html: staticChart(spec) }} />
+    ) : chartsOn ? (
       <Suspense fallback={null}>
-        <Chart {...props} onReady={onReady} />
+        <Chart {...spec} onReady={onReady} />
       </Suspense>
     ) : null
+  // The tables stand open until a chart is on screen, then fold away (the numbers stay a click off).
   const numbers = (table: ReactNode) => (
-    <details className="numbers" open={!ready}>
+    <details className="numbers" open={!serverCharts && !ready}>
       <summary>Show the numbers</summary>
       {table}
     </details>
@@ -161,7 +170,6 @@ export function ProgressView({
   )
 }
 
-type ChartSpec = Omit<ChartProps, 'onReady'>
 type Rows = Array<Array<string | number>>
 
 /**

@@ -1,31 +1,11 @@
 // Charts for the progress page, drawn with recharts in the browser only: the page loads this
 // module lazily after hydration, so the first load, the server render and no-JavaScript visits
-// carry none of it (they get the tables). One component draws every chart from a small spec.
+// carry none of it (they get the tables). One component draws every chart from a small spec
+// (chart-spec.ts); static-chart.ts draws the same spec as a plain SVG for pages without scripts.
 // The numbers are always in the table beside it; the chart's accessible name summarises them.
 import { useEffect } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-
-export type ChartRow = Record<string, string | number | null>
-// Okabe–Ito colours, told apart with the common kinds of colour blindness (gold darkened), each
-// at least 3:1 against white as WCAG asks of the parts of a graphic.
-const COLOURS = { blue: '#0072B2', red: '#D55E00', green: '#009E73', gold: '#AA7A00', grey: '#767676' }
-
-export type ChartSeries = { key: string; name: string; colour: keyof typeof COLOURS; stack?: string }
-
-export type ChartProps = {
-  /** Summarises the chart for screen readers (the chart is one image to them). */
-  label: string
-  rows: ChartRow[]
-  /** The key of each row's name (a day, a trigger, a goal). */
-  category: string
-  bars: ChartSeries[]
-  /** A line on its own scale at the right, e.g. average strength 0–10 over urge counts. */
-  line?: ChartSeries & { max?: number }
-  /** Bars run across, names down the side: for long names such as triggers. */
-  across?: boolean
-  /** Told once the chart is on screen, so the page can fold its tables away. */
-  onReady?: () => void
-}
+import { type ChartProps, COLOURS } from '#app/components/chart-spec.ts'
 
 const TICK = { fontSize: 12, fill: '#333333' }
 

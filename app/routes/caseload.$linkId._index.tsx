@@ -1,6 +1,7 @@
 // A key worker's page about one client: flags, then each part of their progress the client
 // shares (check-in scores over time, modules, urges and use, goals), a private label, module
 // suggestions and the session summary. Each view is written to the client's access log first.
+// Sent without scripts: its charts are drawn on the server.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -37,6 +38,13 @@ type Jsonified<T> = T extends Date
       : T
 
 export const meta: MetaFunction = () => [{ title: 'Client – Foothold' }]
+
+/**
+ * Links and forms that post, and charts drawn on the server: the page needs no JavaScript, so
+ * none is sent with it (root.tsx). A worker reading a long page on a work laptop or a phone gets
+ * it in one piece.
+ */
+export const handle = { hydrate: false }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { worker, linked } = await requireLinkedClient(request, params.linkId)
@@ -173,7 +181,7 @@ export default function ClientPage() {
       {tracking === null ? (
         <p>Not shared by the client.</p>
       ) : (
-        <ProgressView data={tracking} level={3} own={false} goals={goals !== null} />
+        <ProgressView data={tracking} level={3} own={false} goals={goals !== null} serverCharts />
       )}
 
       <h2>Goals</h2>

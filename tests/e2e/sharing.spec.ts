@@ -59,6 +59,11 @@ test('a client shares with a key worker, who reviews and downloads a summary, un
   ).toBeVisible()
   await expect(worker.getByText('Not shared by the client.')).toHaveCount(2)
   await expectNoAxeViolations(worker, 'client page')
+  // Loaded afresh, the page comes without scripts, its charts drawn on the server as images.
+  await worker.goto(clientUrl)
+  await expect(worker.locator('script')).toHaveCount(0)
+  await expect(worker.getByRole('img', { name: /^They logged 1 urge in the last 30 days/ })).toBeVisible()
+  await expectNoAxeViolations(worker, 'client page, loaded afresh')
 
   // The caseload: the client is there, flagged for the strong urge, at the top.
   await worker.goto('/caseload')
