@@ -21,11 +21,15 @@ const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
 const db = new Database(workerData.path)
 db.pragma('synchronous = FULL')
+let failing = false
 const timer = setInterval(() => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)')
+    failing = false
   } catch (error) {
-    parentPort.postMessage(error instanceof Error ? error.message : String(error))
+    // Said once when checkpoints start failing, not every tick.
+    if (!failing) parentPort.postMessage(error instanceof Error ? error.message : String(error))
+    failing = true
   }
 }, workerData.everyMs)
 parentPort.on('message', () => {

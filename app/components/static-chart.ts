@@ -80,7 +80,9 @@ function upSvg({ rows, category, line }: ChartSpec, segments: Segments, top: num
     body += `<line x1="${left}" x2="${W - right}" y1="${y(tick)}" y2="${y(tick)}" ${GRID}/>`
     body += `<text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" ${TEXT}>${fixed(tick)}</text>`
   }
-  const every = Math.ceil(rows.length / 8)
+  // As many names along the bottom as fit side by side (about 7 px a character at this size).
+  const longest = Math.max(1, ...rows.map((row) => String(row[category] ?? '').length))
+  const every = Math.max(1, Math.ceil((rows.length * (longest * 7 + 10)) / plotW))
   rows.forEach((row, i) => {
     const x = left + i * band
     for (const { bar, start, end } of segments[i] ?? [])
