@@ -71,14 +71,39 @@ export function latestCompleted(userId: string) {
   return latestCompletedQuery().get({ userId })
 }
 
+const latestCompletedIdQuery = prepared((db) =>
+  db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNotNull(assessments.completedAt)))
+    .orderBy(desc(assessments.completedAt))
+    .limit(1)
+    .prepare(),
+)
+
+type Recommendations = ReturnType<typeof recommendModules>
+/**
+ * Recommendations by completed check-in. A check-in's answers never change once it is completed
+ * (they are written only while it is open) and the content is loaded once, so each is worked out
+ * once rather than on every view of the module list. Read only; bounded.
+ */
+const recommendationsOf = new Map<string, Readonly<Recommendations>>()
+const MAX_KEPT = 1000
+
 /** Modules recommended from the latest check-in's life areas (what the module list needs). */
-export function latestRecommendations(userId: string) {
-  const assessment = latestCompleted(userId)
-  if (!assessment) return []
+export function latestRecommendations(userId: string): Readonly<Recommendations> {
+  const latest = latestCompletedIdQuery().get({ userId })
+  if (!latest) return []
+  const kept = recommendationsOf.get(latest.id)
+  if (kept) return kept
   const programme = loadProgramme()
-  const answers = responsesOf(assessment.id).find((r) => r.instrumentId === 'life-areas')?.answers
-  if (!answers) return []
-  return recommendModules(rankLifeAreas(scoreLifeAreas(programme, answers)), Object.values(programme.modules))
+  const answers = responsesOf(latest.id).find((r) => r.instrumentId === 'life-areas')?.answers
+  const recommendations = answers
+    ? recommendModules(rankLifeAreas(scoreLifeAreas(programme, answers)), Object.values(programme.modules))
+    : []
+  if (recommendationsOf.size >= MAX_KEPT) recommendationsOf.clear()
+  recommendationsOf.set(latest.id, recommendations)
+  return recommendations
 }
 
 /** Everything the results page shows for the client's latest completed assessment. */

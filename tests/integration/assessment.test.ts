@@ -10,10 +10,16 @@ import {
   savePage,
   startAssessment,
 } from '#app/utils/assessment.server.ts'
-import { exportAssessments, latestResults, savePlanAreas, scoreHistory } from '#app/utils/assessment-results.server.ts'
+import {
+  exportAssessments,
+  latestRecommendations,
+  latestResults,
+  savePlanAreas,
+  scoreHistory,
+} from '#app/utils/assessment-results.server.ts'
 import { exportUserData } from '#app/utils/export.server.ts'
 import { getDb } from '#db/client.ts'
-import { assessmentResponses, safetyEvents } from '#db/schema/index.ts'
+import { assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { makeUser } from '#tests/setup/requests.ts'
 
@@ -186,5 +192,28 @@ describe('results, plan, history, export and deletion', () => {
 
     deleteUser(user.id)
     expect(rowsMentioning(user.id)).toEqual([])
+  })
+
+  it('recommends modules from the latest check-in, worked out once, and follows a newer one', async () => {
+    const user = await makeUser()
+    const worst =
+      (area: string): Choose =>
+      (itemId, values) =>
+        itemId.startsWith(`la-${area}`) ? Math.max(...values) : Math.min(...values)
+    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    finish(user.id, worst('emotions'))
+    // The first check-in a minute ago, so the next one is clearly the latest.
+    getDb()
+      .update(assessments)
+      .set({ completedAt: new Date(Date.now() - 60_000) })
+      .where(eq(assessments.userId, user.id))
+      .run()
+    const first = latestRecommendations(user.id)
+    expect(first[0]?.area).toBe('emotions')
+    expect(latestRecommendations(user.id)).toBe(first)
+
+    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    finish(user.id, worst('situations'))
+    expect(latestRecommendations(user.id)[0]?.area).toBe('situations')
   })
 })
