@@ -81,37 +81,29 @@ const latestCompletedIdQuery = prepared((db) =>
     .prepare(),
 )
 
-type Recommendations = ReturnType<typeof recommendModules>
 /**
- * Recommendations by completed check-in. A check-in's answers never change once it is completed
- * (they are written only while it is open) and the content is loaded once, so each is worked out
- * once rather than on every view of the module list. Read only; bounded.
+ * What a completed check-in says: scores, the six areas, readiness, units, the warnings its
+ * answers fire and the modules recommended. A check-in's answers never change once it is
+ * completed (they are written only while it is open) and the content is loaded once, so each is
+ * worked out once, not on every view of the results or the module list. Read only; bounded.
  */
-const recommendationsOf = new Map<string, Readonly<Recommendations>>()
+type CheckIn = ReturnType<typeof readCheckIn>
+const checkIns = new Map<string, CheckIn>()
 const MAX_KEPT = 1000
 
-/** Modules recommended from the latest check-in's life areas (what the module list needs). */
-export function latestRecommendations(userId: string): Readonly<Recommendations> {
-  const latest = latestCompletedIdQuery().get({ userId })
-  if (!latest) return []
-  const kept = recommendationsOf.get(latest.id)
-  if (kept) return kept
-  const programme = loadProgramme()
-  const answers = responsesOf(latest.id).find((r) => r.instrumentId === 'life-areas')?.answers
-  const recommendations = answers
-    ? recommendModules(rankLifeAreas(scoreLifeAreas(programme, answers)), Object.values(programme.modules))
-    : []
-  if (recommendationsOf.size >= MAX_KEPT) recommendationsOf.clear()
-  recommendationsOf.set(latest.id, recommendations)
-  return recommendations
+function checkIn(assessmentId: string): CheckIn {
+  let found = checkIns.get(assessmentId)
+  if (!found) {
+    found = readCheckIn(assessmentId)
+    if (checkIns.size >= MAX_KEPT) checkIns.clear()
+    checkIns.set(assessmentId, found)
+  }
+  return found
 }
 
-/** Everything the results page shows for the client's latest completed assessment. */
-export function latestResults(userId: string) {
-  const assessment = latestCompleted(userId)
-  if (!assessment) return null
+function readCheckIn(assessmentId: string) {
   const programme = loadProgramme()
-  const responses = responsesOf(assessment.id)
+  const responses = responsesOf(assessmentId)
   const scores = responses
     .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
     .map((r) => {
@@ -131,24 +123,39 @@ export function latestResults(userId: string) {
   const areas = lifeAreaAnswers ? rankLifeAreas(scoreLifeAreas(programme, lifeAreaAnswers)) : []
   const audit = responses.find((r) => r.instrumentId === 'audit')
   const auditInstrument = programme.instruments.audit
-  const warnings = new Set<string>()
-  if (audit && auditInstrument)
-    for (const rule of safetyRulesFired(auditInstrument, audit.answers, audit.total)) warnings.add(rule)
   const readinessAnswers = responses.find((r) => r.instrumentId === 'readiness')?.answers ?? {}
   const readiness = (programme.instruments.readiness?.items ?? [])
     .filter((item) => readinessAnswers[item.id] !== undefined)
     .map((item) => ({ question: item.text, value: readinessAnswers[item.id] ?? 0 }))
-  const raised = safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })
-  for (const { rule } of raised) warnings.add(rule)
   return {
-    completedAt: assessment.completedAt,
     scores,
     areas,
     readiness,
     units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
+    fired: audit && auditInstrument ? safetyRulesFired(auditInstrument, audit.answers, audit.total) : [],
+    recommendations: recommendModules(areas, Object.values(programme.modules)),
+  }
+}
+
+/** Modules recommended from the latest check-in's life areas (what the module list needs). */
+export function latestRecommendations(userId: string): CheckIn['recommendations'] {
+  const latest = latestCompletedIdQuery().get({ userId })
+  return latest ? checkIn(latest.id).recommendations : []
+}
+
+/** Everything the results page shows for the client's latest completed assessment. */
+export function latestResults(userId: string) {
+  const assessment = latestCompleted(userId)
+  if (!assessment) return null
+  const { fired, ...results } = checkIn(assessment.id)
+  // Safety events raised since the check-in began (during it, or in a module since) may grow.
+  const warnings = new Set<string>(fired)
+  for (const { rule } of safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })) warnings.add(rule)
+  return {
+    completedAt: assessment.completedAt,
+    ...results,
     unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
     warnings: [...warnings],
-    recommendations: recommendModules(areas, Object.values(programme.modules)),
   }
 }
 

@@ -216,4 +216,13 @@ describe('results, plan, history, export and deletion', () => {
     finish(user.id, worst('situations'))
     expect(latestRecommendations(user.id)[0]?.area).toBe('situations')
   })
+
+  it('shows a safety event raised after the results were first worked out', async () => {
+    const user = await makeUser()
+    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    finish(user.id)
+    expect(latestResults(user.id)?.warnings).toEqual([])
+    getDb().insert(safetyEvents).values({ userId: user.id, rule: 'self-harm', source: 'module' }).run()
+    expect(latestResults(user.id)?.warnings).toEqual(['self-harm'])
+  })
 })
