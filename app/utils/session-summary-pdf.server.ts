@@ -2,20 +2,18 @@
 // session. The same data as the page (session-summary.server.ts), in the type and layout cursor
 // of the worksheets: large Helvetica, headings, and tables as plain aligned rows, which survive
 // printing in black and white and read in order in a screen reader.
-import PDFDocument from 'pdfkit'
 import { dayMonth, oneDecimal, plural, pounds } from '#app/components/progress-parts.tsx'
 import type { SessionSummary } from './session-summary.server.ts'
 import {
   BODY,
   BOLD,
-  type Doc,
+  framePages,
   ITALIC,
   Layout,
   LEFT,
   lineHeight,
-  MARGIN,
   MUTED,
-  PAGE,
+  openA4,
   REGULAR,
   RULE,
   SIZE,
@@ -210,46 +208,10 @@ function content(layout: Layout, s: SessionSummary) {
 }
 
 /** Header and footer on every page, drawn last so the footer can count the pages. */
-function frame(doc: Doc, range: string) {
-  const style: Style = { font: REGULAR, size: SIZE.small, color: MUTED }
-  const { start, count } = doc.bufferedPageRange()
-  for (let i = 0; i < count; i++) {
-    doc.switchToPage(start + i)
-    const draw = (text: string, x: number, y: number) => {
-      doc.font(style.font).fontSize(style.size).fillColor(MUTED).text(text, x, y, { lineBreak: false })
-    }
-    const page = `Page ${i + 1} of ${count}`
-    draw(CONFIDENTIAL, LEFT, 36)
-    doc
-      .moveTo(LEFT, 58)
-      .lineTo(LEFT + WIDTH, 58)
-      .lineWidth(0.75)
-      .stroke(RULE)
-    draw(`Session summary, ${range}`, LEFT, PAGE.height - 46)
-    draw(page, LEFT + WIDTH - doc.widthOfString(page), PAGE.height - 46)
-  }
-}
 
 /** The summary as an A4 PDF. Its metadata holds no client name: files get indexed and synced. */
 export async function renderSessionSummaryPdf(summary: SessionSummary): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: 'Session summary', Author: 'Foothold', Creator: 'Foothold' },
-  })
-  // As in worksheet-pdf.server.ts: no Producer, and CreationDate kept out of the written dictionary.
-  delete doc.info.Producer
-  Object.defineProperty(doc.info, 'CreationDate', { enumerable: false })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-
+  const { doc, finished } = openA4('Session summary')
   // The layout cursor is the worksheets'; 'filled' only matters to answer spaces, unused here.
   const layout = new Layout(doc, 'filled')
   const range = `${longDate(summary.range.from)} to ${longDate(summary.range.to)}`
@@ -266,7 +228,7 @@ export async function renderSessionSummaryPdf(summary: SessionSummary): Promise<
   )
   layout.paragraph(CONFIDENTIAL, { ...BODY, font: BOLD }, 8)
   content(layout, summary)
-  frame(doc, range)
+  framePages(doc, CONFIDENTIAL, `Session summary, ${range}`)
   doc.end()
   return finished
 }

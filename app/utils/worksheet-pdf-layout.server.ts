@@ -1,6 +1,8 @@
 // Page geometry, type and a line-by-line layout cursor for worksheet PDFs. Text is wrapped here
 // rather than by pdfkit so answers and table rows can break across pages between lines, and so
-// only characters the built-in Helvetica can draw ever reach the page.
+// only characters the built-in Helvetica can draw ever reach the page. The session summary PDF
+// uses the same document, cursor and page frame.
+import PDFDocument from 'pdfkit'
 import type { WorksheetKind } from '#programme/engine/index.ts'
 
 export const PAGE = { width: 595.28, height: 841.89 } // A4 in points
@@ -77,6 +79,61 @@ export function wrap(doc: Doc, text: string, style: Style, width: number): strin
     lines.push(line)
   }
   return lines
+}
+
+/**
+ * An A4 document, buffered so every page can be framed at the end. Its metadata is Title, Author
+ * and Creator only: pdfkit's Producer is dropped, and CreationDate (which pdfkit still reads while
+ * finishing) stays on the object but out of the written dictionary. `finished` gives the file.
+ */
+export function openA4(title: string): { doc: Doc; finished: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    info: { Title: title, Author: 'Foothold', Creator: 'Foothold' },
+  })
+  delete doc.info.Producer
+  Object.defineProperty(doc.info, 'CreationDate', { enumerable: false })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  return { doc, finished }
+}
+
+/**
+ * Every page's frame: `header` above a rule at the top, `footer` at the bottom left and "Page n
+ * of m" at the right, each cut to one line. Call once the content is laid out.
+ */
+export function framePages(doc: Doc, header: string, footer: string): void {
+  const style: Style = { font: REGULAR, size: SIZE.small, color: MUTED }
+  const oneLine = (text: string, width: number) => {
+    const [first = '', more] = wrap(doc, text, style, width - 14)
+    return more === undefined ? first : `${first}…`
+  }
+  const top = oneLine(header, WIDTH)
+  const { start, count } = doc.bufferedPageRange()
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(start + i)
+    const page = `Page ${i + 1} of ${count}`
+    const pageWidth = doc.font(style.font).fontSize(style.size).widthOfString(page)
+    const draw = (text: string, x: number, y: number) => {
+      doc.font(style.font).fontSize(style.size).fillColor(MUTED).text(text, x, y, { lineBreak: false })
+    }
+    draw(top, LEFT, 36)
+    doc
+      .moveTo(LEFT, 58)
+      .lineTo(LEFT + WIDTH, 58)
+      .lineWidth(0.75)
+      .stroke(RULE)
+    draw(oneLine(footer, WIDTH - pageWidth - 24), LEFT, PAGE.height - 46)
+    draw(page, LEFT + WIDTH - pageWidth, PAGE.height - 46)
+  }
 }
 
 /** A cursor down the page that starts a new page when the next thing would not fit. */

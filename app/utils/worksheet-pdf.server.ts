@@ -1,7 +1,6 @@
 // Worksheets as PDF files: blank (to print and write on), filled (the client's own answers) and
 // fillable (a form to type into on a phone). Built-in Helvetica keeps the text selectable with no
 // font files to ship. Layout primitives are in worksheet-pdf-layout.server.ts.
-import PDFDocument from 'pdfkit'
 import {
   RATING_MAX,
   RATING_MIN,
@@ -16,7 +15,7 @@ import {
   BODY,
   BOLD,
   BOTTOM,
-  type Doc,
+  framePages,
   INK,
   ITALIC,
   Layout,
@@ -24,9 +23,8 @@ import {
   lineHeight,
   MARGIN,
   MUTED,
-  PAGE,
+  openA4,
   REGULAR,
-  RULE,
   SHADE,
   SHORT_HEIGHT,
   SIZE,
@@ -182,31 +180,6 @@ const GUIDANCE: Record<WorksheetKind, string> = {
 }
 
 /** Header and footer on every page, drawn last so the footer can count the pages. */
-function frame(doc: Doc, model: WorksheetModel) {
-  const style: Style = { font: REGULAR, size: SIZE.small, color: MUTED }
-  const oneLine = (text: string, width: number) => {
-    const [first = '', more] = wrap(doc, text, style, width - 14)
-    return more === undefined ? first : `${first}…`
-  }
-  const header = oneLine(`Foothold · ${model.moduleTitle}`, WIDTH)
-  const { start, count } = doc.bufferedPageRange()
-  for (let i = 0; i < count; i++) {
-    doc.switchToPage(start + i)
-    const page = `Page ${i + 1} of ${count}`
-    const pageWidth = doc.font(style.font).fontSize(style.size).widthOfString(page)
-    const draw = (text: string, x: number, y: number) => {
-      doc.font(style.font).fontSize(style.size).fillColor(MUTED).text(text, x, y, { lineBreak: false })
-    }
-    draw(header, LEFT, 36)
-    doc
-      .moveTo(LEFT, 58)
-      .lineTo(LEFT + WIDTH, 58)
-      .lineWidth(0.75)
-      .stroke(RULE)
-    draw(oneLine(model.title, WIDTH - pageWidth - 24), LEFT, PAGE.height - 46)
-    draw(page, LEFT + WIDTH - pageWidth, PAGE.height - 46)
-  }
-}
 
 /**
  * The worksheet as an A4 PDF. A blank sheet never shows answers, whatever the model holds; a
@@ -215,24 +188,7 @@ function frame(doc: Doc, model: WorksheetModel) {
  */
 export async function renderWorksheetPdf(model: WorksheetModel, kind: WorksheetKind): Promise<Buffer> {
   const sheet = kind === 'blank' ? withoutAnswers(model) : model
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: sheet.title, Author: 'Foothold', Creator: 'Foothold' },
-  })
-  // No metadata beyond Title, Author and Creator: drop pdfkit's Producer. pdfkit still reads
-  // CreationDate while finishing, so it stays on the object but out of the written dictionary.
-  delete doc.info.Producer
-  Object.defineProperty(doc.info, 'CreationDate', { enumerable: false })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const { doc, finished } = openA4(sheet.title)
 
   if (kind === 'fillable') {
     // A form default font unlike the fields' makes pdfkit give each field its own 14 pt size
@@ -252,7 +208,7 @@ export async function renderWorksheetPdf(model: WorksheetModel, kind: WorksheetK
       layout.answerSpace(part.id, part.label, part.value, part.kind === 'long')
     }
   }
-  frame(doc, sheet)
+  framePages(doc, `Foothold · ${sheet.moduleTitle}`, sheet.title)
   doc.end()
   return finished
 }
