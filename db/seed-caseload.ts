@@ -22,6 +22,7 @@ import {
 import type { Db } from './client.ts'
 import { pinModuleVersion } from './module-versions.ts'
 import { SCOPES, type Scope } from './schema/index.ts'
+import { generator } from './seed-heavy.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -35,18 +36,6 @@ const USE: Partial<Record<SubstanceId, { unit: string; min: number; max: number;
   cannabis: { unit: 'grams', min: 0.5, max: 2, pence: 1000 },
   stimulants: { unit: 'grams', min: 0.2, max: 1, pence: 6000 },
   opioids: { unit: 'bags', min: 1, max: 3, pence: 1000 },
-}
-
-/** mulberry32, as in seed-heavy.ts: a tiny seeded generator, so every run seeds the same data. */
-function generator(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 export type SeededLink = { linkId: string; clientId: string; username: string; scopes: Record<Scope, boolean> }

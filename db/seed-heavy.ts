@@ -13,7 +13,7 @@ const STOP_GOAL_AGE = 120
 const SOBER_DAYS = 12
 
 /** mulberry32: a tiny seeded generator, so every bench run seeds the same data. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -16,6 +16,7 @@ import {
   type Score,
 } from '#app/utils/caseload.server.ts'
 import { parsedOnce } from '#app/utils/parsed.ts'
+import { formatIn } from '#app/utils/tracking-view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your caseload – Foothold' }]
 
@@ -52,19 +53,13 @@ function ago(at: Date | null, now: Date): string {
   return days < 1 ? 'In the last day' : days === 1 ? '1 day ago' : `${days} days ago`
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const dates = new Map<string, string>()
 /** "14 Oct 2026" in the worker's zone; kept, as the same 200 link dates are shown view after view. */
 function dayMonthYear(at: Date, timeZone: string): string {
   const key = `${timeZone} ${at.getTime()}`
   let shown = dates.get(key)
   if (shown) return shown
-  let format = dateFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone })
-    if (dateFormats.size < 100) dateFormats.set(timeZone, format)
-  }
-  shown = format.format(at)
+  shown = formatIn('day month year', timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(at)
   if (dates.size >= 10_000) dates.clear()
   dates.set(key, shown)
   return shown

@@ -61,24 +61,33 @@ export function useDefaults(entry: UseEntry) {
   }
 }
 
-const shownFormats = new Map<string, Intl.DateTimeFormat>()
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * A date formatter for a zone, kept by `kind` and zone: building one costs far more than using
+ * one. Bounded, because zones arrive from browsers.
+ */
+export function formatIn(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })
+    if (formats.size < 200) formats.set(key, format)
+  }
+  return format
+}
+
+const SHOWN: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+}
 
 /** How an instant reads to the client, in the zone given: "Sat 21 Nov, 18:30". */
 export function shown(at: Date, timeZone: string): string {
-  let format = shownFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-    // Bounded: zones arrive from browsers. Building a formatter costs far more than using one.
-    if (shownFormats.size < 100) shownFormats.set(timeZone, format)
-  }
-  return format.format(at)
+  return formatIn('shown', timeZone, SHOWN).format(at)
 }
 
 /** A local date as the client reads it: "Mon 4 May". */
