@@ -61,7 +61,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database every run: delete it (and its WAL files), then seed the demo accounts and serve.
-    command: 'rm -f data/e2e.db* && ./node_modules/.bin/tsx scripts/demo.ts',
+    command: `rm -f data/e2e-${PORT}.db* && ./node_modules/.bin/tsx scripts/demo.ts`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -69,7 +69,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(PORT),
-      DATABASE_PATH: './data/e2e.db',
+      DATABASE_PATH: `./data/e2e-${PORT}.db`,
       // The suite signs in and signs up many times from one IP.
       RATE_LIMIT_FACTOR: '50',
     },

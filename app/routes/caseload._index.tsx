@@ -15,6 +15,7 @@ import {
   parseCaseloadOptions,
   type Score,
 } from '#app/utils/caseload.server.ts'
+import { clock } from '#app/utils/clock.server.ts'
 import { parsedOnce } from '#app/utils/parsed.ts'
 import { formatIn } from '#app/utils/tracking-view.server.ts'
 
@@ -26,7 +27,7 @@ export const handle = { hydrate: false }
 export async function loader({ request }: LoaderFunctionArgs) {
   const worker = await requireRole(request, 'keyworker')
   const options = parseCaseloadOptions(new URL(request.url).searchParams)
-  const now = new Date()
+  const now = clock.now()
   const { clients, total, flagged, matching, pages, options: shownOptions } = await caseload(worker, options, now)
   return {
     options: shownOptions,

@@ -1,12 +1,13 @@
 // Download my data: everything stored about the signed-in client as one JSON file.
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { clock } from '#app/utils/clock.server.ts'
 import { exportUserData } from '#app/utils/export.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const body = JSON.stringify(exportUserData(user.id), null, 2)
-  const day = new Date().toISOString().slice(0, 10)
+  const day = clock.now().toISOString().slice(0, 10)
   return new Response(body, {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

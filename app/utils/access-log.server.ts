@@ -16,6 +16,7 @@ import { getDb } from '#db/client.ts'
 import { durably } from '#db/durable.ts'
 import { prepared } from '#db/prepared.ts'
 import { accessLog, SCOPES, type User } from '#db/schema/index.ts'
+import { clock } from './clock.server.ts'
 import type { LinkedClient, Scopes } from './sharing.server.ts'
 
 type Pending = { write: () => void; resolve: () => void; reject: (error: unknown) => void }
@@ -81,7 +82,7 @@ export function logAccess(
   worker: Pick<User, 'id' | 'username'>,
   linked: LinkedClient,
   what: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<void> {
   const row = {
     clientId: linked.client.id,

@@ -17,6 +17,7 @@ import {
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
 import { getOpenAssessment, responsesOf } from './assessment.server.ts'
+import { clock } from './clock.server.ts'
 import { getEnv } from './env.server.ts'
 
 const latestCompletedQuery = prepared((db) =>
@@ -197,7 +198,7 @@ export function scoreHistory(userId: string) {
 }
 
 /** Whether it is time to offer a reassessment (every REASSESS_DAYS days after the last one). */
-export function reassessment(userId: string, now = new Date()) {
+export function reassessment(userId: string, now = clock.now()) {
   const last = latestCompleted(userId)
   if (!last?.completedAt) return { due: false, lastAt: null }
   const dueAt = new Date(last.completedAt.getTime() + getEnv().REASSESS_DAYS * 24 * 3600 * 1000)
@@ -246,7 +247,7 @@ export function exportAssessments(userId: string) {
 }
 
 /** What the client's home page says about check-ins. */
-export function checkInStatus(userId: string, now = new Date()) {
+export function checkInStatus(userId: string, now = clock.now()) {
   const open = getOpenAssessment(userId)
   const { due, lastAt } = reassessment(userId, now)
   return { inProgress: Boolean(open), lastAt, due }

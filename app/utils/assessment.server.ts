@@ -16,6 +16,7 @@ import {
   scoreInstrument,
   validateAnswer,
 } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 
 /** Safety rules whose panel must be seen before the next page. */
 const INTERRUPTING_RULES = new Set(['self-harm'])
@@ -104,7 +105,7 @@ export type SaveResult =
 export function savePage(
   userId: string,
   input: { pageIndex: number; answers: Record<string, string>; direction: 'next' | 'back' },
-  now = new Date(),
+  now = clock.now(),
 ): SaveResult {
   const assessment = getOpenAssessment(userId)
   if (!assessment) return { ok: false, status: 409, errors: {}, message: 'There is no assessment in progress.' }

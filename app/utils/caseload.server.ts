@@ -23,6 +23,7 @@ import {
 import { logged } from './access-log.server.ts'
 import { memoised } from './caseload-memo.server.ts'
 import { type CaseloadFacts, type CaseloadLink, logCaseloadView, readCaseload } from './caseload-queries.server.ts'
+import { clock } from './clock.server.ts'
 import { getEnv } from './env.server.ts'
 import type { Scopes } from './sharing.server.ts'
 
@@ -230,7 +231,7 @@ export const PAGE_SIZE = 25
 export async function caseload(
   worker: Pick<User, 'id' | 'username'>,
   options: CaseloadOptions,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<Caseload> {
   const view = pageOf(flaggedAndSorted(caseloadEntry(worker.id, now), options.sort, now), options)
   // On disk before the page goes out.
@@ -289,7 +290,7 @@ export function caseloadEntry(workerId: string, now: Date): Read[] {
  * (memoised) reads and rules, so a flag reads the same everywhere; none for a link that is not
  * theirs or not live. It writes no access log: the page that shows them logs its own view.
  */
-export function clientFlags(workerId: string, linkId: string, now = new Date()): Flag[] {
+export function clientFlags(workerId: string, linkId: string, now = clock.now()): Flag[] {
   return (
     flaggedAndSorted(caseloadEntry(workerId, now), 'name', now).find((row) => row.client.linkId === linkId)?.client
       .flags ?? []

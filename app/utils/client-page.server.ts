@@ -4,6 +4,7 @@
 import { loadProgramme } from '#programme/engine/index.ts'
 import { scoreHistory } from './assessment-results.server.ts'
 import { caseloadEntry, clientFlags } from './caseload.server.ts'
+import { clock } from './clock.server.ts'
 import { listGoals } from './goals.server.ts'
 import { suggestionsBy } from './module-suggestions.server.ts'
 import { moduleList } from './module-view.server.ts'
@@ -24,7 +25,7 @@ const pages = new WeakMap<object, Map<string, string>>()
  * move with time. Scope changes and revocation write the link, so they drop it too. Kept as the
  * JSON the page is sent as (one string for Remix to encode, as the progress page does).
  */
-export function clientPageJson(workerId: string, linked: LinkedClient, range: RangeDays, now = new Date()): string {
+export function clientPageJson(workerId: string, linked: LinkedClient, range: RangeDays, now = clock.now()): string {
   const entry = caseloadEntry(workerId, now)
   let kept = pages.get(entry)
   if (!kept) {

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals } from '#db/schema/index.ts'
 import { type GoalAnswer, todayIn } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 import { goalSafety } from './module-safety.server.ts'
 import { timeZoneOf } from './tracking.server.ts'
 import { NOTE_MAX } from './tracking-forms.server.ts'
@@ -32,7 +33,7 @@ export function listGoals(userId: string) {
           .where(and(eq(goalCheckIns.userId, userId), inArray(goalCheckIns.goalId, ids)))
           .orderBy(desc(goalCheckIns.localDate))
           .all()
-  const today = todayIn(timeZoneOf(userId), new Date())
+  const today = todayIn(timeZoneOf(userId), clock.now())
   return rows
     .map((g) => {
       const own = checkIns.filter((c) => c.goalId === g.id)
@@ -54,7 +55,7 @@ export function listGoals(userId: string) {
 }
 
 /** Saves a new goal; returns the safety warning it calls for, if any (H-012, H-015). */
-export function createGoal(userId: string, goal: GoalAnswer, now = new Date()) {
+export function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) {
   const row = getDb()
     .insert(goals)
     .values({
@@ -73,7 +74,7 @@ export function createGoal(userId: string, goal: GoalAnswer, now = new Date()) {
 }
 
 /** Today's check-in on one of the client's goals (a second one today replaces the first). */
-export function checkInGoal(userId: string, input: CheckIn, now = new Date()): boolean {
+export function checkInGoal(userId: string, input: CheckIn, now = clock.now()): boolean {
   const goal = getDb()
     .select({ id: goals.id })
     .from(goals)
@@ -94,7 +95,7 @@ export function setGoalStatus(userId: string, goalId: string, status: 'active' |
   return (
     getDb()
       .update(goals)
-      .set({ status, updatedAt: new Date() })
+      .set({ status, updatedAt: clock.now() })
       .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
       .run().changes === 1
   )

@@ -6,9 +6,10 @@ import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { careLinks, moduleSuggestions, users } from '#db/schema/index.ts'
 import { loadProgramme } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 
 /** A worker suggests a module; suggesting one again after the client dismissed it shows it again. */
-export function suggestModule(workerId: string, clientId: string, moduleId: string, now = new Date()): boolean {
+export function suggestModule(workerId: string, clientId: string, moduleId: string, now = clock.now()): boolean {
   if (!loadProgramme().modules[moduleId]) return false
   getDb()
     .insert(moduleSuggestions)
@@ -44,7 +45,7 @@ export function suggestionsFor(clientId: string) {
   return suggestionsForQuery().all({ clientId })
 }
 
-export function dismissSuggestion(clientId: string, suggestionId: string, now = new Date()): boolean {
+export function dismissSuggestion(clientId: string, suggestionId: string, now = clock.now()): boolean {
   const result = getDb()
     .update(moduleSuggestions)
     .set({ dismissedAt: now })

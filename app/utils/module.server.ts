@@ -28,6 +28,7 @@ import {
   stepAnswerSchema,
   stepModule,
 } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 import { assessmentFacts, goalSafety, type SafetyNotice } from './module-safety.server.ts'
 
 const progressQuery = prepared((db) =>
@@ -77,7 +78,7 @@ function counts(def: ModuleDefinition, state: ModuleState) {
 }
 
 /** Starts the current version of a module, or returns the client's existing progress. */
-export function beginModule(userId: string, moduleId: string, now = new Date()): ModuleProgress | null {
+export function beginModule(userId: string, moduleId: string, now = clock.now()): ModuleProgress | null {
   const def = currentDefinition(moduleId)
   if (!def) return null
   const facts = assessmentFacts(userId)
@@ -120,7 +121,7 @@ export function postStep(
   userId: string,
   moduleId: string,
   input: { stepId: string; intent: StepIntent; formData: FormData },
-  now = new Date(),
+  now = clock.now(),
 ): StepResult {
   const row = getProgress(userId, moduleId)
   const def = row ? pinnedDefinition(row.moduleVersionId) : undefined

@@ -5,6 +5,7 @@
 import { prepared } from '#db/prepared.ts'
 import { otherWrites, watchWrites } from '#db/write-watch.ts'
 import { todayIn } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 import { packProgress } from './progress-wire.ts'
 import { timeZoneOf } from './tracking.server.ts'
 import { buildProgress, type Progress, RANGES, type RangeDays } from './tracking-stats.server.ts'
@@ -22,7 +23,7 @@ const memo = prepared((db) => {
 })
 
 /** The dashboard as the progress page shows it: series by day, 7-day block or month to suit the range. */
-export function progress(userId: string, rangeDays: RangeDays, now = new Date()): Progress {
+export function progress(userId: string, rangeDays: RangeDays, now = clock.now()): Progress {
   return kept(userId, rangeDays, now).value
 }
 
@@ -30,7 +31,7 @@ export function progress(userId: string, rangeDays: RangeDays, now = new Date())
  * The same, packed as JSON once per memo entry (progress-wire.ts): the page hands it to the
  * browser as one string, which costs a request far less than encoding the object graph each time.
  */
-export function progressJson(userId: string, rangeDays: RangeDays, now = new Date()): string {
+export function progressJson(userId: string, rangeDays: RangeDays, now = clock.now()): string {
   const entry = kept(userId, rangeDays, now)
   entry.json ??= packProgress(entry.value)
   return entry.json

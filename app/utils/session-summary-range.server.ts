@@ -3,6 +3,7 @@
 // when a date is not real, in the future, the wrong way round, or the range is over 366 days.
 import { z } from 'zod'
 import { addDays, daysBetween, isDate, todayIn } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 
 export const SUMMARY_DEFAULT_DAYS = 28
 export const SUMMARY_MAX_DAYS = 366
@@ -47,7 +48,7 @@ export function SummaryRangeSchema(today: string) {
 }
 
 /** The range in a request's search params, in the client's calendar; errors by field when refused. */
-export function parseSummaryRange(params: URLSearchParams, timeZone: string, now = new Date()): ParsedRange {
+export function parseSummaryRange(params: URLSearchParams, timeZone: string, now = clock.now()): ParsedRange {
   const values = { from: params.get('from') ?? '', to: params.get('to') ?? '' }
   const parsed = SummaryRangeSchema(todayIn(timeZone, now)).safeParse(values)
   if (parsed.success) return { ok: true, range: parsed.data }

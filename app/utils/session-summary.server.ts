@@ -22,6 +22,7 @@ import {
 } from '#programme/engine/index.ts'
 // The flag rules and the list of lower-is-better measures are the caseload's, so the two pages agree.
 import { clientFlags, LOWER_IS_BETTER } from './caseload.server.ts'
+import { clock } from './clock.server.ts'
 import type { SummaryRange } from './session-summary-range.server.ts'
 import type { LinkedClient } from './sharing.server.ts'
 
@@ -255,7 +256,7 @@ function goals(params: Tracked & { end: number }): GoalLine[] {
 }
 
 /** The summary of `range` (already parsed) for the linked client, with only the scopes they share. */
-export function sessionSummary(linked: LinkedClient, range: SummaryRange, now = new Date()): SessionSummary {
+export function sessionSummary(linked: LinkedClient, range: SummaryRange, now = clock.now()): SessionSummary {
   const { timeZone, id: userId } = linked.client
   const { scopes } = linked
   // The instants the client's first day starts and the day after their last starts.

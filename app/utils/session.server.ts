@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { type Role, sessions, type User, users } from '#db/schema/index.ts'
+import { clock } from './clock.server.ts'
 import { getEnv, secureCookiesEnabled } from './env.server.ts'
 
 const MINUTE = 60
@@ -56,7 +57,7 @@ export function hashToken(token: string): string {
 export async function createSession(
   user: Pick<User, 'id' | 'role'>,
   { sharedDevice = false }: { sharedDevice?: boolean } = {},
-  now = new Date(),
+  now = clock.now(),
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   const policy = sessionPolicy(user.role, sharedDevice)
@@ -83,7 +84,7 @@ async function readToken(request: Request): Promise<string | null> {
 export type CurrentSession = { user: User; idHash: string; sharedDevice: boolean }
 
 /** The signed-in user, or null when there is no live session. Ends stale sessions it finds. */
-export async function getSession(request: Request, now = new Date()): Promise<CurrentSession | null> {
+export async function getSession(request: Request, now = clock.now()): Promise<CurrentSession | null> {
   const token = await readToken(request)
   if (!token) return null
   const db = getDb()

@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { serviceSettings } from '#db/schema/index.ts'
+import { clock } from './clock.server.ts'
 import { DEFAULT_SETTINGS, type ServiceSettings, ServiceSettingsSchema } from './settings.ts'
 
 export { DEFAULT_SETTINGS, type ServiceSettings } from './settings.ts'
@@ -27,7 +28,7 @@ export function saveServiceSettings(settings: ServiceSettings): void {
   getDb()
     .insert(serviceSettings)
     .values({ key: KEY, value })
-    .onConflictDoUpdate({ target: serviceSettings.key, set: { value, updatedAt: new Date() } })
+    .onConflictDoUpdate({ target: serviceSettings.key, set: { value, updatedAt: clock.now() } })
     .run()
   cached = value
 }

@@ -2,12 +2,13 @@
 // waiting to be used, and the access log, with times in the client's own zone.
 import type { User } from '#db/schema/index.ts'
 import { accessLogOf } from './access-log.server.ts'
+import { clock } from './clock.server.ts'
 import { linksOfClient, liveCodesOfClient, SCOPE_LABELS, SCOPES, type Scope } from './sharing.server.ts'
 import { shown } from './tracking-view.server.ts'
 
 const labelsOf = (scopes: string[]) => scopes.map((s) => SCOPE_LABELS[s as Scope] ?? s)
 
-export function sharingView(client: Pick<User, 'id' | 'timeZone'>, now = new Date()) {
+export function sharingView(client: Pick<User, 'id' | 'timeZone'>, now = clock.now()) {
   const zone = client.timeZone
   return {
     scopes: SCOPES.map((id) => ({ id, label: SCOPE_LABELS[id] })),

@@ -18,6 +18,7 @@ import {
   users,
 } from '#db/schema/index.ts'
 import { accessLogOf } from './access-log.server.ts'
+import { clock } from './clock.server.ts'
 import { checkLimits, getLimiters, tooManyAttemptsMessage } from './rate-limit.server.ts'
 import { CODE_LIFETIME_MS, generateShareCode, hashShareCode, normaliseShareCode } from './share-code.server.ts'
 
@@ -40,7 +41,7 @@ const scopesOf = (row: Scopes): Scopes => ({
 })
 
 /** A new code for the client, shown to them once; returns the code and when it stops working. */
-export function createShareCode(clientId: string, scopes: Scopes, now = new Date()) {
+export function createShareCode(clientId: string, scopes: Scopes, now = clock.now()) {
   const db = getDb()
   const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS)
   // A clash with a live code is vanishingly rare (about 40 bits); try again rather than fail.
@@ -62,7 +63,7 @@ export type Redeemed = { ok: true; linkId: string } | { ok: false }
  * Links the worker to the code's client with the code's scopes, and uses the code up, in one
  * transaction. Wrong, used and expired codes all give the same answer.
  */
-export function redeemShareCode(worker: Pick<User, 'id'>, input: string, now = new Date()): Redeemed {
+export function redeemShareCode(worker: Pick<User, 'id'>, input: string, now = clock.now()): Redeemed {
   const code = normaliseShareCode(input)
   if (!code) return { ok: false }
   return getDb().transaction((tx) => {
@@ -148,12 +149,12 @@ const liveCodesQuery = prepared((db) =>
     .prepare(),
 )
 
-export function liveCodesOfClient(clientId: string, now = new Date()) {
+export function liveCodesOfClient(clientId: string, now = clock.now()) {
   return liveCodesQuery().all({ clientId, now: now.getTime() })
 }
 
 /** Cancels a code before anyone uses it. */
-export function cancelShareCode(clientId: string, codeId: string, now = new Date()): boolean {
+export function cancelShareCode(clientId: string, codeId: string, now = clock.now()): boolean {
   const result = getDb()
     .update(shareCodes)
     .set({ usedAt: now, expiresAt: now })
@@ -163,7 +164,7 @@ export function cancelShareCode(clientId: string, codeId: string, now = new Date
 }
 
 /** The client changes what a live link shares. */
-export function changeScopes(clientId: string, linkId: string, scopes: Scopes, now = new Date()): boolean {
+export function changeScopes(clientId: string, linkId: string, scopes: Scopes, now = clock.now()): boolean {
   const result = getDb()
     .update(careLinks)
     .set({ ...scopes, scopesChangedAt: now })
@@ -173,7 +174,7 @@ export function changeScopes(clientId: string, linkId: string, scopes: Scopes, n
 }
 
 /** The client ends a link; the worker's next request is refused. */
-export function revokeLink(clientId: string, linkId: string, now = new Date()): boolean {
+export function revokeLink(clientId: string, linkId: string, now = clock.now()): boolean {
   const result = getDb()
     .update(careLinks)
     .set({ revokedAt: now })
@@ -262,7 +263,7 @@ export function redeemWithLimits(
   worker: Pick<User, 'id'>,
   input: string,
   ip: string,
-  now = new Date(),
+  now = clock.now(),
 ): { ok: true; linkId: string } | { ok: false; status: 400 | 429; message: string } {
   const limiters = getLimiters()
   const limit = checkLimits([

@@ -5,6 +5,7 @@ import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { invites, type User, users } from '#db/schema/index.ts'
 import { createUser } from './account.server.ts'
+import { clock } from './clock.server.ts'
 import { hashToken } from './session.server.ts'
 import { INVITE_DAYS, type StaffRole } from './staff.ts'
 
@@ -24,7 +25,7 @@ export function listStaff() {
 }
 
 /** Makes an invite and returns its token: shown once to the admin, never stored. */
-export function createInvite(role: StaffRole, createdBy: string, now = new Date()): string {
+export function createInvite(role: StaffRole, createdBy: string, now = clock.now()): string {
   const token = randomBytes(24).toString('base64url')
   getDb()
     .insert(invites)
@@ -40,7 +41,7 @@ export function createInvite(role: StaffRole, createdBy: string, now = new Date(
 }
 
 /** The invite for a token if it is unused and unexpired. */
-export function findOpenInvite(token: string, now = new Date()) {
+export function findOpenInvite(token: string, now = clock.now()) {
   return getDb()
     .select()
     .from(invites)
@@ -58,7 +59,7 @@ export class InviteUnavailableError extends Error {
 export async function redeemInvite(
   token: string,
   account: { username: string; passphrase: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<User> {
   const invite = findOpenInvite(token, now)
   if (!invite) throw new InviteUnavailableError()

@@ -9,6 +9,7 @@
 // page is on a hot path where the builder's row mapping costs more than the query.
 import { prepared } from '#db/prepared.ts'
 import { addDays, dateRange, daysSinceLastUse, fillDays, loadProgramme, todayIn } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 import { timeZoneOf } from './tracking.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
@@ -246,7 +247,7 @@ const noUrges = { count: 0, avgIntensity: null, rodeOut: 0, used: 0 }
 const noUse = { entries: 0, alcoholUnits: 0, spendPence: 0, amounts: [], noUseDays: 0 }
 
 /** The dashboard for the `rangeDays` days up to and including today in the client's zone, day by day. */
-export function dashboard(userId: string, rangeDays: RangeDays, now = new Date()): Dashboard {
+export function dashboard(userId: string, rangeDays: RangeDays, now = clock.now()): Dashboard {
   const { summary, urges, use } = collect(userId, rangeDays, now, 'day')
   const dates = dateRange(summary.range.to, rangeDays)
   const urgeDays = urges.map(({ key, ...day }) => ({ date: key, ...day }))
@@ -272,7 +273,7 @@ export function buckets(from: string, to: string, by: Period): Array<{ key: stri
 }
 
 /** The dashboard as the progress page shows it: series by day, 7-day block or month to suit the range. */
-export function buildProgress(userId: string, rangeDays: RangeDays, now = new Date()): Progress {
+export function buildProgress(userId: string, rangeDays: RangeDays, now = clock.now()): Progress {
   const period = periodFor(rangeDays)
   const { summary, urges, use } = collect(userId, rangeDays, now, period)
   const urgesByKey = new Map(urges.map(({ key, ...values }) => [key, values]))

@@ -6,6 +6,7 @@ import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { safetyEvents, urges, useEntries, users } from '#db/schema/index.ts'
 import { alcoholUnits, amountUnit, isTimeZone, localParts, localToUtc } from '#programme/engine/index.ts'
+import { clock } from './clock.server.ts'
 import { trackingForms, type UrgeForm, type UseForm } from './tracking-forms.server.ts'
 
 /** A little slack for clocks that disagree: a time more than this ahead of the server's is refused. */
@@ -92,7 +93,7 @@ function diaryValues(form: UseForm) {
 /** An urge this strong shows coping options and crisis contacts at once, and is flagged (CLINICAL.md). */
 export const VERY_HIGH_URGE = 9
 
-export function logUrge(userId: string, form: UrgeForm, now = new Date()): { ok: true; id: string } | Refused {
+export function logUrge(userId: string, form: UrgeForm, now = clock.now()): { ok: true; id: string } | Refused {
   const when = entryTime(form.when, timeZoneOf(userId), now)
   if ('ok' in when) return when
   const id = getDb().transaction((tx) => {
@@ -108,7 +109,7 @@ export function logUrge(userId: string, form: UrgeForm, now = new Date()): { ok:
   return { ok: true, id }
 }
 
-export function logUse(userId: string, form: UseForm, now = new Date()): { ok: true; id: string } | Refused {
+export function logUse(userId: string, form: UseForm, now = clock.now()): { ok: true; id: string } | Refused {
   const when = entryTime(form.when, timeZoneOf(userId), now)
   if ('ok' in when) return when
   const row = getDb()
@@ -120,7 +121,7 @@ export function logUse(userId: string, form: UseForm, now = new Date()): { ok: t
 }
 
 /** "No use today": one row per day, so tapping twice counts once. */
-export function logNoUse(userId: string, now = new Date()): void {
+export function logNoUse(userId: string, now = clock.now()): void {
   const timeZone = timeZoneOf(userId)
   const when = entryTime(undefined, timeZone, now) as When
   getDb().transaction((tx) => {
@@ -140,7 +141,7 @@ export function updateUrge(
   userId: string,
   id: string,
   form: UrgeForm,
-  now = new Date(),
+  now = clock.now(),
 ): { ok: true } | Refused | null {
   const existing = getUrge(userId, id)
   if (!existing) return null
@@ -155,7 +156,7 @@ export function updateUrge(
   return done.changes === 1 ? { ok: true } : null
 }
 
-export function updateUse(userId: string, id: string, form: UseForm, now = new Date()): { ok: true } | Refused | null {
+export function updateUse(userId: string, id: string, form: UseForm, now = clock.now()): { ok: true } | Refused | null {
   const existing = getUse(userId, id)
   if (!existing) return null
   const when = entryTime(form.when, existing.timeZone, now)

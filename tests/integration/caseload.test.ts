@@ -3,7 +3,7 @@
 // workers' clients left out, labels instead of usernames, and one access-log row per client per
 // view. Also the memo: a write, a revoke or a scope change shows on the next view.
 import { eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as route from '#app/routes/caseload._index.tsx'
 import {
   type CaseloadOptions,
@@ -12,6 +12,7 @@ import {
   PAGE_SIZE,
   parseCaseloadOptions,
 } from '#app/utils/caseload.server.ts'
+import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { changeScopes, revokeLink, type Scopes } from '#app/utils/sharing.server.ts'
 import { getDb } from '#db/client.ts'
 import {
@@ -32,6 +33,9 @@ import { dataOf } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
 const NOW = new Date('2026-04-01T12:00:00Z')
+// Every route and domain function reads this time, whatever the calendar says.
+beforeAll(() => pinClock(NOW))
+afterAll(unpinClock)
 const DAY = 86_400_000
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY)
 const ALL: Scopes = { assessments: true, modules: true, tracking: true, goals: true }

@@ -3,10 +3,11 @@
 // the client's own calendar, scopes hiding sections, refused ranges (400, never 500), the access
 // log, the guard's 404s, and what the PDF says.
 import { eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as page from '#app/routes/caseload.$linkId.summary.tsx'
 import * as pdf from '#app/routes/caseload.$linkId.summary[.pdf].ts'
 import { accessLogOf } from '#app/utils/access-log.server.ts'
+import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { beginModule } from '#app/utils/module.server.ts'
 import { parseSummaryRange, type SessionSummary, sessionSummary } from '#app/utils/session-summary.server.ts'
 import {
@@ -37,6 +38,9 @@ import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup
 const ZONE = 'America/New_York'
 // 12:00 EST on Sunday 15 November 2026.
 const NOW = new Date('2026-11-15T17:00:00Z')
+// Every route and domain function reads this time, whatever the calendar says.
+beforeAll(() => pinClock(NOW))
+afterAll(unpinClock)
 const RANGE = { from: '2026-11-01', to: '2026-11-14', days: 14 }
 const QUERY = '?from=2026-11-01&to=2026-11-14'
 const ALL: Scopes = { assessments: true, modules: true, tracking: true, goals: true }
@@ -420,7 +424,7 @@ describe('the page', () => {
 
   it("defaults to the last 28 days of the client's calendar", async () => {
     const body = dataOf<{ summary: SessionSummary }>(await get(page, 'all', undefined, ''))
-    const today = todayIn(ZONE, new Date())
+    const today = todayIn(ZONE, NOW)
     expect(body.summary.range).toEqual({ from: addDays(today, -27), to: today, days: 28 })
   })
 

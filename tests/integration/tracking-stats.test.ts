@@ -2,7 +2,8 @@
 // tables as the tracking code stamps them: an urge logged near midnight in another zone, entries
 // on the day the clocks go forward, a no-use day, stop goals with and without a substance.
 import { eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { progress } from '#app/utils/progress-memo.server.ts'
 import { buckets, dashboard, parseRange } from '#app/utils/tracking-stats.server.ts'
 import { getDb } from '#db/client.ts'
@@ -13,6 +14,9 @@ import { makeUser } from '#tests/setup/requests.ts'
 
 // 00:30 on Wednesday 1 April 2026 in London (BST since Sunday 29 March), still 31 March in UTC.
 const NOW = new Date('2026-03-31T23:30:00Z')
+// Every route and domain function reads this time, whatever the calendar says.
+beforeAll(() => pinClock(NOW))
+afterAll(unpinClock)
 const LONDON = 'Europe/London'
 
 type When = { instant: string; zone: string; date: string; hour: number; weekday: number }

@@ -3,9 +3,10 @@
 // client's time zone; export, CSV and deletion.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as track from '#app/routes/track._index.tsx'
 import { deleteUser } from '#app/utils/account.server.ts'
+import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { exportUserData } from '#app/utils/export.server.ts'
 import { listGoals } from '#app/utils/goals.server.ts'
 import { goalAction } from '#app/utils/goals-action.server.ts'
@@ -45,6 +46,9 @@ const count = (table: typeof urges | typeof useEntries, userId: string) =>
   getDb().select().from(table).where(eq(table.userId, userId)).all().length
 
 const NOW = new Date('2026-11-21T18:30:00Z')
+// Every route and domain function reads this time, whatever the calendar says.
+beforeAll(() => pinClock(NOW))
+afterAll(unpinClock)
 
 describe('the urge log', () => {
   it('logs an urge with only its strength, now, on the client’s local day', async () => {
