@@ -1,15 +1,18 @@
 // The one text of what to do if someone may have overdosed (CLINICAL.md: "Overdose steps
 // everywhere they appear follow one cited text"). Every page that shows the steps renders this
-// component, so the steps cannot drift apart.
+// component, so the steps cannot drift apart. Hazard log H-023.
 //
-// Sources the wording was checked against:
-// - Resuscitation Council UK, Guidelines 2021: Adult basic life support — if someone is
-//   unresponsive and not breathing normally, call 999 and start CPR (chest compressions); the
-//   ambulance call handler guides you; put someone who is breathing in the recovery position.
-// - Public Health England (now OHID), Widening the availability of naloxone (2015, updated
-//   2019), and the UK take-home naloxone kit instructions: give naloxone if opioids may be
-//   involved; give another dose after 2–3 minutes if there is no response; naloxone wears off
-//   sooner than most opioids, so stay with the person.
+// Sources the wording was checked against (Dec 2026):
+// - Resuscitation Council UK, Guidelines 2025: Adult basic life support (resus.org.uk). Call 999
+//   for anyone who is unresponsive, with the phone on speaker; if they are not breathing normally,
+//   start CPR (chest compressions); the ambulance call handler guides you.
+// - DHSC/OHID, "Supplying take home naloxone without a prescription" (GOV.UK guidance, which
+//   replaced PHE's "Widening the availability of naloxone", updated 18 February 2019): naloxone
+//   reverses the slowed or stopped breathing of an opioid overdose; anyone may use it to save a life.
+// - The UK take-home naloxone products' instructions: Nyxoid nasal spray (summary of product
+//   characteristics: "If the patient does not respond, the second dose should be administered
+//   after 2-3 minutes") and Prenoxad injection (a further dose every 2-3 minutes, CPR in between,
+//   the recovery position once breathing normally; naloxone wears off and the overdose can return).
 import { useId } from 'react'
 
 /** Where the full overdose steps live (the help page, open to everyone). */
@@ -38,7 +41,8 @@ export function OverdoseSteps({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         </li>
         <li>
           If they may have taken opioids (like heroin, methadone or strong painkillers) and you have{' '}
-          <strong>naloxone, give it</strong>. Follow the steps in the kit.
+          <strong>naloxone, give it</strong>. Follow the steps in the kit. If they are still not breathing normally,
+          carry on with CPR.
         </li>
         <li>
           If there is no response after <strong>2 to 3 minutes, give a second dose</strong> of naloxone.
@@ -51,8 +55,8 @@ export function OverdoseSteps({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         </li>
       </ol>
       <p className="sources">
-        Sources: Resuscitation Council UK, Adult basic life support guidelines (2021); Public Health England, Widening
-        the availability of naloxone (updated 2019).
+        Sources: Resuscitation Council UK, Adult basic life support guidelines (2025); GOV.UK, Supplying take home
+        naloxone without a prescription; the instructions that come with Nyxoid and Prenoxad naloxone kits.
       </p>
     </section>
   )

@@ -2,6 +2,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { CrisisContacts } from '#app/components/crisis-contacts.tsx'
+import { OverdoseSteps } from '#app/components/overdose-steps.tsx'
 import { getServiceSettings } from '#app/utils/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Help and crisis contacts – Foothold' }]
@@ -23,20 +24,7 @@ export default function Help() {
         </p>
         <CrisisContacts contacts={crisisContacts} />
       </div>
-      <section aria-labelledby="overdose">
-        <h2 id="overdose">If someone may have overdosed</h2>
-        <p>
-          Signs include: they will not wake up, their breathing is slow or noisy, or their lips or fingertips look blue.
-        </p>
-        <ol>
-          <li>Call 999 for an ambulance. Say where you are and what they took, if you know.</li>
-          <li>If you have naloxone and they may have taken opioids (like heroin or methadone), give it now.</li>
-          <li>
-            If they are breathing, put them on their side in the recovery position. Do what the 999 call handler says.
-          </li>
-          <li>Stay with them until help comes. Naloxone wears off, so they can get worse again.</li>
-        </ol>
-      </section>
+      <OverdoseSteps headingLevel={2} />
       <h2>Using {serviceName}</h2>
       <ul>
         <li>

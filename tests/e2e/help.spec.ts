@@ -47,3 +47,18 @@ test('the privacy page offers the download before the delete form', async ({ pag
   expect(headings.indexOf('Download your data')).toBeLessThan(headings.indexOf('Delete your account'))
   await expect(page.getByText('You may want to download your data first.')).toBeVisible()
 })
+
+test('/help#overdose gives the cited overdose steps, readable on a 320 px phone (H-023)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 })
+  await page.goto('/help#overdose')
+  const section = page.getByRole('region', { name: 'If someone may have overdosed' })
+  const steps = section.getByRole('listitem')
+  await expect(steps).toHaveCount(6)
+  await expect(steps.nth(0)).toContainText('Call 999')
+  await expect(steps.nth(1)).toContainText('not breathing normally, start CPR')
+  await expect(steps.nth(3)).toContainText('2 to 3 minutes, give a second dose')
+  await expect(steps.nth(4)).toContainText('Only if they are breathing')
+  await expect(section.getByText(/Sources: Resuscitation Council UK/)).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+})
