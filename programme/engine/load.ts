@@ -8,6 +8,7 @@ import { BatterySchema } from '../schema/battery.schema.ts'
 import { type Instrument, InstrumentSchema } from '../schema/instrument.schema.ts'
 import { LifeAreasSchema } from '../schema/life-areas.schema.ts'
 import { NormsSchema } from '../schema/norms.schema.ts'
+import { SelfHarmPhrasesSchema } from '../schema/self-harm-phrases.schema.ts'
 import { crossCheck, type Issues } from './checks.ts'
 import { readExercises, readModules } from './modules/load-modules.ts'
 import type { Programme } from './programme.ts'
@@ -87,8 +88,9 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
   const lifeAreas = readYaml(dir, 'life-areas.yaml', LifeAreasSchema, issues)
   const norms = readYaml(dir, 'norms.yaml', NormsSchema, issues)
   const tracking = readTracking(dir, issues)
+  const selfHarmPhrases = readYaml(dir, 'safety/self-harm-phrases.yaml', SelfHarmPhrasesSchema, issues)
 
-  if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms || !tracking) {
+  if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms || !tracking || !selfHarmPhrases) {
     return { programme: null, errors: issues.errors, warnings: issues.warnings }
   }
   const checked = crossCheck({ version, instruments, battery, lifeAreas, norms: norms.norms }, issues)
@@ -99,6 +101,7 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
     exercises: Object.fromEntries(exercises),
     modules: Object.fromEntries(modules),
     tracking,
+    selfHarmPhrases,
   }
   return {
     programme: issues.errors.length === 0 ? deepFreeze(programme) : null,

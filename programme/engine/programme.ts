@@ -4,6 +4,7 @@ import type { Exercise } from '../schema/exercise.schema.ts'
 import type { Instrument } from '../schema/instrument.schema.ts'
 import type { LifeAreas } from '../schema/life-areas.schema.ts'
 import type { Norm } from '../schema/norms.schema.ts'
+import type { SelfHarmPhrases } from '../schema/self-harm-phrases.schema.ts'
 import type { Tracking } from '../schema/tracking.schema.ts'
 import type { ModuleDefinition } from './modules/definition.ts'
 
@@ -25,6 +26,8 @@ export type Programme = {
   modules: Record<string, ModuleDefinition>
   /** Pick lists, substance units and drink presets for logging urges and use. */
   tracking: Tracking
+  /** Phrases that, in any free text a client saves, show the support panel (hazard H-027). */
+  selfHarmPhrases: SelfHarmPhrases
 }
 
 /** Answers by item id; each value is the chosen option's `value` as published (before reversing). */
