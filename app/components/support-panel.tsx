@@ -9,8 +9,8 @@ export function SelfHarmSupport({ contacts, children }: { contacts: CrisisContac
     <section className="support-panel" aria-labelledby="support-heading">
       <h2 id="support-heading">Thank you for telling us</h2>
       <p>
-        You said you have had thoughts that you would be better off dead, or of hurting yourself. Lots of people have
-        thoughts like this, and you do not have to deal with them alone. Talking to someone can help.
+        Some of what you told us was about thoughts of being better off dead, or of hurting yourself. Lots of people
+        have thoughts like this, and you do not have to deal with them alone. Talking to someone can help.
       </p>
       <p>If you might act on these thoughts, or you are in danger now, call one of these numbers now:</p>
       <CrisisContacts contacts={contacts} />

@@ -105,3 +105,22 @@ test('in "Goals that work", a goal to stop opioids shows the overdose warning be
   await expect(page.getByRole('heading', { level: 2, name: 'Your goals' })).toBeVisible()
   await expect(page.getByRole('main')).toContainText('Stop using heroin')
 })
+
+test('in "Coping with difficult feelings", "I\'d rather not say" shows the same crisis panel as "yes" (H-016)', async ({
+  page,
+}) => {
+  await signUp(page, uniqueUsername('harm'))
+  await startModule(page, FEELINGS)
+  await expectStep(page, titleOf(FEELINGS, 'intro'), 1, 10)
+  await saveAndContinue(page, titleOf(FEELINGS, 'hard-feelings'), 2, 10)
+  await page.getByRole('checkbox', { name: 'Lonely' }).check()
+  await saveAndContinue(page, titleOf(FEELINGS, 'safety-check'), 3, 10)
+  const check = page.getByRole('group', { name: promptOf(FEELINGS, 'safety-check') })
+  await check.getByRole('radio', { name: "I'd rather not say" }).check()
+  await press(page, 'Save and continue')
+  await expectSelfHarmSupport(page)
+  await expect(page.getByRole('button', { name: 'Save and continue' })).toHaveCount(0)
+  await waitForHydration(page)
+  await page.getByRole('button', { name: CARRY_ON }).click()
+  await expectStep(page, titleOf(FEELINGS, 'support'), 4, 10)
+})

@@ -127,19 +127,34 @@ describe('what steps derive', () => {
     expect(getProgress(user.id, 'goals-that-work')?.pendingSafety).toBe('alcohol-withdrawal')
   })
 
-  it('a self-harm answer raises a safety event and the support panel', async () => {
+  // "I'd rather not say" is treated as a "yes" (H-016): the same panel and the same flag.
+  it.each([
+    'sometimes',
+    'right-now',
+    'rather-not-say',
+  ])('a self-harm answer (%s) raises a safety event and the support panel', async (answer) => {
     const user = await makeUser()
     beginModule(user.id, 'coping-with-feelings')
     post(user.id, 'coping-with-feelings')
     post(user.id, 'coping-with-feelings', { choice: ['low'] })
     expect(at(user.id, 'coping-with-feelings')).toBe('safety-check')
-    const yes = loadProgramme().modules['coping-with-feelings']?.steps.find((s) => s.id === 'safety-check')
-    const option = yes?.type === 'choice' ? yes.options.find((o) => o.safety === 'self-harm') : undefined
-    expect(option).toBeDefined()
-    post(user.id, 'coping-with-feelings', { choice: option?.id ?? '' })
+    const check = loadProgramme().modules['coping-with-feelings']?.steps.find((s) => s.id === 'safety-check')
+    expect(check?.type === 'choice' && check.options.map((o) => o.id)).toContain(answer)
+    expect(post(user.id, 'coping-with-feelings', { choice: answer })).toEqual({ ok: true, finished: false })
+    expect(at(user.id, 'coping-with-feelings')).toBe('support')
     expect(getProgress(user.id, 'coping-with-feelings')?.pendingSafety).toBe('self-harm')
     const events = getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()
     expect(events).toMatchObject([{ rule: 'self-harm', source: 'module:coping-with-feelings' }])
+  })
+
+  it('"No" to the self-harm question raises nothing and goes on to grounding', async () => {
+    const user = await makeUser()
+    beginModule(user.id, 'coping-with-feelings')
+    walkTo(user.id, 'coping-with-feelings', 'safety-check', { 'hard-feelings': { choice: 'low' } })
+    post(user.id, 'coping-with-feelings', { choice: 'no-thoughts' })
+    expect(at(user.id, 'coping-with-feelings')).toBe('grounding')
+    expect(getProgress(user.id, 'coping-with-feelings')?.pendingSafety).toBeNull()
+    expect(getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()).toEqual([])
   })
 
   it('finishing marks the module done in the list and the plan; the worksheet has the answers', async () => {

@@ -35,6 +35,20 @@ describe('the module content', () => {
     expect(isFinished(state)).toBe(true)
   })
 
+  // H-016: not answering a self-harm question is treated as a "yes" (the careful choice).
+  it('a "rather not say" answer to a self-harm question raises the self-harm rule as "yes" does', () => {
+    const questions = modules.flatMap((def) =>
+      def.steps.flatMap((step) =>
+        step.type === 'choice' && step.options.some((o) => o.safety === 'self-harm') ? [[def.id, step] as const] : [],
+      ),
+    )
+    expect(questions.map(([id, step]) => `${id}/${step.id}`)).toContain('coping-with-feelings/safety-check')
+    for (const [id, step] of questions) {
+      const declines = step.options.filter((o) => /rather not|prefer not|don't want to say|not sure/i.test(o.label))
+      for (const option of declines) expect(option.safety, `${id}/${step.id}/${option.id}`).toBe('self-harm')
+    }
+  })
+
   it('every module cites sources and every exercise step has its exercise', () => {
     for (const def of modules) {
       expect(def.sources.length).toBeGreaterThan(0)
