@@ -46,7 +46,10 @@ export function OverdoseWarning() {
       <ul>
         <li>Use much less than before, and don't mix with alcohol or other downers.</li>
         <li>Try not to use alone.</li>
-        <li>Carry naloxone and tell people where it is. A drug service or pharmacy can give you some.</li>
+        <li>
+          Carry naloxone and tell people where it is. You can get it from a drug service; in some areas also from a
+          pharmacy.
+        </li>
       </ul>
       <p>
         <a href="/help#overdose">What to do if someone may have overdosed</a>
