@@ -140,7 +140,7 @@ describe('what steps derive', () => {
     expect(at(user.id, 'coping-with-feelings')).toBe('safety-check')
     const check = loadProgramme().modules['coping-with-feelings']?.steps.find((s) => s.id === 'safety-check')
     expect(check?.type === 'choice' && check.options.map((o) => o.id)).toContain(answer)
-    expect(post(user.id, 'coping-with-feelings', { choice: answer })).toEqual({ ok: true, finished: false })
+    expect(post(user.id, 'coping-with-feelings', { choice: answer })).toMatchObject({ ok: true, finished: false })
     expect(at(user.id, 'coping-with-feelings')).toBe('support')
     expect(getProgress(user.id, 'coping-with-feelings')?.pendingSafety).toBe('self-harm')
     const events = getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()
