@@ -215,7 +215,10 @@ function checkNorms(norms: readonly Norm[], issues: Issues): void {
 }
 
 /** Runs every cross-check and returns the programme (errors are reported through `issues`). */
-export function crossCheck(parsed: Parsed, issues: Issues): Omit<Programme, 'exercises' | 'modules' | 'tracking'> {
+export function crossCheck(
+  parsed: Parsed,
+  issues: Issues,
+): Omit<Programme, 'exercises' | 'modules' | 'tracking' | 'selfHarmPhrases'> {
   resolveDerived(parsed, issues)
   const seen = new Map<string, string>()
   for (const { instrument, file } of parsed.instruments.values()) {

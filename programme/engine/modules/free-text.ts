@@ -12,6 +12,11 @@ function strings(value: unknown): string[] {
   return []
 }
 
+/** A goal's own words: what, how much and why (not its type, substance, date or life area). */
+export function goalFreeText(goal: Partial<GoalAnswer> | null | undefined): string[] {
+  return [goal?.what, goal?.howMuch, goal?.why].filter((t): t is string => typeof t === 'string')
+}
+
 /** The free text in a step's stored answer (see stepAnswerSchema for the answer's shape). */
 export function stepFreeText(step: Step, answer: unknown): string[] {
   switch (step.type) {
@@ -19,10 +24,8 @@ export function stepFreeText(step: Step, answer: unknown): string[] {
       return typeof answer === 'string' ? [answer] : []
     case 'exercise':
       return strings(answer as ExerciseAnswer)
-    case 'goal': {
-      const goal = answer as Partial<GoalAnswer> | null
-      return [goal?.what, goal?.howMuch, goal?.why].filter((t): t is string => typeof t === 'string')
-    }
+    case 'goal':
+      return goalFreeText(answer as Partial<GoalAnswer> | null)
     default:
       return []
   }
