@@ -63,10 +63,10 @@ const links = statement<LinkRow>(
 
 // Each instrument's latest two completed totals per client, newest first (rank 1, then 2), read
 // along the (user_id, instrument_id, completed_at) index.
-type ResponseRow = { clientId: string; instrumentId: string; total: number; band: string | null }
+type ResponseRow = { clientId: string; instrumentId: string; total: number; band: string | null; at: number }
 const responses = statement<ResponseRow>(
-  ({ sharing }) => `select clientId, instrumentId, total, band from (
-    select user_id as clientId, instrument_id as instrumentId, total, band,
+  ({ sharing }) => `select clientId, instrumentId, total, band, at from (
+    select user_id as clientId, instrument_id as instrumentId, total, band, completed_at as at,
       row_number() over (partition by user_id, instrument_id order by completed_at desc) as rank
     from assessment_responses
     where user_id in ${sharing('assessments')} and completed_at is not null and total is not null)
@@ -83,13 +83,14 @@ const modules = statement<ModuleRow>(
   from module_progress where user_id in ${sharing('modules')} group by user_id`,
 )
 
-// A safety event shows only when the scope its source comes from is shared (scopeOfSafetySource).
+// A safety event shows only when the scope its source comes from is shared (scopeOfSafetySource:
+// self-harm words found in free text, "text:…", are shared as assessments are).
 type SafetyRow = { clientId: string; rule: string; source: string; at: number }
 const safety = statement<SafetyRow>(
   ({ live }) => `select s.user_id as clientId, s.rule, s.source, s.created_at as at
   from safety_events s join care_links l on l.client_id = s.user_id
   where ${live('l.')} and s.created_at >= @safetySince
-    and ((l.scope_assessments = 1 and s.source like 'assessment:%') or (l.scope_tracking = 1 and s.source like 'tracking:%')
+    and ((l.scope_assessments = 1 and (s.source like 'assessment:%' or s.source like 'text:%')) or (l.scope_tracking = 1 and s.source like 'tracking:%')
       or (l.scope_modules = 1 and s.source like 'module:%'))`,
 )
 
@@ -142,7 +143,7 @@ export type CaseloadLink = Omit<LinkRow, Scope | 'lastActiveAt' | 'linkedAt'> & 
   linkedAt: Date
   scopes: Scopes
 }
-type Latest = { total: number; band: string | null }
+type Latest = { total: number; band: string | null; at: Date }
 
 /** Everything the list needs, by client id. */
 export type CaseloadFacts = {
@@ -183,15 +184,16 @@ export function readCaseload(workerId: string, now: Date): CaseloadFacts {
       scopes: { assessments: assessments === 1, modules: modules === 1, tracking: tracking === 1, goals: goals === 1 },
     })
   const responseMap = new Map<string, Map<string, Latest[]>>()
-  for (const { clientId, instrumentId, total, band } of responses().all(params)) {
+  for (const { clientId, instrumentId, total, band, at } of responses().all(params)) {
     let mine = responseMap.get(clientId)
     if (!mine) {
       mine = new Map()
       responseMap.set(clientId, mine)
     }
     const list = mine.get(instrumentId)
-    if (list) list.push({ total, band })
-    else mine.set(instrumentId, [{ total, band }])
+    const latest = { total, band, at: new Date(at) }
+    if (list) list.push(latest)
+    else mine.set(instrumentId, [latest])
   }
   return {
     links: linkMap,

@@ -124,6 +124,7 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: 
       bands: instrument.bands,
       latest: latest.band,
       previous: previous?.band ?? null,
+      latestAt: latest.at,
     })
   }
   scores.sort((a, b) => (order.get(a.instrumentId) ?? order.size) - (order.get(b.instrumentId) ?? order.size))
@@ -144,6 +145,7 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: 
     },
     facts: {
       scopes,
+      timeZone: link.timeZone,
       linkedAt,
       lastActiveAt,
       safetyEvents: read.safety.get(clientId) ?? [],

@@ -242,22 +242,30 @@ describe('the list', () => {
   })
 
   it('raises flags from shared scopes only', async () => {
-    expect(await flagIds('a')).toEqual(['safety', 'strong-urges', 'use-against-stop-goal', 'worse-band'])
+    expect(await flagIds('a')).toEqual(['self-harm', 'strong-urge', 'use-against-stop-goal', 'worse-score'])
+    expect((await row('a'))?.flags.map((f) => f.label)).toEqual([
+      'Self-harm thoughts (check-in, 29 Mar)',
+      'Strong urge 9/10 (30 Mar)',
+      'Use against a stop goal (30 Mar)',
+      'Worse score (PHQ-9, 27 Mar)',
+    ])
     expect((await row('a'))?.flags[0]?.detail).toBe(
-      'In the last 28 days: thoughts of self-harm or of being better off dead in a check-in.',
+      'Thoughts of self-harm or of being better off dead: 1 time in the last 28 days, the latest in their check-in on 29 Mar.',
     )
-    expect(await flagIds('b')).toEqual(['inactive'])
+    expect(await flagIds('b')).toEqual(['no-activity'])
     expect(await flagIds('c')).toEqual([])
-    expect(await flagIds('f')).toEqual(['safety'])
+    expect(await flagIds('f')).toEqual(['self-harm'])
+    expect((await row('f'))?.flags[0]?.label).toBe('Self-harm thoughts (module, 30 Mar)')
     expect(await flagIds('g')).toEqual([])
   })
 
-  it('puts flagged clients first, most serious first, then sorts the rest as asked', async () => {
+  it('puts flagged clients first, self-harm first, then the newest flag, then sorts the rest as asked', async () => {
     const order = async (sort: 'name' | 'active' | 'linked') =>
       (await rows({ show: 'all', sort, page: 1 })).map((r) => Object.keys(linkIds).find((k) => linkIds[k] === r.linkId))
-    expect(await order('name')).toEqual(['a', 'f', 'b', 'g', 'c'])
-    expect(await order('active')).toEqual(['a', 'f', 'b', 'g', 'c'])
-    expect(await order('linked')).toEqual(['a', 'f', 'b', 'c', 'g'])
+    // F's self-harm flag (2 days ago) is newer than A's (3 days ago).
+    expect(await order('name')).toEqual(['f', 'a', 'b', 'g', 'c'])
+    expect(await order('active')).toEqual(['f', 'a', 'b', 'g', 'c'])
+    expect(await order('linked')).toEqual(['f', 'a', 'b', 'c', 'g'])
     expect(await caseload(worker, { show: 'flagged', sort: 'name', page: 1 }, NOW)).toMatchObject({
       total: 5,
       flagged: 3,
@@ -268,8 +276,8 @@ describe('the list', () => {
   it('applies the time windows afresh, even from memory', async () => {
     // Eight days on: A's strong urge and use are over a week old; F has been quiet 22 days.
     const later = new Date(NOW.getTime() + 8 * DAY)
-    expect(await flagIds('a', later)).toEqual(['safety', 'worse-band'])
-    expect(await flagIds('f', later)).toEqual(['safety', 'inactive'])
+    expect(await flagIds('a', later)).toEqual(['self-harm', 'worse-score'])
+    expect(await flagIds('f', later)).toEqual(['self-harm', 'no-activity'])
     expect(await flagIds('g', later)).toEqual([])
   })
 })
@@ -319,6 +327,32 @@ describe("one client's flags", () => {
   })
 })
 
+describe('self-harm first', () => {
+  it('lists a client with self-harm thoughts today above two whose only concern is dependence signs', async () => {
+    // Issue 12: the self-harm client was listed below both (same "Safety concern", then by name).
+    const db = getDb()
+    const ranker = { ...(await makeUser('keyworker')), role: 'keyworker' as const }
+    const today = (hour: number) => new Date(`2026-04-01T${String(hour).padStart(2, '0')}:00:00Z`)
+    const client = async (label: string, rule: string, source: string, at: Date) => {
+      const person = await makeUser('client')
+      db.insert(careLinks)
+        .values({ clientId: person.id, workerId: ranker.id, ...ALL, label, linkedAt: ago(9), scopesChangedAt: ago(9) })
+        .run()
+      db.update(users).set({ lastActiveAt: at }).where(eq(users.id, person.id)).run()
+      db.insert(safetyEvents).values({ userId: person.id, rule, source, createdAt: at }).run()
+    }
+    await client('Abe', 'alcohol-dependence', 'assessment:audit', today(11))
+    await client('Ada', 'alcohol-dependence', 'assessment:audit', today(10))
+    await client('Zoe', 'self-harm', 'assessment:phq-9', today(9))
+    const listed = (await caseload(ranker, list, NOW)).clients.map((c) => [c.name, c.flags.map((f) => f.label)])
+    expect(listed).toEqual([
+      ['Zoe', ['Self-harm thoughts (check-in, 1 Apr)']],
+      ['Abe', ['Alcohol dependence signs (check-in, 1 Apr)']],
+      ['Ada', ['Alcohol dependence signs (check-in, 1 Apr)']],
+    ])
+  })
+})
+
 describe('after a change', () => {
   it('shows a new entry, a scope change and a revoke on the next view', async () => {
     const db = getDb()
@@ -326,7 +360,7 @@ describe('after a change', () => {
     db.insert(urges)
       .values({ userId: people.c?.id ?? '', ...stamped(ago(1)), intensity: 10 })
       .run()
-    expect(await flagIds('c')).toEqual(['strong-urges'])
+    expect(await flagIds('c')).toEqual(['strong-urge'])
     changeScopes(people.c?.id ?? '', linkIds.c ?? '', { ...NONE, goals: true }, NOW)
     expect(await flagIds('c')).toEqual([])
     expect((await row('c'))?.scopes).toEqual({ ...NONE, goals: true })
@@ -365,7 +399,8 @@ describe('the page', () => {
     expect(html).toContain(`<a href="/caseload/${linkIds.a}">Zed &lt;Tuesday group&gt;</a>`)
     expect(html).toContain(`Username ${people.a?.username}`)
     // The page's own clock is today's, months after the fixtures: everyone has gone quiet.
-    expect(html).toContain('<span class="flag">Not active for 14 days</span>')
+    expect(html).toContain('<span class="flag">No activity (last active 18 Mar)</span>')
+    expect(html).toContain('<span class="flag">Self-harm thoughts (check-in, 29 Mar)</span>')
     expect(html).toContain('<li>PHQ-9: 12 (Moderate), worse</li>')
     expect(html).not.toContain('<Tuesday')
     expect(html).not.toContain(people.elsewhere?.username)

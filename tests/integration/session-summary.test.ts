@@ -349,7 +349,8 @@ describe('the summary, sharing everything', () => {
   })
 
   it("shows the caseload's current flags for this client", () => {
-    expect(s.flags.map((f) => f.id)).toEqual(['safety', 'strong-urges'])
+    // Named by kind and the client's local date, self-harm first: the caseload's own words.
+    expect(s.flags.map((f) => f.label)).toEqual(['Self-harm thoughts (check-in, 10 Nov)', 'Strong urge 9/10 (15 Nov)'])
   })
 })
 
@@ -358,7 +359,7 @@ describe('scopes', () => {
     const s = summaryFor('tracking')
     expect([s.scores, s.modules, s.goals]).toEqual([null, null, null])
     expect([s.urges?.count, s.use?.alcoholUnits]).toEqual([4, 6.8])
-    expect(s.flags.map((f) => f.id)).toEqual(['strong-urges'])
+    expect(s.flags.map((f) => f.id)).toEqual(['strong-urge'])
     expect(s.name).toMatch(/^client-/)
     const none = summaryFor('none')
     expect([none.scores, none.modules, none.urges, none.use, none.goals, none.flags]).toEqual([
@@ -472,8 +473,8 @@ describe('the PDF', () => {
       'Session summary: Sam (Tuesdays)',
       '1 Nov 2026 to 14 Nov 2026',
       'Confidential: shared by the client for their care. Do not pass on.',
-      'Safety concern',
-      'Strong urges',
+      'Self-harm thoughts (check-in, 10 Nov)',
+      'Strong urge 9/10 (15 Nov)',
       'First score',
       '14 on 1 Oct',
       '+2 (worse)',
@@ -497,7 +498,7 @@ describe('the PDF', () => {
     const tracking = await text('tracking')
     expect(tracking.match(/Not shared by the client\./g)).toHaveLength(3)
     expect(tracking).toContain('Alcohol: 6.8 UK units')
-    for (const hidden of ['PHQ-9', 'First score', 'step 3 of 9', DRINK_LESS, 'Check-ins:', 'Safety concern'])
+    for (const hidden of ['PHQ-9', 'First score', 'step 3 of 9', DRINK_LESS, 'Check-ins:', 'Self-harm'])
       expect(tracking).not.toContain(hidden)
   })
 
