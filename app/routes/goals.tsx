@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const result = goalAction(user.id, await request.formData())
-  if (result.status === 'redirect') return redirect('/goals')
+  if (result.status === 'redirect') return redirect(result.to ?? '/goals')
   return data(result, { status: result.status })
 }
 

@@ -6,6 +6,7 @@ import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { StepBody, type StepView, stepDefaults } from '#app/components/module-step.tsx'
 import { SafetyNoticePanel } from '#app/components/support-panel.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { supportFirst } from '#app/utils/free-text-safety.server.ts'
 import { acknowledgeModuleSafety, beginModule, postStep, type StepIntent } from '#app/utils/module.server.ts'
 import { moduleView } from '#app/utils/module-view.server.ts'
 import { getServiceSettings } from '#app/utils/settings.server.ts'
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: null, message: 'That button is not one we know.' }, { status: 400 })
   const stepId = String(formData.get('step') ?? '')
   const result = postStep(user.id, moduleId, { stepId, intent: intent as StepIntent, formData })
-  if (result.ok) return redirect(here)
+  if (result.ok) return redirect(result.selfHarmWords ? supportFirst(here) : here)
   if (result.status === 400) return data({ result: result.reply, message: null }, { status: 400 })
   return data({ result: null, message: result.message }, { status: result.status })
 }

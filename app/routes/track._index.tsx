@@ -8,6 +8,7 @@ import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { supportFirst } from '#app/utils/free-text-safety.server.ts'
 import { logNoUse, logUrge, rememberTimeZone, timeZoneOf } from '#app/utils/tracking.server.ts'
 import { trackingForms } from '#app/utils/tracking-forms.server.ts'
 import { recentEntries } from '#app/utils/tracking-view.server.ts'
@@ -46,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }), saved: null },
       { status: 400 },
     )
-  return redirect(`/track/urges/${logged.id}?logged=1`)
+  const next = `/track/urges/${logged.id}?logged=1`
+  return redirect(logged.selfHarmWords ? supportFirst(next) : next)
 }
 
 export default function Track() {

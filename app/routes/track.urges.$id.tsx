@@ -8,6 +8,7 @@ import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { UrgeFields } from '#app/components/urge-fields.tsx'
 import { StrongUrgeSupport } from '#app/components/urge-support.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { supportFirst } from '#app/utils/free-text-safety.server.ts'
 import { getServiceSettings } from '#app/utils/settings.server.ts'
 import { deleteEntry, getUrge, updateUrge, VERY_HIGH_URGE } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved) throw new Response('Not found', { status: 404 })
   if (!saved.ok)
     return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 })
-  return redirect('/track?saved=urge')
+  return redirect(saved.selfHarmWords ? supportFirst('/track?saved=urge') : '/track?saved=urge')
 }
 
 export default function UrgePage() {

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { supportFirst } from '#app/utils/free-text-safety.server.ts'
 import { deleteEntry, getUse, updateUse } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
 import { useDefaults } from '#app/utils/tracking-view.server.ts'
@@ -36,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved) throw new Response('Not found', { status: 404 })
   if (!saved.ok)
     return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 })
-  return redirect(`/track/use/${params.id}?saved=1`)
+  const next = `/track/use/${params.id}?saved=1`
+  return redirect(saved.selfHarmWords ? supportFirst(next) : next)
 }
 
 export default function UseEntryPage() {

@@ -6,6 +6,7 @@ import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { supportFirst } from '#app/utils/free-text-safety.server.ts'
 import { logUse, rememberTimeZone } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
 
@@ -25,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const logged = logUse(user.id, submission.value)
   if (!logged.ok)
     return data({ result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }) }, { status: 400 })
-  return redirect(`/track/use/${logged.id}?logged=1`)
+  const next = `/track/use/${logged.id}?logged=1`
+  return redirect(logged.selfHarmWords ? supportFirst(next) : next)
 }
 
 export default function NewUse() {

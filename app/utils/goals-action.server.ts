@@ -4,6 +4,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { GoalAnswerSchema, type NoticeId } from '#programme/engine/index.ts'
+import { supportFirst } from './free-text-safety.server.ts'
 import { CheckInSchema, checkInGoal, createGoal, deleteGoal, setGoalStatus } from './goals.server.ts'
 
 type Reply = {
@@ -17,7 +18,10 @@ type Reply = {
 
 const STATUS = { done: 'done', drop: 'dropped', reopen: 'active' } as const
 
-export function goalAction(userId: string, formData: FormData): Reply | { status: 'redirect' } {
+/** `to`: where to send the client (the goals page when not given). */
+type Redirect = { status: 'redirect'; to?: string }
+
+export function goalAction(userId: string, formData: FormData): Reply | Redirect {
   const intent = String(formData.get('intent') ?? '')
   const goalId = String(formData.get('goal') ?? '')
   if (intent === 'create') {
@@ -25,13 +29,16 @@ export function goalAction(userId: string, formData: FormData): Reply | { status
     const submission = parseWithZod(formData, { schema: GoalAnswerSchema })
     if (submission.status !== 'success') return { status: 400, form: 'goal', result: submission.reply() }
     const created = createGoal(userId, submission.value)
+    // Self-harm words (H-027): the support panel first, with the goal's own warning after it.
+    if (created.selfHarmWords) return { status: 'redirect', to: supportFirst('/goals', created.safety) }
     return { status: 200, saved: 'Your goal is saved.', safety: created.safety }
   }
   if (intent === 'check-in') {
     const parsed = CheckInSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) return { status: 400, form: goalId, errors: parsed.error.issues.map((i) => i.message) }
-    if (!checkInGoal(userId, { ...parsed.data, note: parsed.data.note || undefined }))
-      return { status: 404, errors: ['That goal was not found.'] }
+    const checkedIn = checkInGoal(userId, { ...parsed.data, note: parsed.data.note || undefined })
+    if (!checkedIn) return { status: 404, errors: ['That goal was not found.'] }
+    if (checkedIn.selfHarmWords) return { status: 'redirect', to: supportFirst('/goals') }
     return { status: 200, saved: 'Check-in saved.' }
   }
   if (intent in STATUS) {

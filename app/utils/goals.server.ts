@@ -5,8 +5,9 @@ import { and, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals } from '#db/schema/index.ts'
-import { type GoalAnswer, todayIn } from '#programme/engine/index.ts'
+import { type GoalAnswer, goalFreeText, todayIn } from '#programme/engine/index.ts'
 import { clock } from './clock.server.ts'
+import { raiseSelfHarmWords } from './free-text-safety.server.ts'
 import { goalSafety } from './module-safety.server.ts'
 import { timeZoneOf } from './tracking.server.ts'
 import { NOTE_MAX } from './tracking-forms.server.ts'
@@ -54,27 +55,36 @@ export function listGoals(userId: string) {
     .sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'))
 }
 
-/** Saves a new goal; returns the safety warning it calls for, if any (H-012, H-015). */
+/**
+ * Saves a new goal; returns the safety warning it calls for, if any (H-012, H-015), and whether
+ * its words call for the support panel (H-027).
+ */
 export function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) {
-  const row = getDb()
-    .insert(goals)
-    .values({
-      userId,
-      ...goal,
-      substance: goal.substance ?? null,
-      howMuch: goal.howMuch ?? null,
-      byWhen: goal.byWhen ?? null,
-      why: goal.why ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: goals.id })
-    .get()
-  return { id: row.id, safety: goalSafety(userId, goal) }
+  const saved = getDb().transaction((tx) => {
+    const row = tx
+      .insert(goals)
+      .values({
+        userId,
+        ...goal,
+        substance: goal.substance ?? null,
+        howMuch: goal.howMuch ?? null,
+        byWhen: goal.byWhen ?? null,
+        why: goal.why ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: goals.id })
+      .get()
+    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'goal-note', goalFreeText(goal), now) }
+  })
+  return { ...saved, safety: goalSafety(userId, goal) }
 }
 
-/** Today's check-in on one of the client's goals (a second one today replaces the first). */
-export function checkInGoal(userId: string, input: CheckIn, now = clock.now()): boolean {
+/**
+ * Today's check-in on one of the client's goals (a second one today replaces the first). False if
+ * there is no such goal of theirs; otherwise whether the note calls for the support panel (H-027).
+ */
+export function checkInGoal(userId: string, input: CheckIn, now = clock.now()): false | { selfHarmWords: boolean } {
   const goal = getDb()
     .select({ id: goals.id })
     .from(goals)
@@ -83,12 +93,13 @@ export function checkInGoal(userId: string, input: CheckIn, now = clock.now()): 
   if (!goal) return false
   const localDate = todayIn(timeZoneOf(userId), now)
   const values = { outcome: input.outcome, note: input.note || null, updatedAt: now }
-  getDb()
-    .insert(goalCheckIns)
-    .values({ goalId: goal.id, userId, localDate, createdAt: now, ...values })
-    .onConflictDoUpdate({ target: [goalCheckIns.goalId, goalCheckIns.localDate], set: values })
-    .run()
-  return true
+  return getDb().transaction((tx) => {
+    tx.insert(goalCheckIns)
+      .values({ goalId: goal.id, userId, localDate, createdAt: now, ...values })
+      .onConflictDoUpdate({ target: [goalCheckIns.goalId, goalCheckIns.localDate], set: values })
+      .run()
+    return { selfHarmWords: raiseSelfHarmWords(tx, userId, 'goal-note', [values.note], now) }
+  })
 }
 
 export function setGoalStatus(userId: string, goalId: string, status: 'active' | 'done' | 'dropped'): boolean {

@@ -26,9 +26,11 @@ import {
   progressOf,
   startModule,
   stepAnswerSchema,
+  stepFreeText,
   stepModule,
 } from '#programme/engine/index.ts'
 import { clock } from './clock.server.ts'
+import { raiseSelfHarmWords } from './free-text-safety.server.ts'
 import { assessmentFacts, goalSafety, type SafetyNotice } from './module-safety.server.ts'
 
 const progressQuery = prepared((db) =>
@@ -109,7 +111,8 @@ export function beginModule(userId: string, moduleId: string, now = clock.now())
 export type StepIntent = 'next' | 'back' | 'skip' | 'restart'
 
 export type StepResult =
-  | { ok: true; finished: boolean }
+  /** selfHarmWords: the step's text had self-harm words, so the support panel comes first (H-027). */
+  | { ok: true; finished: boolean; selfHarmWords: boolean }
   | { ok: false; status: 400; reply: SubmissionResult<string[]> }
   | { ok: false; status: 404 | 409; message: string }
 
@@ -148,7 +151,7 @@ export function postStep(
         .where(eq(moduleProgress.id, row.id))
         .run()
     })
-    return { ok: true, finished: false }
+    return { ok: true, finished: false, selfHarmWords: false }
   }
 
   const step = def.steps.find((s) => s.id === row.state.value)
@@ -167,7 +170,10 @@ export function postStep(
   const next = stepModule(def, row.state, event)
   const finished = next.value === FINISHED && row.state.value !== FINISHED
   let pendingSafety: SafetyNotice | null = null
+  let selfHarmWords = false
   getDb().transaction((tx) => {
+    if (event.type === 'NEXT' && step)
+      selfHarmWords = raiseSelfHarmWords(tx, userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
     if (event.type === 'NEXT' && step?.type === 'choice') {
       const chosen = new Set(event.answer as string[])
       if (step.options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
@@ -204,7 +210,7 @@ export function postStep(
       .where(eq(moduleProgress.id, row.id))
       .run()
   })
-  return { ok: true, finished }
+  return { ok: true, finished, selfHarmWords }
 }
 
 /** The posted form without the page's own fields, so strict answer schemas see only answers. */

@@ -7,6 +7,7 @@ import { prepared } from '#db/prepared.ts'
 import { safetyEvents, urges, useEntries, users } from '#db/schema/index.ts'
 import { alcoholUnits, amountUnit, isTimeZone, localParts, localToUtc } from '#programme/engine/index.ts'
 import { clock } from './clock.server.ts'
+import { raiseSelfHarmWords } from './free-text-safety.server.ts'
 import { trackingForms, type UrgeForm, type UseForm } from './tracking-forms.server.ts'
 
 /** A little slack for clocks that disagree: a time more than this ahead of the server's is refused. */
@@ -70,6 +71,11 @@ function urgeValues(form: UrgeForm) {
   }
 }
 
+/** Everything the client wrote in their own words about an urge (checked for self-harm words, H-027). */
+function urgeTexts(values: ReturnType<typeof urgeValues>) {
+  return [values.triggerNote, values.place, values.withWhom, values.thought, values.copingNote, values.note]
+}
+
 function diaryValues(form: UseForm) {
   const tracking = trackingForms().tracking
   const preset = tracking.drinks.find((d) => d.id === form.drink)
@@ -93,31 +99,39 @@ function diaryValues(form: UseForm) {
 /** An urge this strong shows coping options and crisis contacts at once, and is flagged (CLINICAL.md). */
 export const VERY_HIGH_URGE = 9
 
-export function logUrge(userId: string, form: UrgeForm, now = clock.now()): { ok: true; id: string } | Refused {
+/** `selfHarmWords`: the text had self-harm words, so the support panel comes before the next page. */
+type Saved = { ok: true; selfHarmWords: boolean }
+
+export function logUrge(userId: string, form: UrgeForm, now = clock.now()): (Saved & { id: string }) | Refused {
   const when = entryTime(form.when, timeZoneOf(userId), now)
   if ('ok' in when) return when
-  const id = getDb().transaction((tx) => {
+  const values = urgeValues(form)
+  const saved = getDb().transaction((tx) => {
     const row = tx
       .insert(urges)
-      .values({ userId, ...when, ...urgeValues(form), createdAt: now, updatedAt: now })
+      .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
       .returning({ id: urges.id })
       .get()
     if (form.intensity >= VERY_HIGH_URGE)
       tx.insert(safetyEvents).values({ userId, rule: 'very-high-urge', source: 'tracking:urge', createdAt: now }).run()
-    return row.id
+    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'urge-note', urgeTexts(values), now) }
   })
-  return { ok: true, id }
+  return { ok: true, ...saved }
 }
 
-export function logUse(userId: string, form: UseForm, now = clock.now()): { ok: true; id: string } | Refused {
+export function logUse(userId: string, form: UseForm, now = clock.now()): (Saved & { id: string }) | Refused {
   const when = entryTime(form.when, timeZoneOf(userId), now)
   if ('ok' in when) return when
-  const row = getDb()
-    .insert(useEntries)
-    .values({ userId, ...when, ...diaryValues(form), createdAt: now, updatedAt: now })
-    .returning({ id: useEntries.id })
-    .get()
-  return { ok: true, id: row.id }
+  const values = diaryValues(form)
+  const saved = getDb().transaction((tx) => {
+    const row = tx
+      .insert(useEntries)
+      .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
+      .returning({ id: useEntries.id })
+      .get()
+    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) }
+  })
+  return { ok: true, ...saved }
 }
 
 /** "No use today": one row per day, so tapping twice counts once. */
@@ -137,36 +151,39 @@ export function logNoUse(userId: string, now = clock.now()): void {
   })
 }
 
-export function updateUrge(
-  userId: string,
-  id: string,
-  form: UrgeForm,
-  now = clock.now(),
-): { ok: true } | Refused | null {
+export function updateUrge(userId: string, id: string, form: UrgeForm, now = clock.now()): Saved | Refused | null {
   const existing = getUrge(userId, id)
   if (!existing) return null
   // An entry keeps the zone it was logged in, so its wall-clock time means what it did then.
   const when = entryTime(form.when, existing.timeZone, now)
   if ('ok' in when) return when
-  const done = getDb()
-    .update(urges)
-    .set({ ...when, ...urgeValues(form), updatedAt: now })
-    .where(and(eq(urges.id, id), eq(urges.userId, userId)))
-    .run()
-  return done.changes === 1 ? { ok: true } : null
+  const values = urgeValues(form)
+  return getDb().transaction((tx) => {
+    const done = tx
+      .update(urges)
+      .set({ ...when, ...values, updatedAt: now })
+      .where(and(eq(urges.id, id), eq(urges.userId, userId)))
+      .run()
+    if (done.changes !== 1) return null
+    return { ok: true, selfHarmWords: raiseSelfHarmWords(tx, userId, 'urge-note', urgeTexts(values), now) } as const
+  })
 }
 
-export function updateUse(userId: string, id: string, form: UseForm, now = clock.now()): { ok: true } | Refused | null {
+export function updateUse(userId: string, id: string, form: UseForm, now = clock.now()): Saved | Refused | null {
   const existing = getUse(userId, id)
   if (!existing) return null
   const when = entryTime(form.when, existing.timeZone, now)
   if ('ok' in when) return when
-  const done = getDb()
-    .update(useEntries)
-    .set({ ...when, ...diaryValues(form), updatedAt: now })
-    .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
-    .run()
-  return done.changes === 1 ? { ok: true } : null
+  const values = diaryValues(form)
+  return getDb().transaction((tx) => {
+    const done = tx
+      .update(useEntries)
+      .set({ ...when, ...values, updatedAt: now })
+      .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
+      .run()
+    if (done.changes !== 1) return null
+    return { ok: true, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) } as const
+  })
 }
 
 /** Deletes one of the client's own entries; false if there is no such entry of theirs. */

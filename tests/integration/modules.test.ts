@@ -48,7 +48,7 @@ describe('stepping through a module', () => {
     const user = await makeUser()
     beginModule(user.id, 'goals-that-work')
     expect(at(user.id, 'goals-that-work')).toBe('intro')
-    expect(post(user.id, 'goals-that-work')).toEqual({ ok: true, finished: false })
+    expect(post(user.id, 'goals-that-work')).toEqual({ ok: true, finished: false, selfHarmWords: false })
     expect(post(user.id, 'goals-that-work', { choice: 'something-else' }).ok).toBe(true)
     // A later request (another device) sees the same place and answers.
     const view = moduleView(user.id, 'goals-that-work')

@@ -121,7 +121,7 @@ describe('the urge log', () => {
     })
     if (detail.status !== 'success') throw new Error('should parse')
     expect(updateUrge(other.id, logged.id, detail.value, NOW)).toBeNull()
-    expect(updateUrge(user.id, logged.id, detail.value, NOW)).toEqual({ ok: true })
+    expect(updateUrge(user.id, logged.id, detail.value, NOW)).toEqual({ ok: true, selfHarmWords: false })
     expect(getUrge(user.id, logged.id)).toMatchObject({
       intensity: 3,
       trigger: 'stress',
