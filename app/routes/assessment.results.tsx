@@ -5,7 +5,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Choice, FormError } from '#app/components/forms.tsx'
 import { LifeAreaProfile } from '#app/components/life-area-profile.tsx'
-import { AlcoholWithdrawalWarning, SelfHarmSupport } from '#app/components/support-panel.tsx'
+import { SafetyNoticePanel, SelfHarmSupport } from '#app/components/support-panel.tsx'
 import { getPlan, latestResults, savePlanAreas } from '#app/utils/assessment-results.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { getServiceSettings } from '#app/utils/settings.server.ts'
@@ -43,7 +43,9 @@ export default function Results() {
     <section>
       <h1>Your results</h1>
       {results.warnings.includes('self-harm') ? <SelfHarmSupport contacts={contacts} /> : null}
-      {results.warnings.includes('alcohol-dependence') ? <AlcoholWithdrawalWarning /> : null}
+      {results.notices.map((id) => (
+        <SafetyNoticePanel key={id} id={id} contacts={contacts} />
+      ))}
       <p>
         These scores describe how things are now. They are not a diagnosis. They can help you and anyone you choose to
         share them with see where to start, and show change over time.

@@ -9,10 +9,12 @@ import { UrgeFields } from '#app/components/urge-fields.tsx'
 import { StrongUrgeSupport } from '#app/components/urge-support.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { supportFirst } from '#app/utils/free-text-safety.server.ts'
+import { namedSubstances } from '#app/utils/module-safety.server.ts'
 import { getServiceSettings } from '#app/utils/settings.server.ts'
 import { deleteEntry, getUrge, updateUrge, VERY_HIGH_URGE } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
 import { urgeDefaults } from '#app/utils/tracking-view.server.ts'
+import { urgeNeedsOverdoseAdvice } from '#programme/engine/index.ts'
 
 export const meta: MetaFunction = () => [{ title: 'An urge – Foothold' }]
 
@@ -20,9 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const urge = getUrge(user.id, params.id ?? '')
   if (!urge) throw new Response('Not found', { status: 404 })
+  const strong = urge.intensity >= VERY_HIGH_URGE
   return {
     urge: urgeDefaults(urge),
-    strong: urge.intensity >= VERY_HIGH_URGE,
+    strong,
+    overdoseAdvice: strong && urgeNeedsOverdoseAdvice(namedSubstances(user.id), urge.usedSubstance),
     choices: trackingChoices(),
     contacts: getServiceSettings().crisisContacts,
   }
@@ -45,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UrgePage() {
-  const { urge, strong, choices, contacts } = useLoaderData<typeof loader>()
+  const { urge, strong, overdoseAdvice, choices, contacts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const form = useFormReply('urge-detail', actionData?.result ?? null, urge)
@@ -57,7 +61,7 @@ export default function UrgePage() {
     <section className="narrow">
       <h1>{search.get('logged') === '1' ? 'Urge logged' : 'Your urge'}</h1>
       {justLogged ? <p className="notice">Saved. You can add more below if you want to, or stop here.</p> : null}
-      {strong ? <StrongUrgeSupport contacts={contacts} /> : null}
+      {strong ? <StrongUrgeSupport contacts={contacts} overdoseAdvice={overdoseAdvice} /> : null}
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <UrgeFields field={form.field} choices={choices} chosenCoping={chosenCoping} />

@@ -6,6 +6,7 @@ import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { assessmentResponses, assessments, planItems, safetyEvents } from '#db/schema/index.ts'
 import {
+  checkInNotices,
   type Instrument,
   loadProgramme,
   rankLifeAreas,
@@ -157,6 +158,8 @@ export function latestResults(userId: string) {
     ...results,
     unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
     warnings: [...warnings],
+    // The warning for every substance named (opioids, benzodiazepines) and for dependence signs.
+    notices: checkInNotices(assessment.substances, [...warnings]),
   }
 }
 

@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { prepared } from '#db/prepared.ts'
 import { safetyEvents } from '#db/schema/index.ts'
-import type { Facts, GoalAnswer, NoticeId } from '#programme/engine/index.ts'
+import { type Facts, type GoalAnswer, goalNotice, NOTICE_SUBSTANCE, type NoticeId } from '#programme/engine/index.ts'
 import { responsesOf } from './assessment.server.ts'
 import { latestCompleted } from './assessment-results.server.ts'
 
@@ -38,14 +38,8 @@ export function namedSubstances(userId: string): readonly string[] | null {
 }
 
 /** Signs of alcohol dependence from any assessment (AUDIT 20+, daily or morning drinking). */
-function dependenceSigns(userId: string): boolean {
+export function dependenceSigns(userId: string): boolean {
   return dependenceQuery().get({ userId }) !== undefined
-}
-
-const NOTICE_SUBSTANCE: Record<NoticeId, string> = {
-  'overdose-after-a-break': 'opioids',
-  'alcohol-withdrawal': 'alcohol',
-  'sedative-taper': 'benzodiazepines',
 }
 
 /** The module's notices that concern this client: they named the substance, or we do not know. */
@@ -54,16 +48,11 @@ export function noticesFor(substances: readonly string[] | null, notices: readon
 }
 
 /**
- * The warning a new goal calls for: stopping alcohol with dependence signs (or unknown), cutting
- * down or stopping opioids, stopping a sedative.
+ * The warning a new goal calls for (the rule is `goalNotice` in the engine): cutting down or
+ * stopping opioids or benzodiazepines, or alcohol with dependence signs (or when we do not know).
  */
 export function goalSafety(userId: string, goal: GoalAnswer): NoticeId | null {
-  if (goal.substance === 'opioids' && (goal.type === 'stop' || goal.type === 'cut-down'))
-    return 'overdose-after-a-break'
-  if (goal.substance === 'benzodiazepines' && goal.type === 'stop') return 'sedative-taper'
-  if (goal.substance === 'alcohol' && goal.type === 'stop') {
-    const known = namedSubstances(userId) !== null
-    if (!known || dependenceSigns(userId)) return 'alcohol-withdrawal'
-  }
-  return null
+  if (goal.substance !== 'alcohol') return goalNotice(goal, null)
+  const known = namedSubstances(userId) !== null
+  return goalNotice(goal, known ? dependenceSigns(userId) : null)
 }

@@ -24,6 +24,7 @@ import {
   WITHDRAWAL_HEADING,
 } from './assessment-helpers.ts'
 import { expectNoAxeViolations, signUp, waitForHydration } from './helpers.ts'
+import { OVERDOSE_HEADING, TAPER_HEADING } from './modules-helpers.ts'
 
 test('PHQ-9 item 9 above "Not at all" shows the crisis panel before the next page, and again on the results', async ({
   page,
@@ -81,6 +82,11 @@ test('PHQ-9 item 9 above "Not at all" shows the crisis panel before the next pag
   await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toHaveText(SUPPORT_HEADING)
   await expect(scoreLine(page, 'Your mood (PHQ-9)')).toContainText('1 out of 27 – Minimal.')
   await expect(page.getByRole('region', { name: WITHDRAWAL_HEADING })).toHaveCount(0)
+  // Opioids were named: the overdose-after-a-break warning on the results themselves (H-024).
+  const overdose = page.getByRole('region', { name: OVERDOSE_HEADING })
+  await expect(overdose).toBeVisible()
+  await expect(overdose).toContainText('Use much less than before')
+  await expect(page.getByRole('region', { name: TAPER_HEADING })).toHaveCount(0)
   await waitForHydration(page)
   await expectNoAxeViolations(page, '/assessment/results with the support panel')
 })

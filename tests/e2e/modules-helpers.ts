@@ -10,6 +10,7 @@ import { waitForHydration } from './helpers.ts'
 
 export const SELF_HARM_HEADING = 'Thank you for telling us'
 export const OVERDOSE_HEADING = 'Important: overdose risk after a break from opioids'
+export const TAPER_HEADING = "Important: don't stop benzodiazepines suddenly"
 export const CARRY_ON = 'Carry on with the module'
 
 export function moduleDef(moduleId: string): ModuleDefinition {

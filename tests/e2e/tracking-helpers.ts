@@ -8,6 +8,7 @@ import { waitForHydration } from './helpers.ts'
 
 export const URGE_LEGEND = 'How strong is the urge?'
 export const STRONG_URGE_HEADING = 'That is a very strong urge. You can get through it.'
+export const URGE_OVERDOSE_HEADING = 'If you do use after a break'
 export const FUTURE_MESSAGE = 'That time is in the future. Enter when it happened.'
 /** An urge page's address, as the quick log leaves it. */
 export const LOGGED_URGE_URL = /\/track\/urges\/([^/?]+)\?logged=1$/

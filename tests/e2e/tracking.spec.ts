@@ -1,12 +1,13 @@
 // The tracking journeys (with JavaScript): log an urge in two taps and add its detail, the
 // very-strong-urge support, a refused future time; the use diary's unit calculator, "No use
-// today", deleting and refused amounts; goals with check-ins and the opioid overdose warning.
+// today", deleting and refused amounts; goals with check-ins and their overdose, withdrawal and
+// taper warnings.
 // axe runs on each tracking page on the way. Without JavaScript: tracking-nojs.spec.ts; CSV
 // downloads: tracking-csv.spec.ts. The progress dashboard is not covered here.
 import { expect, test } from '@playwright/test'
-import { CRISIS_TEL_LINKS, nextPost } from './assessment-helpers.ts'
+import { CRISIS_TEL_LINKS, nextPost, WITHDRAWAL_HEADING } from './assessment-helpers.ts'
 import { expectNoAxeViolations, signUp, uniqueUsername, waitForHydration } from './helpers.ts'
-import { OVERDOSE_HEADING } from './modules-helpers.ts'
+import { OVERDOSE_HEADING, TAPER_HEADING } from './modules-helpers.ts'
 import {
   expectFieldError,
   FUTURE_MESSAGE,
@@ -19,6 +20,7 @@ import {
   STRONG_URGE_HEADING,
   todayIn,
   URGE_LEGEND,
+  URGE_OVERDOSE_HEADING,
   urgeList,
   useList,
 } from './tracking-helpers.ts'
@@ -81,13 +83,25 @@ test('an urge logged in two taps, its detail added and listed; a time in the fut
   await expect(page.getByRole('checkbox', { name: 'Slow breathing', exact: true })).toBeChecked()
 })
 
-test('a very strong urge (9) shows ways through it and the crisis numbers as tap-to-call links', async ({ page }) => {
+test('a very strong urge (9) shows ways through it, the crisis numbers as tap-to-call links and, substances unknown, the overdose advice', async ({
+  page,
+}) => {
   await signUp(page, uniqueUsername('strong'))
   await logUrge(page, 9)
   const panel = page.getByRole('region', { name: STRONG_URGE_HEADING, exact: true })
   await expect(panel).toBeVisible()
   await expect(panel).toContainText('Urges rise, peak and pass, like a wave.')
-  const links = panel.getByRole('link')
+  // No check-in yet, so we do not know the substances: the overdose-after-a-break advice too.
+  const overdose = panel.getByRole('region', { name: URGE_OVERDOSE_HEADING, exact: true })
+  await expect(overdose).toContainText('your body cannot take as much as before')
+  await expect(overdose).toContainText('Use much less than before')
+  await expect(overdose).toContainText("Don't use alone.")
+  await expect(overdose).toContainText('from a drug service; in some areas also from a pharmacy')
+  await expect(overdose.getByRole('link', { name: 'Know what to do if someone may have overdosed' })).toHaveAttribute(
+    'href',
+    '/help#overdose',
+  )
+  const links = panel.locator('a[href^="tel:"]')
   await expect(links).toHaveCount(CRISIS_TEL_LINKS.length)
   for (const [i, href] of CRISIS_TEL_LINKS.entries()) await expect(links.nth(i)).toHaveAttribute('href', href)
   await expect(panel.getByRole('link', { name: '116 123' })).toBeVisible()
@@ -155,7 +169,7 @@ test('a drink logged with the unit calculator, "No use today", an entry deleted;
   await expect(entries).toHaveText(/no use$/)
 })
 
-test('a goal set, checked in on ("Partly", with a note) and seen in its history; an opioid goal warns of overdose', async ({
+test('a goal set, checked in on ("Partly", with a note) and seen in its history; an opioid goal warns of overdose, cut-down goals for alcohol and benzodiazepines warn too', async ({
   page,
 }) => {
   await signUp(page, uniqueUsername('goal'))
@@ -169,6 +183,8 @@ test('a goal set, checked in on ("Partly", with a note) and seen in its history;
   await newGoal.getByRole('button', { name: 'Save this goal', exact: true }).click()
   await expect(page.getByRole('status')).toHaveText('Your goal is saved.')
   await expect(page.getByRole('heading', { name: OVERDOSE_HEADING })).toHaveCount(0)
+  // No check-in yet, so dependence signs are unknown: a cut-down goal gets the withdrawal warning.
+  await expect(page.getByRole('region', { name: WITHDRAWAL_HEADING })).toBeVisible()
   const goal = page.getByRole('article', { name: 'Have two alcohol-free days each week' })
   await expect(goal).toBeVisible()
   await expect(goal.getByRole('table')).toHaveCount(0)
@@ -199,6 +215,16 @@ test('a goal set, checked in on ("Partly", with a note) and seen in its history;
   await newGoal.getByRole('button', { name: 'Save this goal', exact: true }).click()
   await expect(page.getByRole('heading', { name: OVERDOSE_HEADING })).toBeVisible()
   await expect(page.getByRole('article', { name: 'Stop using heroin' })).toBeVisible()
+
+  // Cutting down benzodiazepines: the taper warning, as for stopping.
+  await newGoal.getByLabel('What is your goal?', { exact: true }).fill('Take fewer diazepam')
+  await newGoal.getByLabel('What kind of goal is it?', { exact: true }).selectOption({ label: 'Cut down' })
+  await newGoal
+    .getByLabel('Is it about a drink or drug? (optional)')
+    .selectOption({ label: 'Benzodiazepines or other sedatives' })
+  await newGoal.getByRole('button', { name: 'Save this goal', exact: true }).click()
+  await expect(page.getByRole('region', { name: TAPER_HEADING })).toBeVisible()
+  await expect(page.getByRole('article', { name: 'Take fewer diazepam' })).toBeVisible()
 })
 
 test('with two goals, checking in on the second one by tapping its "Partly" saves that check-in', async ({ page }) => {
