@@ -271,4 +271,15 @@ describe('the support page', () => {
     }
     expect(page.next).toBe('/home')
   })
+
+  it('is for signed-in clients only', async () => {
+    const signedOut = await run(saved.loader as Handler, makeRequest('/saved?next=/track'))
+    expect(location(signedOut)).toMatch(/^\/login/)
+    const worker = await makeUser('keyworker')
+    const refused = await run(
+      saved.loader as Handler,
+      makeRequest('/saved?next=/track', { cookie: await signedInCookie(worker) }),
+    )
+    expect(refused instanceof Response && refused.status).toBe(403)
+  })
 })
