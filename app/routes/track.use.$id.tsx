@@ -3,12 +3,15 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { UseAfterBreakWarning } from '#app/components/use-after-break.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { supportFirst } from '#app/utils/free-text-safety.server.ts'
+import { getServiceSettings } from '#app/utils/settings.server.ts'
 import { deleteEntry, getUse, updateUse } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
 import { useDefaults } from '#app/utils/tracking-view.server.ts'
+import { afterBreakWarning } from '#app/utils/use-after-break.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Use diary entry – Foothold' }]
 
@@ -16,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const entry = getUse(user.id, params.id ?? '')
   if (!entry) throw new Response('Not found', { status: 404 })
+  // Just logged, and use after a break (H-026): the tolerance warning comes first.
+  const afterBreak =
+    new URL(request.url).searchParams.get('logged') === '1' && afterBreakWarning(user.id, entry.createdAt)
   return {
+    afterBreak,
+    contacts: afterBreak ? getServiceSettings().crisisContacts : [],
     entry: useDefaults(entry),
     noUse: entry.substance === null,
     alcoholUnits: entry.alcoholUnits,
@@ -42,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UseEntryPage() {
-  const { entry, noUse, alcoholUnits, choices } = useLoaderData<typeof loader>()
+  const { entry, noUse, alcoholUnits, choices, afterBreak, contacts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const form = useFormReply('use-form', actionData?.result ?? null, entry)
@@ -54,6 +62,7 @@ export default function UseEntryPage() {
           Saved{alcoholUnits !== null ? `: ${alcoholUnits} units of alcohol` : ''}.
         </p>
       ) : null}
+      {afterBreak && !actionData ? <UseAfterBreakWarning contacts={contacts} /> : null}
       {noUse ? null : (
         <Form method="post" {...form.props}>
           <FormError id={form.errorId} errors={form.errors} />

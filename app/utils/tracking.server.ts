@@ -9,6 +9,7 @@ import { alcoholUnits, amountUnit, isTimeZone, localParts, localToUtc } from '#p
 import { clock } from './clock.server.ts'
 import { raiseSelfHarmWords } from './free-text-safety.server.ts'
 import { trackingForms, type UrgeForm, type UseForm } from './tracking-forms.server.ts'
+import { raiseUseAfterBreak } from './use-after-break.server.ts'
 
 /** A little slack for clocks that disagree: a time more than this ahead of the server's is refused. */
 const FUTURE_SLACK_MS = 5 * 60_000
@@ -119,17 +120,27 @@ export function logUrge(userId: string, form: UrgeForm, now = clock.now()): (Sav
   return { ok: true, ...saved }
 }
 
-export function logUse(userId: string, form: UseForm, now = clock.now()): (Saved & { id: string }) | Refused {
+/**
+ * Saves a new use entry. `afterBreak`: it is use of a depressant after a break (H-026), so the
+ * page it lands on shows the tolerance warning; an edit never raises it (use-after-break.server.ts).
+ */
+export function logUse(
+  userId: string,
+  form: UseForm,
+  now = clock.now(),
+): (Saved & { id: string; afterBreak: boolean }) | Refused {
   const when = entryTime(form.when, timeZoneOf(userId), now)
   if ('ok' in when) return when
   const values = diaryValues(form)
   const saved = getDb().transaction((tx) => {
+    // Checked before the insert, so the rule reads the diary as it was before this entry.
+    const afterBreak = raiseUseAfterBreak(tx, userId, { ...when, ...values }, now)
     const row = tx
       .insert(useEntries)
       .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
       .returning({ id: useEntries.id })
       .get()
-    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) }
+    return { id: row.id, afterBreak, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) }
   })
   return { ok: true, ...saved }
 }
