@@ -1,28 +1,28 @@
 // The "use after a break" safety rule (CLINICAL.md): use of a depressant logged after a few days
-// without it. Tolerance falls within days of not using, so a dose the body coped with before can
-// now stop someone's breathing. Evidence: Merrall et al. (2010), "Meta-analysis of drug-related
-// deaths soon after release from prison", Addiction 105(9):1545–1554 — the risk of a
-// drug-related death in the first weeks after release is several times that of later weeks,
-// the period when tolerance has been lost; and the overdose risk after detoxification or
-// leaving treatment (EMCDDA, "Preventing overdose deaths in Europe", 2021 update; UK take-home
-// naloxone guidance). No figure from these sources is used as a threshold: the 3 days are the
-// issue's (issue 12), a short gap on the careful side. Hazard H-026.
+// without it. Tolerance falls when someone stops using, so a dose the body coped with before can
+// now stop their breathing. Evidence: Merrall ELC, Kariminia A, Binswanger IA, et al. (2010),
+// "Meta-analysis of drug-related deaths soon after release from prison", Addiction 105(9):
+// 1545–1554 (doi:10.1111/j.1360-0443.2010.02990.x): in six prison systems, a three- to eightfold
+// risk of drug-related death in the first 2 weeks after release compared with weeks 3–12, which
+// the authors attribute to tolerance for heroin reduced by imprisonment. No figure from it is
+// used as a threshold: the 3 days are the issue's (issue 12), a short gap on the careful side,
+// since the source does not say how fast tolerance falls. Hazard H-026.
 //
 // Pure: the server reads the facts (the new entry, the client's other diary days, their active
 // stop goals, whether they have alcohol dependence signs) and this decides.
+import { OVERDOSE_AFTER_A_BREAK_SUBSTANCES } from '../substance-safety.ts'
 import { addDays, daysBetween } from './time.ts'
 
 /** A break of this many whole days or more without the substance counts. */
 export const BREAK_DAYS = 3
 
 /**
- * Substances whose use after a break raises the rule on their own: opioids and benzodiazepines
- * (both slow breathing, and tolerance to both falls after a break), and "another drug", which
- * may be a depressant (GHB/GBL, pregabalin, street benzodiazepines): unknown counts, the careful
- * choice. Alcohol counts only with dependence signs (see `usedAfterBreak`). Not cannabis or
- * stimulants.
+ * Substances whose use after a break raises the rule on their own: the depressants of the
+ * overdose-after-a-break advice (opioids, benzodiazepines and "another drug", which may be one:
+ * unknown counts, the careful choice; see substance-safety.ts), one list for both rules. Alcohol
+ * counts only with dependence signs (`breakRiskSubstance`). Not cannabis or stimulants.
  */
-export const BREAK_DEPRESSANTS: readonly string[] = ['opioids', 'benzodiazepines', 'other']
+export const BREAK_DEPRESSANTS: readonly string[] = OVERDOSE_AFTER_A_BREAK_SUBSTANCES
 
 export type BreakFacts = {
   /** The new entry: its substance (null for a "no use today" row), amount and local date. */
