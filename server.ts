@@ -1,14 +1,22 @@
 // The HTTP server: Express in front of Remix. It sets security headers on every response,
-// refuses cross-site form posts, serves static files and hands the rest to Remix with the
+// refuses cross-site form posts, reads and checks every form body before anything parses it
+// (app/http/form-body.server.ts), serves static files and hands the rest to Remix with the
 // client's IP (for rate limits) and a CSP nonce in the load context.
 import { randomBytes } from 'node:crypto'
 import { extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { isUnsupportedBody } from './app/http/form-body.server.ts'
+import {
+  FORM_LIMITS,
+  hasBody,
+  MESSAGES,
+  readBoundedBody,
+  refuseFields,
+  refuseHeaders,
+} from './app/http/form-body.server.ts'
+import { remixHandler } from './app/http/remix-request.server.ts'
 import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
 import { securityHeaders } from './app/http/security-headers.server.ts'
 import { getEnv } from './app/utils/env.server.ts'
@@ -45,13 +53,40 @@ app.use((req, res, next) => {
     res.status(403).type('text/plain').send('This form was sent from another website, so it was refused.')
     return
   }
-  if (isUnsupportedBody(req.method, req.get('content-type'))) {
-    res.status(415).type('text/plain').send('Foothold only accepts form posts.')
+  const refused = refuseHeaders({
+    method: req.method,
+    contentType: req.get('content-type'),
+    contentEncoding: req.get('content-encoding'),
+    contentLength: req.get('content-length'),
+  })
+  if (refused) {
+    // Whatever body is on its way is never read: close the connection rather than drain it.
+    res.set('Connection', 'close').status(refused.status).type('text/plain').send(refused.message)
     return
   }
   // Our own pages post with `Origin: null` under no-referrer (see same-origin.server.ts). Having
   // accepted the post, drop that header so Remix's own origin check does not mistake it.
   if (req.headers.origin === 'null') delete req.headers.origin
+  next()
+})
+
+// Every form body, read up to FORM_LIMITS.maxBytes and checked before any route parses it (H-022).
+// Remix gets the same bytes (remix-request.server.ts).
+app.use(async (req, res, next) => {
+  if (!hasBody(req.method)) return next()
+  const read = await readBoundedBody(req, FORM_LIMITS.maxBytes)
+  if (!read.ok) {
+    res.set('Connection', 'close')
+    if (read.reason === 'too-large') res.status(413).type('text/plain').send(MESSAGES.tooLarge)
+    else res.status(400).type('text/plain').send(MESSAGES.unreadable)
+    return
+  }
+  const refused = refuseFields(read.body)
+  if (refused) {
+    res.status(refused.status).type('text/plain').send(refused.message)
+    return
+  }
+  res.locals.formBody = read.body
   next()
 })
 
@@ -72,7 +107,7 @@ const build = viteDevServer
 
 app.all(
   '*',
-  createRequestHandler({
+  remixHandler({
     build,
     mode: production ? 'production' : 'development',
     getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
