@@ -212,13 +212,13 @@ export function getPlan(userId: string) {
   return planQuery().all({ userId })
 }
 
-/** Replaces the life areas the client chose to work on. */
+/** Replaces the life areas the client chose to work on (an area sent twice is kept once). */
 export function savePlanAreas(userId: string, areas: string[]): void {
   getDb().transaction((tx) => {
     tx.delete(planItems)
       .where(and(eq(planItems.userId, userId), eq(planItems.kind, 'area')))
       .run()
-    for (const ref of areas) tx.insert(planItems).values({ userId, kind: 'area', ref }).run()
+    for (const ref of new Set(areas)) tx.insert(planItems).values({ userId, kind: 'area', ref }).run()
   })
 }
 

@@ -36,6 +36,19 @@ function build() {
   const tracking = loadProgramme().tracking
   const substance = z.enum(SUBSTANCE_IDS, { error: 'Choose a substance from the list' })
   const amount = number('Enter an amount, like 2 or 1.5').positive('Enter an amount above 0')
+  /** Any unit some substance has; whether it fits the chosen substance is checked in checkAmount. */
+  const unitIds = [...new Set(Object.values(tracking.substances).flatMap((units) => ids(units)))] as [
+    string,
+    ...string[],
+  ]
+  const unit = z.enum(unitIds, { error: 'Choose a unit from the list' })
+  /** The calculator's numbers are checked whenever they are sent, not only when they are used. */
+  const drinkRules = {
+    ml: DrinkInputSchema.shape.ml,
+    abv: DrinkInputSchema.shape.abv,
+    count: DrinkInputSchema.shape.count.unwrap(),
+  }
+  const drinkField = (key: keyof typeof drinkRules, message: string) => number(message).pipe(drinkRules[key]).optional()
 
   /** An amount must fit its substance's unit: a known unit, its limit and its decimals. */
   const checkAmount = (
@@ -68,12 +81,16 @@ function build() {
       withWhom: optionalText(SHORT_MAX),
       feeling: z.enum(ids(tracking.feelings), { error: 'Choose a feeling from the list' }).optional(),
       thought: optionalText(NOTE_MAX),
-      coping: z.array(z.enum(ids(tracking.copingStrategies), { error: 'Choose from the list' })).default([]),
+      coping: z
+        .array(z.enum(ids(tracking.copingStrategies), { error: 'Choose from the list' }))
+        .max(tracking.copingStrategies.length, 'Choose each one only once')
+        .default([])
+        .transform((chosen) => [...new Set(chosen)]),
       copingNote: optionalText(SHORT_MAX),
       outcome: z.enum(['rode-out', 'used'], { error: 'Choose what happened' }).optional(),
       usedSubstance: substance.optional(),
       usedAmount: amount.optional(),
-      usedUnit: z.string().optional(),
+      usedUnit: unit.optional(),
       note: optionalText(NOTE_MAX),
     })
     .superRefine((value, ctx) => {
@@ -90,12 +107,12 @@ function build() {
       when: localTime,
       substance,
       amount: amount.optional(),
-      unit: z.string().optional(),
+      unit: unit.optional(),
       /** The alcohol calculator: a preset, or ml and ABV typed in, times how many. */
       drink: z.enum(ids(tracking.drinks), { error: 'Choose a drink from the list' }).optional(),
-      ml: number('Enter the ml, like 568').optional(),
-      abv: number('Enter the strength, like 4.5').optional(),
-      count: number('Enter how many you had').optional(),
+      ml: drinkField('ml', 'Enter the ml, like 568'),
+      abv: drinkField('abv', 'Enter the strength, like 4.5'),
+      count: drinkField('count', 'Enter how many you had'),
       spend: number('Enter the money as a number, like 12.50')
         .min(0, 'Money spent cannot be below 0')
         .max(SPEND_MAX_POUNDS, `That is more than £${SPEND_MAX_POUNDS}: check the amount`)
