@@ -129,7 +129,7 @@ export function routePattern(file: string): RegExp {
 /**
  * Tables, or columns, that change on requests by design and so are left out of the digest:
  * - `access_log`: a refused post to a client's page (a key worker's label or suggestion form)
- *   still renders that page, and every view of a client's data is logged (H-004's audit trail).
+ *   still renders that page, and every view of a client’s data is logged (H-020).
  * - `sessions.last_seen_at`: sliding session expiry touches it on every signed-in request.
  * - `users.last_active_at`: the sign-in guard refreshes it on a signed-in request (for the
  *   caseload's "no activity" flag), whatever the request then does.
