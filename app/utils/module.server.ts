@@ -176,7 +176,11 @@ export function postStep(
       selfHarmWords = raiseSelfHarmWords(tx, userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
     if (event.type === 'NEXT' && step?.type === 'choice') {
       const chosen = new Set(event.answer as string[])
-      if (step.options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
+      // A safety flag added to the content since this client started still fires (H-016, H-017):
+      // the pinned version decides the flow, the newest version can only add safety.
+      const newest = currentDefinition(moduleId)?.steps.find((s) => s.id === step.id)
+      const options = [...step.options, ...(newest?.type === 'choice' ? newest.options : [])]
+      if (options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
         tx.insert(safetyEvents)
           .values({ userId, rule: 'self-harm', source: `module:${moduleId}`, createdAt: now })
           .run()

@@ -147,6 +147,30 @@ describe('what steps derive', () => {
     expect(events).toMatchObject([{ rule: 'self-harm', source: 'module:coping-with-feelings' }])
   })
 
+  it('a client pinned on an older version without the self-harm flag on an answer still gets the panel (H-016, H-017)', async () => {
+    const user = await makeUser()
+    beginModule(user.id, 'coping-with-feelings')
+    walkTo(user.id, 'coping-with-feelings', 'safety-check', { 'hard-feelings': { choice: 'low' } })
+    // The version they started: "I'd rather not say" carried no safety flag then.
+    const current = loadProgramme().modules['coping-with-feelings'] as ModuleDefinition
+    const older = structuredClone(current) as ModuleDefinition
+    for (const step of older.steps)
+      if (step.type === 'choice')
+        for (const option of step.options) if (option.id === 'rather-not-say') delete option.safety
+    older.version = '0-before-h016'
+    const db = getDb()
+    const [pinned] = db
+      .insert(moduleVersions)
+      .values({ moduleId: older.id, version: older.version, hash: 'older-coping-with-feelings', definition: older })
+      .returning({ id: moduleVersions.id })
+      .all()
+    db.update(moduleProgress).set({ moduleVersionId: pinned?.id }).where(eq(moduleProgress.userId, user.id)).run()
+    post(user.id, 'coping-with-feelings', { choice: 'rather-not-say' })
+    expect(getProgress(user.id, 'coping-with-feelings')?.pendingSafety).toBe('self-harm')
+    const events = db.select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()
+    expect(events).toMatchObject([{ rule: 'self-harm', source: 'module:coping-with-feelings' }])
+  })
+
   it('"No" to the self-harm question raises nothing and goes on to grounding', async () => {
     const user = await makeUser()
     beginModule(user.id, 'coping-with-feelings')
