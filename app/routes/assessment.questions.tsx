@@ -31,17 +31,50 @@ export async function action({ request }: ActionFunctionArgs) {
     acknowledgeSafety(user.id)
     return redirect('/assessment/questions')
   }
-  const answers: Record<string, string> = {}
-  for (const [key, value] of form)
-    if (key.startsWith('item:') && typeof value === 'string') answers[key.slice(5)] = value
-  const pageIndex = Number(form.get('page'))
+  const post = readPagePost(form)
+  if (!post.ok)
+    return data(
+      { errors: {} as Record<string, string>, answers: {} as Record<string, string>, formError: post.message },
+      { status: 400 },
+    )
+  const { pageIndex, answers } = post
   const result = savePage(user.id, { pageIndex, answers, direction: intent === 'back' ? 'back' : 'next' })
   if (!result.ok) {
+    // A well-formed post for another page (an old tab, the browser's back button): nothing is
+    // saved and the client sees the page they are on now.
     if (result.status === 409) throw redirect('/assessment/questions')
-    return data({ errors: result.errors, answers }, { status: result.status })
+    return data({ errors: result.errors, answers, formError: null }, { status: result.status })
   }
   if (result.finished) return redirect('/assessment/results')
   return redirect('/assessment/questions')
+}
+
+const REFUSED = 'This page could not be read, so nothing was saved. Please choose your answers again.'
+
+/**
+ * The page's own fields only: `intent`, the page number and one answer per `item:<id>`, each
+ * once and each a small whole number. Anything else is refused before any answer is read, so a
+ * stale or odd post is never mistaken for "this page was already saved".
+ */
+function readPagePost(
+  form: FormData,
+): { ok: true; pageIndex: number; answers: Record<string, string> } | { ok: false; message: string } {
+  const seen = new Set<string>()
+  const answers: Record<string, string> = {}
+  for (const [key, value] of form) {
+    if (seen.has(key) || typeof value !== 'string') return { ok: false, message: REFUSED }
+    seen.add(key)
+    if (key === 'intent') {
+      if (value !== 'next' && value !== 'back') return { ok: false, message: REFUSED }
+    } else if (key === 'page') {
+      if (!/^\d{1,3}$/.test(value)) return { ok: false, message: REFUSED }
+    } else if (key.startsWith('item:') && key.length <= 100) {
+      if (!/^\d{0,3}$/.test(value)) return { ok: false, message: REFUSED }
+      answers[key.slice(5)] = value
+    } else return { ok: false, message: REFUSED }
+  }
+  if (!seen.has('page')) return { ok: false, message: REFUSED }
+  return { ok: true, pageIndex: Number(form.get('page')), answers }
 }
 
 export default function AssessmentQuestions() {
@@ -49,7 +82,8 @@ export default function AssessmentQuestions() {
   const actionData = useActionData<typeof action>()
   useEffect(() => {
     // With JavaScript, move focus to the error summary after a refused page (as useFormReply does).
-    if (actionData?.errors && Object.keys(actionData.errors).length > 0) document.getElementById('page-errors')?.focus()
+    if (actionData?.formError || (actionData?.errors && Object.keys(actionData.errors).length > 0))
+      document.getElementById('page-errors')?.focus()
   }, [actionData])
   if (data.kind === 'support') {
     return (
@@ -85,9 +119,11 @@ export default function AssessmentQuestions() {
         <FormError
           id="page-errors"
           errors={
-            errorCount > 0
-              ? [`Please answer ${errorCount === 1 ? 'the question' : `the ${errorCount} questions`} marked below.`]
-              : undefined
+            actionData?.formError
+              ? [actionData.formError]
+              : errorCount > 0
+                ? [`Please answer ${errorCount === 1 ? 'the question' : `the ${errorCount} questions`} marked below.`]
+                : undefined
           }
         />
         <input type="hidden" name="page" value={page.index} />

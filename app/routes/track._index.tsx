@@ -9,7 +9,14 @@ import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { supportFirst } from '#app/utils/free-text-safety.server.ts'
-import { logNoUse, logUrge, rememberTimeZone, timeZoneOf } from '#app/utils/tracking.server.ts'
+import {
+  logNoUse,
+  logUrge,
+  rememberTimeZone,
+  reportedTimeZone,
+  timeZoneOf,
+  ZONE_UNREADABLE,
+} from '#app/utils/tracking.server.ts'
 import { trackingForms } from '#app/utils/tracking-forms.server.ts'
 import { recentEntries } from '#app/utils/tracking-view.server.ts'
 import { isTimeZone } from '#programme/engine/tracking/time.ts'
@@ -24,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
-  rememberTimeZone(user.id, formData.get('timeZone'))
+  const reported = reportedTimeZone(formData.get('timeZone'))
+  if (!reported.ok) return data({ result: null, saved: null, zoneError: ZONE_UNREADABLE }, { status: 400 })
   if (formData.get('intent') === 'time-zone') {
     const zone = String(formData.get('zone') ?? '').trim()
     if (!isTimeZone(zone))
@@ -36,11 +44,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: null, saved: 'time-zone' as const })
   }
   if (formData.get('intent') === 'no-use') {
+    rememberTimeZone(user.id, reported.zone)
     logNoUse(user.id)
     return data({ result: null, saved: 'no-use' as const })
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), saved: null }, { status: 400 })
+  rememberTimeZone(user.id, reported.zone)
   const logged = logUrge(user.id, submission.value)
   if (!logged.ok)
     return data(

@@ -7,7 +7,7 @@ import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { supportFirst } from '#app/utils/free-text-safety.server.ts'
-import { logUse, rememberTimeZone } from '#app/utils/tracking.server.ts'
+import { logUse, rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from '#app/utils/tracking.server.ts'
 import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log use – Foothold' }]
@@ -20,9 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
-  rememberTimeZone(user.id, formData.get('timeZone'))
+  const reported = reportedTimeZone(formData.get('timeZone'))
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (!reported.ok) return data({ result: submission.reply({ formErrors: [ZONE_UNREADABLE] }) }, { status: 400 })
+  rememberTimeZone(user.id, reported.zone)
   const logged = logUse(user.id, submission.value)
   if (!logged.ok)
     return data({ result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }) }, { status: 400 })

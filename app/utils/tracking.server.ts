@@ -30,6 +30,19 @@ export function timeZoneOf(userId: string): string {
 }
 
 /** Remembers the zone the client's browser reports (sent by the tracking forms when JavaScript runs). */
+/** Said when a post's hidden time-zone field holds something that is not a time zone. */
+export const ZONE_UNREADABLE = "We could not read your device's time zone, so nothing was saved. Please try again."
+
+/**
+ * The zone a form's hidden `timeZone` field reported: absent or empty is fine (no JavaScript, so
+ * the account's zone is used), anything else must be a real time zone, or the post is refused.
+ */
+export function reportedTimeZone(value: unknown): { ok: true; zone: string | null } | { ok: false } {
+  if (value === null || value === undefined || value === '') return { ok: true, zone: null }
+  if (typeof value !== 'string' || value.length > 64 || !isTimeZone(value)) return { ok: false }
+  return { ok: true, zone: value }
+}
+
 export function rememberTimeZone(userId: string, reported: unknown): void {
   if (typeof reported !== 'string' || !isTimeZone(reported) || reported === timeZoneOf(userId)) return
   getDb().update(users).set({ timeZone: reported }).where(eq(users.id, userId)).run()

@@ -35,17 +35,10 @@ const START: Record<Who, string[]> = {
 type Bad = { label: string; body: string; withinMs: number }
 
 /**
- * Failures the sweep found that are not fixed yet (issue 12, H-022 residual risk). Each must still
- * fail; fix one and remove it here.
- * - "No use today" ignores a bad `timeZone` (rememberTimeZone drops it silently) and saves.
- * - The check-in's question page redirects to the current page (302) when `page` is not the
- *   current one, without checking the answers sent with it; nothing is saved.
+ * Failures the sweep found that are not fixed yet, each with its reason. Each must still fail;
+ * fix one and remove it here. Empty: every form refuses every bad body.
  */
-const KNOWN_GAPS = [
-  '/track [intent=no-use] (timeZone) with every field over-long',
-  '/track [intent=no-use] (timeZone) with every field repeated',
-  '/assessment/questions [intent=next]',
-]
+const KNOWN_GAPS: string[] = []
 
 const enc = encodeURIComponent
 const pair = (name: string, value: string) => `${enc(name)}=${enc(value)}`

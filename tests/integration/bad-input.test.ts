@@ -1,12 +1,17 @@
 // Bad input from issue 12 (H-022) through the real actions: a repeated area on the results page,
 // and an invalid unit on an urge, are refused or cleaned without a 500 or a half-saved row.
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { action as questionsAction } from '#app/routes/assessment.questions.tsx'
 import { action as resultsAction } from '#app/routes/assessment.results.tsx'
+import { action as trackAction } from '#app/routes/track._index.tsx'
 import { action as urgeAction } from '#app/routes/track.urges.$id.tsx'
 import { currentPage, getOpenAssessment, savePage, startAssessment } from '#app/utils/assessment.server.ts'
 import { getPlan } from '#app/utils/assessment-results.server.ts'
 import { getUrge, logUrge } from '#app/utils/tracking.server.ts'
 import { trackingForms } from '#app/utils/tracking-forms.server.ts'
+import { getDb } from '#db/client.ts'
+import { useEntries, users } from '#db/schema/index.ts'
 import { statusOf } from '#tests/setup/outcome.ts'
 import { makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
@@ -66,5 +71,51 @@ describe('an urge saved with a unit that is not one of ours', () => {
     const status = await statusOf(urgeAction, post(`/track/urges/${logged.id}`, cookie, body), { id: logged.id })
     expect(status).toBe(302)
     expect(getUrge(user.id, logged.id)).toMatchObject({ intensity: 6, usedUnit: unit })
+  })
+})
+
+describe('"No use today" with a time zone that is not one', () => {
+  it.each(['Mars/Olympus', 'x'.repeat(5000)])('is refused with a 400 and saves nothing: %s', async (timeZone) => {
+    const user = await makeUser()
+    const cookie = await signedInCookie(user)
+    const body = new URLSearchParams({ intent: 'no-use', timeZone }).toString()
+    expect(await statusOf(trackAction, post('/track', cookie, body))).toBe(400)
+    const rows = getDb().select().from(useEntries).where(eq(useEntries.userId, user.id)).all()
+    expect(rows).toEqual([])
+    expect(getDb().select().from(users).where(eq(users.id, user.id)).get()?.timeZone).toBe(user.timeZone)
+  })
+
+  it('is saved with a real zone, or with none (no JavaScript)', async () => {
+    const user = await makeUser()
+    const cookie = await signedInCookie(user)
+    expect(await statusOf(trackAction, post('/track', cookie, 'intent=no-use&timeZone=Europe%2FParis'))).toBe(200)
+    expect(getDb().select().from(users).where(eq(users.id, user.id)).get()?.timeZone).toBe('Europe/Paris')
+    expect(await statusOf(trackAction, post('/track', cookie, 'intent=no-use&timeZone='))).toBe(200)
+  })
+})
+
+describe('a check-in page post that is not the page the client is on', () => {
+  async function started() {
+    const user = await makeUser()
+    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    return { user, cookie: await signedInCookie(user) }
+  }
+
+  it.each([
+    ['a page that is not a number', 'intent=next&page=abc'],
+    ['the page sent twice', 'intent=next&page=0&page=0'],
+    ['an answer that is not a number', 'intent=next&page=7&item%3Aaudit-1=lots'],
+    ['a field the page does not have', 'intent=next&page=0&surprise=1'],
+    ['an intent the page does not have', 'intent=finish&page=0'],
+  ])('is refused with a 400 when it is not well formed: %s', async (_label, body) => {
+    const { user, cookie } = await started()
+    expect(await statusOf(questionsAction, post('/assessment/questions', cookie, body))).toBe(400)
+    expect(getOpenAssessment(user.id)?.pageIndex).toBe(0)
+  })
+
+  it('a well-formed post for another page (an old tab) goes back to the current page, saving nothing', async () => {
+    const { user, cookie } = await started()
+    expect(await statusOf(questionsAction, post('/assessment/questions', cookie, 'intent=next&page=3'))).toBe(302)
+    expect(getOpenAssessment(user.id)?.pageIndex).toBe(0)
   })
 })
