@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import type { CrisisContact } from '#app/utils/settings.ts'
 import { CrisisContacts } from './crisis-contacts.tsx'
+import { OVERDOSE_GUIDE_HREF } from './overdose-steps.tsx'
 
 /** Shown at once when an answer mentions thoughts of being better off dead or of self-harm. */
 export function SelfHarmSupport({ contacts, children }: { contacts: CrisisContact[]; children?: ReactNode }) {
@@ -52,7 +53,7 @@ export function OverdoseWarning() {
         </li>
       </ul>
       <p>
-        <a href="/help#overdose">What to do if someone may have overdosed</a>
+        <a href={OVERDOSE_GUIDE_HREF}>What to do if someone may have overdosed</a>
       </p>
     </section>
   )
