@@ -23,7 +23,6 @@ export default defineConfig({
       'db/**/*.test.ts',
       'programme/**/*.test.ts',
       'scripts/**/*.test.ts',
-      'tests/integration/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['./tests/setup/vitest.setup.ts'],

@@ -16,11 +16,11 @@ import {
 import type { ReactNode } from 'react'
 import { QuickExit } from '#app/components/quick-exit.tsx'
 import { SiteNav } from '#app/components/site-nav.tsx'
+import { getUser } from '#app/domain/accounts/guards.server.ts'
+import { DEFAULT_QUICK_EXIT_URL } from '#app/domain/settings/defaults.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 import stylesUrl from '#app/styles/app.css?url'
-import { getUser } from '#app/utils/auth.server.ts'
-import { DEFAULT_QUICK_EXIT_URL } from '#app/utils/defaults.ts'
 import { useNonce } from '#app/utils/nonce.ts'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { stopCheckpointing } from './checkpointer.ts'
 import * as schema from './schema/index.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -62,9 +61,11 @@ export function getDb(): Db {
   return current
 }
 
-/** Closes the process's database (for scripts and graceful shutdown). */
+/**
+ * Closes the process's database (for scripts and graceful shutdown). Background work on the
+ * database is started and stopped by the entry module that started it, never from here.
+ */
 export function closeDb(): void {
-  if (current) void stopCheckpointing(current)
   current?.$client.close()
   current = undefined
 }

@@ -6,9 +6,14 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { changePassphrase, createUser, findUserByUsername, UsernameTakenError } from '#app/utils/account.server.ts'
-import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
-import { UsernameSchema } from '#app/utils/username.ts'
+import {
+  changePassphrase,
+  createUser,
+  findUserByUsername,
+  UsernameTakenError,
+} from '#app/domain/accounts/account.server.ts'
+import { PassphraseSchema } from '#app/domain/accounts/passphrase.server.ts'
+import { UsernameSchema } from '#app/domain/accounts/username.ts'
 import { closeDb } from '#db/client.ts'
 import { ROLES } from '#db/schema/users.ts'
 

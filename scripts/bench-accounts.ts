@@ -3,7 +3,7 @@
 // client with a year of tracking, a key worker with 200 clients, clients part-way through a module).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { eq } from 'drizzle-orm'
-import { hashPassphrase } from '#app/utils/passphrase.server.ts'
+import { hashPassphrase } from '#app/domain/accounts/passphrase.server.ts'
 import { openDatabase } from '#db/client.ts'
 import { users } from '#db/schema/index.ts'
 import { seedCaseload } from '#db/seed-caseload.ts'

@@ -2,7 +2,7 @@
 // record, median against a 100 ms budget. Called by scripts/bench.ts; `tsx scripts/bench-worksheets.ts`
 // runs it alone and prints a table (exit code 1 when a kind is over budget).
 import { pathToFileURL } from 'node:url'
-import { renderWorksheetPdf } from '#app/utils/worksheet-pdf.server.ts'
+import { renderWorksheetPdf } from '#app/domain/modules/worksheet-pdf.server.ts'
 import { type ExerciseAnswer, ExerciseSchema, WORKSHEET_KINDS, worksheetModel } from '#programme/engine/index.ts'
 
 export const WORKSHEET_BUDGET_MS = 100

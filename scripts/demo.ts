@@ -1,7 +1,7 @@
 // `npm run demo`: migrate (creating the database if needed), seed demo accounts when the
 // database is new, print the demo sign-ins, then serve the production build in demo mode.
 
-import { hashPassphrase } from '#app/utils/passphrase.server.ts'
+import { hashPassphrase } from '#app/domain/accounts/passphrase.server.ts'
 import { closeDb, getDb } from '#db/client.ts'
 import { DEMO_ACCOUNTS, seedDemo } from '#db/seed-demo.ts'
 

@@ -1,5 +1,5 @@
 // The service's crisis contacts, each number a tap-to-call link.
-import type { CrisisContact } from '#app/utils/settings.ts'
+import type { CrisisContact } from '#app/domain/settings/settings.ts'
 
 export function CrisisContacts({ contacts }: { contacts: CrisisContact[] }) {
   return (

@@ -1,17 +1,13 @@
 // The pieces of the progress page: the tables, the weekday × time-of-day grid, milestone and
-// summary sentences, and the date and number formats they share.
-import type { Progress as Data } from '#app/utils/tracking-stats.server.ts'
+// summary sentences (the date and number formats are in app/utils/format.ts).
+import type { Progress as Data } from '#app/domain/tracking/stats.server.ts'
+import { dayMonth, MONTHS, plural, pounds, round } from '#app/utils/format.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const BANDS = ['Night', 'Morning', 'Afternoon', 'Evening']
 export const PERIOD = { day: 'Day', week: 'Week', month: 'Month' }
 
-// Dates are written out by hand rather than with Intl, so the server and the browser agree.
-export function dayMonth(date: string): string {
-  return `${Number(date.slice(8))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`
-}
 export function periodName(period: Data['period'], date: string, end: string): string {
   if (period === 'day') return `${WEEKDAYS[(new Date(date).getUTCDay() + 6) % 7]?.slice(0, 3)} ${dayMonth(date)}`
   if (period === 'week') return `${dayMonth(date)} to ${dayMonth(end)}`
@@ -22,10 +18,6 @@ export function periodName(period: Data['period'], date: string, end: string): s
 function addOneDay(date: string): string {
   return new Date(new Date(date).getTime() + 86_400_000).toISOString().slice(0, 10)
 }
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
-export const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`
-export const oneDecimal = (value: number | null) => (value === null ? '–' : value.toFixed(1))
-export const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
 
 export function Table({
   caption,

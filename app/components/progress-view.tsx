@@ -8,13 +8,9 @@ import type { ChartProps, ChartSpec } from '#app/components/chart-spec.ts'
 import {
   ABOUT_CLIENT,
   milestone,
-  oneDecimal,
   PERIOD,
   periodName,
-  plural,
-  pounds,
   RANGES,
-  round,
   sentences,
   Table,
   TO_CLIENT,
@@ -23,8 +19,9 @@ import {
 } from '#app/components/progress-parts.tsx'
 import { staticChart } from '#app/components/static-chart.ts'
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
+import type { Progress as ProgressData } from '#app/domain/tracking/stats.server.ts'
+import { oneDecimal, plural, pounds, round } from '#app/utils/format.ts'
 import { derivedOnce } from '#app/utils/parsed.ts'
-import type { Progress as ProgressData } from '#app/utils/tracking-stats.server.ts'
 
 // If the chart code cannot be fetched (offline, a flaky connection), the tables simply stay open.
 const NoChart = (_: ChartProps): ReactNode => null

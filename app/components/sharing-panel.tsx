@@ -1,8 +1,8 @@
 // The client's side of sharing, on their privacy page: make a share code with chosen parts,
 // see who can see what and since when, change it or stop, and read every look a worker took.
 import { Form } from '@remix-run/react'
-import type { SharingReply } from '#app/utils/sharing-action.server.ts'
-import type { SharingView } from '#app/utils/sharing-view.server.ts'
+import type { SharingReply } from '#app/domain/sharing/actions.server.ts'
+import type { SharingView } from '#app/domain/sharing/view.server.ts'
 import { Choice, FormError } from './forms.tsx'
 
 type Props = { view: SharingView; reply: SharingReply | undefined }

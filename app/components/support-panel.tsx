@@ -1,6 +1,6 @@
 // Calm safety messages, shown wherever their trigger appears (CLINICAL.md safety rules).
 import type { ReactNode } from 'react'
-import type { CrisisContact } from '#app/utils/settings.ts'
+import type { CrisisContact } from '#app/domain/settings/settings.ts'
 import { CrisisContacts } from './crisis-contacts.tsx'
 import { OVERDOSE_GUIDE_HREF } from './overdose-steps.tsx'
 

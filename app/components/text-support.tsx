@@ -1,7 +1,7 @@
 // The support panel for self-harm words in something the client wrote (hazard H-027). Worded
 // for a list match, which can be wrong: it does not tell the client what they meant.
 import type { ReactNode } from 'react'
-import type { CrisisContact } from '#app/utils/settings.ts'
+import type { CrisisContact } from '#app/domain/settings/settings.ts'
 import { CrisisContacts } from './crisis-contacts.tsx'
 
 export function TextSelfHarmSupport({ contacts, children }: { contacts: CrisisContact[]; children?: ReactNode }) {

@@ -1,6 +1,6 @@
 // The optional detail of an urge: every field can be left empty. Lists come from the content;
 // each has a box for the client's own words too.
-import type { TrackingChoices } from '#app/utils/tracking-forms.server.ts'
+import type { TrackingChoices } from '#app/domain/tracking/forms.server.ts'
 import { Choice, FieldError, type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
 import { RatingScale } from './rating-scale.tsx'
 import { UnitField } from './unit-field.tsx'

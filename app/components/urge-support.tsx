@@ -2,7 +2,7 @@
 // the service's crisis contacts (CLINICAL.md safety rules). For a client who named opioids,
 // benzodiazepines or another drug, or whose substances we do not know, also the overdose-after-a-
 // break advice (`urgeNeedsOverdoseAdvice` in the engine decides; hazard H-018).
-import type { CrisisContact } from '#app/utils/settings.ts'
+import type { CrisisContact } from '#app/domain/settings/settings.ts'
 import { CrisisContacts } from './crisis-contacts.tsx'
 import { OVERDOSE_GUIDE_HREF } from './overdose-steps.tsx'
 

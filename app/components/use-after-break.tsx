@@ -2,7 +2,7 @@
 // break (CLINICAL.md "use after a break"; hazard H-026): calm, no blame, what lowers the risk
 // now, the overdose steps and the crisis contacts. The evidence for lower tolerance after a break
 // is cited in programme/engine/tracking/use-after-break.ts.
-import type { CrisisContact } from '#app/utils/settings.ts'
+import type { CrisisContact } from '#app/domain/settings/settings.ts'
 import { CrisisContacts } from './crisis-contacts.tsx'
 import { OverdoseSteps } from './overdose-steps.tsx'
 

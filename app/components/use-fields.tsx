@@ -1,6 +1,6 @@
 // A use-diary entry: what, how much, money spent, a note. For alcohol, a unit calculator: pick
 // a common drink (or type its ml and strength) and how many; the server works out the units.
-import type { TrackingChoices } from '#app/utils/tracking-forms.server.ts'
+import type { TrackingChoices } from '#app/domain/tracking/forms.server.ts'
 import { type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
 import { UnitField } from './unit-field.tsx'
 

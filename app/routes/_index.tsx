@@ -1,7 +1,7 @@
 // The start page for someone not signed in: what Foothold is and how to begin.
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { getUser } from '#app/utils/auth.server.ts'
+import { getUser } from '#app/domain/accounts/guards.server.ts'
 
 export const meta: MetaFunction = () => [
   // A neutral title: it is what browser history and tab lists show to anyone else using the device.

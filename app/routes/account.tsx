@@ -5,10 +5,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { NewPassphraseField } from '#app/components/account-fields.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
-import { changePassphrase, checkPassphrase } from '#app/utils/account.server.ts'
-import { requireUser } from '#app/utils/auth.server.ts'
-import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
-import { createSession, getSession } from '#app/utils/session.server.ts'
+import { changePassphrase, checkPassphrase } from '#app/domain/accounts/account.server.ts'
+import { requireUser } from '#app/domain/accounts/guards.server.ts'
+import { PassphraseSchema } from '#app/domain/accounts/passphrase.server.ts'
+import { createSession, getSession } from '#app/domain/accounts/session.server.ts'
 
 const ChangeSchema = z.object({
   current: z.string({ error: 'Enter your current passphrase' }).max(1000),

@@ -3,10 +3,10 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { MAX_CONTACT_ROWS } from '#app/utils/defaults.ts'
-import { getServiceSettings, saveServiceSettings } from '#app/utils/settings.server.ts'
-import { SettingsFormSchema } from '#app/utils/settings-form.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { MAX_CONTACT_ROWS } from '#app/domain/settings/defaults.ts'
+import { getServiceSettings, saveServiceSettings } from '#app/domain/settings/settings.server.ts'
+import { SettingsFormSchema } from '#app/domain/settings/settings-form.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Service settings – Foothold' }]
 

@@ -7,12 +7,12 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { NewPassphraseField } from '#app/components/account-fields.tsx'
 import { FormError, type FormReply, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
-import { createUser, UsernameTakenError } from '#app/utils/account.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
-import { createInvite, listStaff } from '#app/utils/staff.server.ts'
-import { INVITE_DAYS, STAFF_ROLES } from '#app/utils/staff.ts'
-import { UsernameSchema } from '#app/utils/username.ts'
+import { createUser, UsernameTakenError } from '#app/domain/accounts/account.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { PassphraseSchema } from '#app/domain/accounts/passphrase.server.ts'
+import { createInvite, listStaff } from '#app/domain/accounts/staff.server.ts'
+import { INVITE_DAYS, STAFF_ROLES } from '#app/domain/accounts/staff.ts'
+import { UsernameSchema } from '#app/domain/accounts/username.ts'
 
 const RoleSchema = z.enum(STAFF_ROLES, { error: 'Choose a role' })
 const CreateSchema = z.object({ username: UsernameSchema, passphrase: PassphraseSchema, role: RoleSchema })

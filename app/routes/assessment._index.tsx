@@ -5,8 +5,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Choice, FieldError, FormError, useFormReply } from '#app/components/forms.tsx'
-import { getOpenAssessment, startAssessment, substanceChoices } from '#app/utils/assessment.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { getOpenAssessment, startAssessment, substanceChoices } from '#app/domain/assessment/sitting.server.ts'
 import { SUBSTANCE_IDS } from '#programme/engine/index.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]

@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ScoreHistoryChart } from '#app/components/score-history-chart.tsx'
-import { reassessment, scoreHistory } from '#app/utils/assessment-results.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { reassessment, scoreHistory } from '#app/domain/assessment/results.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your scores over time – Foothold' }]
 

@@ -6,9 +6,9 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect } from 'react'
 import { FormError } from '#app/components/forms.tsx'
 import { SelfHarmSupport } from '#app/components/support-panel.tsx'
-import { acknowledgeSafety, currentPage, getOpenAssessment, savePage } from '#app/utils/assessment.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { acknowledgeSafety, currentPage, getOpenAssessment, savePage } from '#app/domain/assessment/sitting.server.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
 

@@ -6,9 +6,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Choice, FormError } from '#app/components/forms.tsx'
 import { LifeAreaProfile } from '#app/components/life-area-profile.tsx'
 import { SafetyNoticePanel, SelfHarmSupport } from '#app/components/support-panel.tsx'
-import { getPlan, latestResults, savePlanAreas } from '#app/utils/assessment-results.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { getPlan, latestResults, savePlanAreas } from '#app/domain/assessment/results.server.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your results – Foothold' }]
 

@@ -5,16 +5,17 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { type FieldState, TextField } from '#app/components/forms.tsx'
-import { dayMonth, oneDecimal, plural, pounds, Table } from '#app/components/progress-parts.tsx'
-import { logAccess } from '#app/utils/access-log.server.ts'
+import { Table } from '#app/components/progress-parts.tsx'
 import {
   displayName,
   parseSummaryRange,
   type ScoreChange,
   type SessionSummary,
   sessionSummary,
-} from '#app/utils/session-summary.server.ts'
-import { requireLinkedClient } from '#app/utils/worker.server.ts'
+} from '#app/domain/caseload/summary.server.ts'
+import { logAccess } from '#app/domain/sharing/access-log.server.ts'
+import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
+import { dayMonth, oneDecimal, plural, pounds } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Session summary – Foothold' }]
 

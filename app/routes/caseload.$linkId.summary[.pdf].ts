@@ -2,10 +2,10 @@
 // guard, range and access-log entry as the page; the file's name holds the dates only, never the
 // client's name, and it is never cached.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { logAccess } from '#app/utils/access-log.server.ts'
-import { parseSummaryRange, sessionSummary, summaryFileName } from '#app/utils/session-summary.server.ts'
-import { renderSessionSummaryPdf } from '#app/utils/session-summary-pdf.server.ts'
-import { requireLinkedClient } from '#app/utils/worker.server.ts'
+import { parseSummaryRange, sessionSummary, summaryFileName } from '#app/domain/caseload/summary.server.ts'
+import { renderSessionSummaryPdf } from '#app/domain/caseload/summary-pdf.server.ts'
+import { logAccess } from '#app/domain/sharing/access-log.server.ts'
+import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { worker, linked } = await requireLinkedClient(request, params.linkId)

@@ -7,17 +7,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { escapeHtml } from '#app/components/progress-parts.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import {
   type CaseloadClient,
   caseload,
   PAGE_SIZE,
   parseCaseloadOptions,
   type Score,
-} from '#app/utils/caseload.server.ts'
+} from '#app/domain/caseload/list.server.ts'
+import { formatIn } from '#app/domain/tracking/view.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { parsedOnce } from '#app/utils/parsed.ts'
-import { formatIn } from '#app/utils/tracking-view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your caseload – Foothold' }]
 

@@ -6,8 +6,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { redeemWithLimits } from '#app/utils/sharing.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { redeemWithLimits } from '#app/domain/sharing/links.server.ts'
 
 const RedeemSchema = z.object({
   code: z

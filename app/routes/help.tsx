@@ -3,7 +3,7 @@ import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { CrisisContacts } from '#app/components/crisis-contacts.tsx'
 import { OverdoseSteps } from '#app/components/overdose-steps.tsx'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Help and crisis contacts – Foothold' }]
 

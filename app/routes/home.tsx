@@ -1,9 +1,9 @@
 // Each role's home page after sign-in.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { checkInStatus } from '#app/utils/assessment-results.server.ts'
-import { requireUser } from '#app/utils/auth.server.ts'
-import { moduleToContinue } from '#app/utils/module-view.server.ts'
+import { requireUser } from '#app/domain/accounts/guards.server.ts'
+import { checkInStatus } from '#app/domain/assessment/results.server.ts'
+import { moduleToContinue } from '#app/domain/modules/view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Foothold' }]
 

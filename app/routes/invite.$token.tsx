@@ -6,12 +6,12 @@ import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { NewPassphraseField, UsernameField } from '#app/components/account-fields.tsx'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
-import { UsernameTakenError } from '#app/utils/account.server.ts'
-import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
+import { UsernameTakenError } from '#app/domain/accounts/account.server.ts'
+import { PassphraseSchema } from '#app/domain/accounts/passphrase.server.ts'
+import { createSession, destroySession } from '#app/domain/accounts/session.server.ts'
+import { findOpenInvite, InviteUnavailableError, redeemInvite } from '#app/domain/accounts/staff.server.ts'
+import { UsernameSchema } from '#app/domain/accounts/username.ts'
 import { checkLimits, getLimiters, tooManyAttemptsMessage } from '#app/utils/rate-limit.server.ts'
-import { createSession, destroySession } from '#app/utils/session.server.ts'
-import { findOpenInvite, InviteUnavailableError, redeemInvite } from '#app/utils/staff.server.ts'
-import { UsernameSchema } from '#app/utils/username.ts'
 
 const AcceptSchema = z.object({ username: UsernameSchema, passphrase: PassphraseSchema })
 

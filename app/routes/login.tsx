@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { SharedDeviceField, UsernameField } from '#app/components/account-fields.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
-import { requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
-import { createSession } from '#app/utils/session.server.ts'
-import { signIn } from '#app/utils/sign-in.server.ts'
+import { requireAnonymous, safeRedirect } from '#app/domain/accounts/guards.server.ts'
+import { createSession } from '#app/domain/accounts/session.server.ts'
+import { signIn } from '#app/domain/accounts/sign-in.server.ts'
 
 const LoginSchema = z.object({
   username: z.string({ error: 'Enter your username' }).trim().max(100),

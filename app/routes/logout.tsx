@@ -1,6 +1,6 @@
 // Sign out: a POST only (a GET never changes anything), then back to the start page.
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { destroySession } from '#app/utils/session.server.ts'
+import { destroySession } from '#app/domain/accounts/session.server.ts'
 
 export async function loader() {
   return redirect('/')

@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { StepBody, type StepView, stepDefaults } from '#app/components/module-step.tsx'
 import { SafetyNoticePanel } from '#app/components/support-panel.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { supportFirst } from '#app/utils/free-text-safety.server.ts'
-import { acknowledgeModuleSafety, beginModule, postStep, type StepIntent } from '#app/utils/module.server.ts'
-import { moduleView } from '#app/utils/module-view.server.ts'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { acknowledgeModuleSafety, beginModule, postStep, type StepIntent } from '#app/domain/modules/stepping.server.ts'
+import { moduleView } from '#app/domain/modules/view.server.ts'
+import { supportFirst } from '#app/domain/safety/free-text.server.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.view.module.title ?? 'Module'} – Foothold` },

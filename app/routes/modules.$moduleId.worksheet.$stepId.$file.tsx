@@ -1,9 +1,9 @@
 // Worksheet PDFs: blank (to print), filled (the client's answers) or fillable (a PDF form).
 // Sent as a download with no-store; the file holds only what the client typed.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { worksheetFor } from '#app/utils/module-view.server.ts'
-import { renderWorksheetPdf } from '#app/utils/worksheet-pdf.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { worksheetFor } from '#app/domain/modules/view.server.ts'
+import { renderWorksheetPdf } from '#app/domain/modules/worksheet-pdf.server.ts'
 import { WORKSHEET_KINDS, type WorksheetKind, withoutAnswers } from '#programme/engine/index.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

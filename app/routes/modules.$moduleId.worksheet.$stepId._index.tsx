@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { WorksheetView } from '#app/components/worksheet-view.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { worksheetFor } from '#app/utils/module-view.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { worksheetFor } from '#app/domain/modules/view.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.model.title ?? 'Worksheet'} – Foothold` },

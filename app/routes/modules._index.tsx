@@ -3,9 +3,9 @@
 // come first, each with a button to dismiss it. Goals set in modules are listed.
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { dismissSuggestion, suggestionsFor } from '#app/utils/module-suggestions.server.ts'
-import { goalsOf, moduleList } from '#app/utils/module-view.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { dismissSuggestion, suggestionsFor } from '#app/domain/modules/suggestions.server.ts'
+import { goalsOf, moduleList } from '#app/domain/modules/view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Modules – Foothold' }]
 

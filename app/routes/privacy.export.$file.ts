@@ -1,7 +1,7 @@
 // CSV downloads of the client's tracking (urges, use diary, goal check-ins) for spreadsheets.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { CSV_FILES, type CsvFile, trackingCsv } from '#app/utils/tracking-export.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { CSV_FILES, type CsvFile, trackingCsv } from '#app/domain/tracking/export.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')

@@ -1,8 +1,8 @@
 // Download my data: everything stored about the signed-in client as one JSON file.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { exportUserData } from '#app/domain/privacy/export.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
-import { exportUserData } from '#app/utils/export.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')

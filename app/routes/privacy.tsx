@@ -8,11 +8,11 @@ import { z } from 'zod'
 import { CheckboxField, FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { PrivacyNotice } from '#app/components/privacy-notice.tsx'
 import { SharingPanel } from '#app/components/sharing-panel.tsx'
-import { checkPassphrase, deleteUser } from '#app/utils/account.server.ts'
-import { getUser, requireRole } from '#app/utils/auth.server.ts'
-import { clearSessionCookie } from '#app/utils/session.server.ts'
-import { SHARING_INTENTS, sharingAction } from '#app/utils/sharing-action.server.ts'
-import { sharingView } from '#app/utils/sharing-view.server.ts'
+import { checkPassphrase, deleteUser } from '#app/domain/accounts/account.server.ts'
+import { getUser, requireRole } from '#app/domain/accounts/guards.server.ts'
+import { clearSessionCookie } from '#app/domain/accounts/session.server.ts'
+import { SHARING_INTENTS, sharingAction } from '#app/domain/sharing/actions.server.ts'
+import { sharingView } from '#app/domain/sharing/view.server.ts'
 
 const DeleteSchema = z.object({
   passphrase: z.string({ error: 'Enter your passphrase to confirm' }).max(1000),

@@ -6,13 +6,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { dayMonth } from '#app/components/progress-parts.tsx'
 import { ProgressView } from '#app/components/progress-view.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { progressJson } from '#app/domain/tracking/progress-memo.server.ts'
+import { parseRange } from '#app/domain/tracking/stats.server.ts'
+import { dayMonth } from '#app/utils/format.ts'
 import { parsedOnce } from '#app/utils/parsed.ts'
-import { progressJson } from '#app/utils/progress-memo.server.ts'
 import { unpackProgress } from '#app/utils/progress-wire.ts'
-import { parseRange } from '#app/utils/tracking-stats.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your progress – Foothold' }]
 

@@ -6,8 +6,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SafetyNoticePanel } from '#app/components/support-panel.tsx'
 import { TextSelfHarmSupport } from '#app/components/text-support.tsx'
-import { requireRole, safeRedirect } from '#app/utils/auth.server.ts'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
+import { requireRole, safeRedirect } from '#app/domain/accounts/guards.server.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Saved – Foothold' }]
 

@@ -5,11 +5,11 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { NewPassphraseField, SharedDeviceField, UsernameField } from '#app/components/account-fields.tsx'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
-import { requireAnonymous } from '#app/utils/auth.server.ts'
-import { PassphraseSchema } from '#app/utils/passphrase.server.ts'
-import { createSession } from '#app/utils/session.server.ts'
-import { signUpClient } from '#app/utils/sign-in.server.ts'
-import { UsernameSchema } from '#app/utils/username.ts'
+import { requireAnonymous } from '#app/domain/accounts/guards.server.ts'
+import { PassphraseSchema } from '#app/domain/accounts/passphrase.server.ts'
+import { createSession } from '#app/domain/accounts/session.server.ts'
+import { signUpClient } from '#app/domain/accounts/sign-in.server.ts'
+import { UsernameSchema } from '#app/domain/accounts/username.ts'
 
 const SignupSchema = z.object({
   username: UsernameSchema,

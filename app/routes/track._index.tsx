@@ -7,8 +7,8 @@ import { EntryList } from '#app/components/entry-list.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { supportFirst } from '#app/utils/free-text-safety.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import {
   logNoUse,
   logUrge,
@@ -16,9 +16,9 @@ import {
   reportedTimeZone,
   timeZoneOf,
   ZONE_UNREADABLE,
-} from '#app/utils/tracking.server.ts'
-import { trackingForms } from '#app/utils/tracking-forms.server.ts'
-import { recentEntries } from '#app/utils/tracking-view.server.ts'
+} from '#app/domain/tracking/entries.server.ts'
+import { trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { recentEntries } from '#app/domain/tracking/view.server.ts'
 import { isTimeZone } from '#programme/engine/tracking/time.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Track urges and use – Foothold' }]

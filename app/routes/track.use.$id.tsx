@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { UseAfterBreakWarning } from '#app/components/use-after-break.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { supportFirst } from '#app/utils/free-text-safety.server.ts'
-import { getServiceSettings } from '#app/utils/settings.server.ts'
-import { deleteEntry, getUse, updateUse } from '#app/utils/tracking.server.ts'
-import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
-import { useDefaults } from '#app/utils/tracking-view.server.ts'
-import { afterBreakWarning } from '#app/utils/use-after-break.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { supportFirst } from '#app/domain/safety/free-text.server.ts'
+import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
+import { deleteEntry, getUse, updateUse } from '#app/domain/tracking/entries.server.ts'
+import { trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { afterBreakWarning } from '#app/domain/tracking/use-after-break.server.ts'
+import { useDefaults } from '#app/domain/tracking/view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Use diary entry – Foothold' }]
 

@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { UseFields } from '#app/components/use-fields.tsx'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { supportFirst } from '#app/utils/free-text-safety.server.ts'
-import { logUse, rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from '#app/utils/tracking.server.ts'
-import { trackingChoices, trackingForms } from '#app/utils/tracking-forms.server.ts'
+import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { supportFirst } from '#app/domain/safety/free-text.server.ts'
+import { logUse, rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from '#app/domain/tracking/entries.server.ts'
+import { trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log use – Foothold' }]
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { Progress } from '#app/domain/tracking/stats.server.ts'
 import { packProgress, unpackProgress } from './progress-wire.ts'
-import type { Progress } from './tracking-stats.server.ts'
 
 const progress: Progress = {
   range: { from: '2026-11-15', to: '2026-11-21', days: 7 },

@@ -1,7 +1,7 @@
 // The progress dashboard as it travels to the browser: one JSON string, made once per memo
 // entry on the server and parsed once in the page, with the day-by-day series as rows of
 // values rather than objects that repeat every key. A 30-day dashboard is half the size so.
-import type { Progress, UrgePeriod, UsePeriod } from './tracking-stats.server.ts'
+import type { Progress, UrgePeriod, UsePeriod } from '#app/domain/tracking/stats.server.ts'
 
 const URGE_KEYS = ['date', 'end', 'count', 'avgIntensity', 'rodeOut', 'used'] as const satisfies ReadonlyArray<
   keyof UrgePeriod

@@ -15,7 +15,7 @@ export const MAIN_LEGEND = 'Which one do you most want help with?'
 export const SUPPORT_TITLE = 'Before you carry on'
 export const SUPPORT_HEADING = 'Thank you for telling us'
 export const WITHDRAWAL_HEADING = "Important: don't stop drinking suddenly"
-/** The default crisis contacts (app/utils/settings.ts), as their tel: links. */
+/** The default crisis contacts (app/domain/settings/settings.ts), as their tel: links. */
 export const CRISIS_TEL_LINKS = ['tel:999', 'tel:111', 'tel:116123']
 
 export type Item = AssessmentPage['items'][number]

@@ -1,7 +1,7 @@
 // Helpers for calling loaders and actions directly in integration tests.
 
-import { createUser } from '#app/utils/account.server.ts'
-import { createSession } from '#app/utils/session.server.ts'
+import { createUser } from '#app/domain/accounts/account.server.ts'
+import { createSession } from '#app/domain/accounts/session.server.ts'
 import type { Role } from '#db/schema/index.ts'
 
 let counter = 0

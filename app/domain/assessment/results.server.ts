@@ -1,0 +1,257 @@
+// What a client sees after an assessment: scores with their bands and plain meanings, the
+// six-area profile, normative feedback, safety warnings, recommendations, score history and
+// their plan. Also this domain's part of the privacy export.
+import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm'
+import { clock } from '#app/utils/clock.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
+import { assessmentResponses, assessments, planItems, safetyEvents } from '#db/schema/index.ts'
+import {
+  checkInNotices,
+  type Instrument,
+  loadProgramme,
+  rankLifeAreas,
+  recommendModules,
+  safetyRulesFired,
+  scoreLifeAreas,
+  scoreRange,
+  UK_WEEKLY_UNIT_GUIDELINE,
+  weeklyUnitsRange,
+} from '#programme/engine/index.ts'
+import { getOpenAssessment, responsesOf } from './sitting.server.ts'
+
+const latestCompletedQuery = prepared((db) =>
+  db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNotNull(assessments.completedAt)))
+    .orderBy(desc(assessments.completedAt))
+    .limit(1)
+    .prepare(),
+)
+
+const safetySinceQuery = prepared((db) =>
+  db
+    .select({ rule: safetyEvents.rule })
+    .from(safetyEvents)
+    .where(
+      and(eq(safetyEvents.userId, sql.placeholder('userId')), gte(safetyEvents.createdAt, sql.placeholder('since'))),
+    )
+    .prepare(),
+)
+
+const planQuery = prepared((db) =>
+  db
+    .select({ kind: planItems.kind, ref: planItems.ref })
+    .from(planItems)
+    .where(eq(planItems.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
+const historyQuery = prepared((db) =>
+  db
+    .select({
+      instrumentId: assessmentResponses.instrumentId,
+      total: assessmentResponses.total,
+      band: assessmentResponses.band,
+      completedAt: assessmentResponses.completedAt,
+    })
+    .from(assessmentResponses)
+    .where(
+      and(
+        eq(assessmentResponses.userId, sql.placeholder('userId')),
+        isNotNull(assessmentResponses.completedAt),
+        isNotNull(assessmentResponses.total),
+      ),
+    )
+    .orderBy(asc(assessmentResponses.completedAt))
+    .prepare(),
+)
+
+export function latestCompleted(userId: string) {
+  return latestCompletedQuery().get({ userId })
+}
+
+const latestCompletedIdQuery = prepared((db) =>
+  db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNotNull(assessments.completedAt)))
+    .orderBy(desc(assessments.completedAt))
+    .limit(1)
+    .prepare(),
+)
+
+/**
+ * What a completed check-in says: scores, the six areas, readiness, units, the warnings its
+ * answers fire and the modules recommended. A check-in's answers never change once it is
+ * completed (they are written only while it is open) and the content is loaded once, so each is
+ * worked out once, not on every view of the results or the module list. Read only; bounded.
+ */
+type CheckIn = ReturnType<typeof readCheckIn>
+const checkIns = new Map<string, CheckIn>()
+const MAX_KEPT = 1000
+
+function checkIn(assessmentId: string): CheckIn {
+  let found = checkIns.get(assessmentId)
+  if (!found) {
+    found = readCheckIn(assessmentId)
+    if (checkIns.size >= MAX_KEPT) checkIns.clear()
+    checkIns.set(assessmentId, found)
+  }
+  return found
+}
+
+function readCheckIn(assessmentId: string) {
+  const programme = loadProgramme()
+  const responses = responsesOf(assessmentId)
+  const scores = responses
+    .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
+    .map((r) => {
+      const instrument = programme.instruments[r.instrumentId]
+      const band = instrument?.bands.find((b) => b.id === r.band) ?? null
+      const max = instrument ? maxScore(instrument) : null
+      return {
+        instrumentId: r.instrumentId,
+        title: instrument?.title ?? r.instrumentId,
+        total: r.total ?? 0,
+        max,
+        band,
+      }
+    })
+    .sort((a, b) => order(programme, a.instrumentId) - order(programme, b.instrumentId))
+  const lifeAreaAnswers = responses.find((r) => r.instrumentId === 'life-areas')?.answers
+  const areas = lifeAreaAnswers ? rankLifeAreas(scoreLifeAreas(programme, lifeAreaAnswers)) : []
+  const audit = responses.find((r) => r.instrumentId === 'audit')
+  const auditInstrument = programme.instruments.audit
+  const readinessAnswers = responses.find((r) => r.instrumentId === 'readiness')?.answers ?? {}
+  const readiness = (programme.instruments.readiness?.items ?? [])
+    .filter((item) => readinessAnswers[item.id] !== undefined)
+    .map((item) => ({ question: item.text, value: readinessAnswers[item.id] ?? 0 }))
+  return {
+    scores,
+    areas,
+    readiness,
+    units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
+    fired: audit && auditInstrument ? safetyRulesFired(auditInstrument, audit.answers, audit.total) : [],
+    recommendations: recommendModules(areas, Object.values(programme.modules)),
+  }
+}
+
+/** Modules recommended from the latest check-in's life areas (what the module list needs). */
+export function latestRecommendations(userId: string): CheckIn['recommendations'] {
+  const latest = latestCompletedIdQuery().get({ userId })
+  return latest ? checkIn(latest.id).recommendations : []
+}
+
+/** Everything the results page shows for the client's latest completed assessment. */
+export function latestResults(userId: string) {
+  const assessment = latestCompleted(userId)
+  if (!assessment) return null
+  const { fired, ...results } = checkIn(assessment.id)
+  // Safety events raised since the check-in began (during it, or in a module since) may grow.
+  const warnings = new Set<string>(fired)
+  for (const { rule } of safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })) warnings.add(rule)
+  return {
+    completedAt: assessment.completedAt,
+    ...results,
+    unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
+    warnings: [...warnings],
+    // The warning for every substance named (opioids, benzodiazepines) and for dependence signs.
+    notices: checkInNotices(assessment.substances, [...warnings]),
+  }
+}
+
+function order(programme: ReturnType<typeof loadProgramme>, instrumentId: string) {
+  const index = Object.keys(programme.instruments).indexOf(instrumentId)
+  return index === -1 ? 99 : index
+}
+
+/** The highest possible total: from the bands, or (for instruments without bands) the items. */
+function maxScore(instrument: Instrument): number | null {
+  if (instrument.scoring.method !== 'sum') return null
+  return scoreRange(instrument).max
+}
+
+/** Each instrument's completed totals over time, oldest first. */
+export function scoreHistory(userId: string) {
+  const programme = loadProgramme()
+  const rows = historyQuery().all({ userId })
+  const byInstrument = new Map<string, Array<{ at: Date; total: number; band: string | null }>>()
+  for (const row of rows) {
+    if (row.instrumentId === 'life-areas' || !row.completedAt || row.total === null) continue
+    const list = byInstrument.get(row.instrumentId) ?? []
+    list.push({
+      at: row.completedAt,
+      total: row.total,
+      band: programme.instruments[row.instrumentId]?.bands.find((b) => b.id === row.band)?.label ?? null,
+    })
+    byInstrument.set(row.instrumentId, list)
+  }
+  return [...byInstrument].map(([instrumentId, points]) => {
+    const instrument = programme.instruments[instrumentId]
+    return {
+      instrumentId,
+      title: instrument?.title ?? instrumentId,
+      max: instrument ? maxScore(instrument) : null,
+      points,
+    }
+  })
+}
+
+/** Whether it is time to offer a reassessment (every REASSESS_DAYS days after the last one). */
+export function reassessment(userId: string, now = clock.now()) {
+  const last = latestCompleted(userId)
+  if (!last?.completedAt) return { due: false, lastAt: null }
+  const dueAt = new Date(last.completedAt.getTime() + getEnv().REASSESS_DAYS * 24 * 3600 * 1000)
+  return { due: now >= dueAt, lastAt: last.completedAt, dueAt }
+}
+
+export function getPlan(userId: string) {
+  return planQuery().all({ userId })
+}
+
+/** Replaces the life areas the client chose to work on (an area sent twice is kept once). */
+export function savePlanAreas(userId: string, areas: string[]): void {
+  getDb().transaction((tx) => {
+    tx.delete(planItems)
+      .where(and(eq(planItems.userId, userId), eq(planItems.kind, 'area')))
+      .run()
+    for (const ref of new Set(areas)) tx.insert(planItems).values({ userId, kind: 'area', ref }).run()
+  })
+}
+
+/** This domain's part of the privacy export. */
+export function exportAssessments(userId: string) {
+  const db = getDb()
+  const responses = db
+    .select()
+    .from(assessmentResponses)
+    .where(and(eq(assessmentResponses.userId, userId), isNotNull(assessmentResponses.completedAt)))
+    .orderBy(asc(assessmentResponses.completedAt))
+    .all()
+  return {
+    assessments: responses.map((r) => ({
+      instrument: r.instrumentId,
+      version: r.instrumentVersion,
+      completedAt: r.completedAt,
+      answers: r.answers,
+      total: r.total,
+      band: r.band,
+    })),
+    safetyEvents: db
+      .select({ rule: safetyEvents.rule, source: safetyEvents.source, createdAt: safetyEvents.createdAt })
+      .from(safetyEvents)
+      .where(eq(safetyEvents.userId, userId))
+      .all(),
+    plan: getPlan(userId),
+  }
+}
+
+/** What the client's home page says about check-ins. */
+export function checkInStatus(userId: string, now = clock.now()) {
+  const open = getOpenAssessment(userId)
+  const { due, lastAt } = reassessment(userId, now)
+  return { inProgress: Boolean(open), lastAt, due }
+}

@@ -1,0 +1,232 @@
+// The self-assessment flow: start a sitting, show the page the client is on, save each page
+// (every page saves, so leaving and coming back resumes), fire safety rules the moment their
+// answer is saved, and finish. Scoring and the battery come from the pure programme engine.
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm'
+import { clock } from '#app/utils/clock.server.ts'
+import { type Db, getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
+import { type Assessment, assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
+import {
+  type AssessmentPage,
+  assessmentPages,
+  buildBattery,
+  deriveAuditC,
+  loadProgramme,
+  type SubstanceId,
+  safetyRulesFired,
+  scoreInstrument,
+  validateAnswer,
+} from '#programme/engine/index.ts'
+
+/** Safety rules whose panel must be seen before the next page. */
+const INTERRUPTING_RULES = new Set(['self-harm'])
+
+const openAssessment = prepared((db) =>
+  db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNull(assessments.completedAt)))
+    .orderBy(desc(assessments.startedAt))
+    .prepare(),
+)
+
+export function getOpenAssessment(userId: string): Assessment | undefined {
+  return openAssessment().get({ userId })
+}
+
+/** Starts a sitting, or returns the one already open (a client never has two). */
+export function startAssessment(userId: string, choice: { substances: SubstanceId[]; main: SubstanceId }): Assessment {
+  const programme = loadProgramme()
+  return getDb().transaction((tx) => {
+    const open = tx
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.userId, userId), isNull(assessments.completedAt)))
+      .get()
+    if (open) return open
+    return tx
+      .insert(assessments)
+      .values({ userId, contentVersion: programme.version, substances: choice.substances, mainSubstance: choice.main })
+      .returning()
+      .get()
+  })
+}
+
+// Pages depend only on the content and the substances named, so they are worked out once.
+const pagesCache = new Map<string, AssessmentPage[]>()
+
+export function pagesFor(assessment: Assessment): AssessmentPage[] {
+  const programme = loadProgramme()
+  const key = `${programme.version}|${assessment.substances.join(',')}|${assessment.mainSubstance}`
+  let pages = pagesCache.get(key)
+  if (!pages) {
+    const battery = buildBattery(programme, {
+      substances: assessment.substances as SubstanceId[],
+      main: assessment.mainSubstance as SubstanceId,
+    })
+    pages = assessmentPages(programme, battery)
+    pagesCache.set(key, pages)
+  }
+  return pages
+}
+
+const responsesQuery = prepared((db) =>
+  db
+    .select()
+    .from(assessmentResponses)
+    .where(eq(assessmentResponses.assessmentId, sql.placeholder('assessmentId')))
+    .prepare(),
+)
+
+export function responsesOf(assessmentId: string) {
+  return responsesQuery().all({ assessmentId })
+}
+
+/** The page the client is on, with anything they already answered on it. */
+export function currentPage(assessment: Assessment) {
+  const pages = pagesFor(assessment)
+  const index = Math.min(assessment.pageIndex, pages.length - 1)
+  const page = pages[index]
+  if (!page) throw new Error('The assessment has no pages')
+  const saved = responsesOf(assessment.id).find((r) => r.instrumentId === page.instrumentId)?.answers ?? {}
+  return { page, pageCount: pages.length, answers: saved }
+}
+
+export type PageErrors = Record<string, string>
+
+export type SaveResult =
+  | { ok: true; finished: boolean; safety: string | null }
+  | { ok: false; status: 400 | 409; errors: PageErrors; message?: string }
+
+/**
+ * Saves one page's answers and moves on (or back). Everything — answers, scores, safety
+ * events, the page pointer — is written in one synchronous transaction.
+ */
+export function savePage(
+  userId: string,
+  input: { pageIndex: number; answers: Record<string, string>; direction: 'next' | 'back' },
+  now = clock.now(),
+): SaveResult {
+  const assessment = getOpenAssessment(userId)
+  if (!assessment) return { ok: false, status: 409, errors: {}, message: 'There is no assessment in progress.' }
+  if (input.pageIndex !== assessment.pageIndex) {
+    return { ok: false, status: 409, errors: {}, message: 'This page was already saved. Here is where you are now.' }
+  }
+  const programme = loadProgramme()
+  const pages = pagesFor(assessment)
+  const page = pages[assessment.pageIndex]
+  const instrument = page ? programme.instruments[page.instrumentId] : undefined
+  if (!page || !instrument) return { ok: false, status: 409, errors: {}, message: 'That page no longer exists.' }
+
+  const values: Record<string, number> = {}
+  const errors: PageErrors = {}
+  for (const item of page.items) {
+    const raw = input.answers[item.id]
+    const value = raw === undefined || raw === '' ? Number.NaN : Number(raw)
+    if (Number.isInteger(value) && validateAnswer(instrument, item.id, value)) values[item.id] = value
+    else if (raw !== undefined && raw !== '') errors[item.id] = 'Please choose one of the answers shown.'
+    else if (input.direction === 'next') errors[item.id] = 'Please choose an answer.'
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors }
+
+  const saved = responsesOf(assessment.id)
+  const existing = saved.find((r) => r.instrumentId === instrument.id)
+  const answers = { ...(existing?.answers ?? {}), ...values }
+  const score = scoreInstrument(instrument, answers)
+  // Item triggers fire as soon as their answer is saved; total triggers once the total exists.
+  const fired = safetyRulesFired(instrument, answers, score.complete ? score.total : null)
+  const interrupting = fired.find((rule) => INTERRUPTING_RULES.has(rule)) ?? null
+  const nextIndex = input.direction === 'back' ? Math.max(0, assessment.pageIndex - 1) : assessment.pageIndex + 1
+  const finished = input.direction === 'next' && nextIndex >= pages.length
+
+  getDb().transaction((tx) => {
+    // Only summed instruments have a meaningful total (not the readiness rulers or the life areas).
+    const hasTotal = score.complete && instrument.scoring.method === 'sum'
+    const row = {
+      answers,
+      total: hasTotal ? score.total : null,
+      band: score.complete ? (score.band?.id ?? null) : null,
+      completedAt: score.complete ? now : null,
+    }
+    upsertResponse(tx, assessment, instrument, row, existing?.id)
+    if (instrument.id === 'audit' && score.complete) {
+      // AUDIT-C is never asked: it is derived from AUDIT's first three answers.
+      const auditC = deriveAuditC(programme, answers)
+      const derived = programme.instruments['audit-c']
+      const previous = saved.find((r) => r.instrumentId === 'audit-c')
+      if (derived) {
+        const derivedRow = {
+          answers: auditC.answers,
+          total: auditC.total,
+          band: auditC.band?.id ?? null,
+          completedAt: now,
+        }
+        upsertResponse(tx, assessment, derived, derivedRow, previous?.id)
+      }
+    }
+    const source = `assessment:${instrument.id}`
+    for (const rule of fired) {
+      const raised = tx
+        .select({ id: safetyEvents.id })
+        .from(safetyEvents)
+        .where(
+          and(
+            eq(safetyEvents.userId, userId),
+            eq(safetyEvents.rule, rule),
+            eq(safetyEvents.source, source),
+            gte(safetyEvents.createdAt, assessment.startedAt),
+          ),
+        )
+        .get()
+      if (!raised) tx.insert(safetyEvents).values({ userId, rule, source, createdAt: now }).run()
+    }
+    tx.update(assessments)
+      .set({
+        pageIndex: finished ? assessment.pageIndex : nextIndex,
+        pendingSafety: interrupting ?? assessment.pendingSafety,
+        completedAt: finished ? now : null,
+      })
+      .where(eq(assessments.id, assessment.id))
+      .run()
+  })
+  return { ok: true, finished, safety: interrupting }
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+type ResponseRow = {
+  answers: Record<string, number>
+  total: number | null
+  band: string | null
+  completedAt: Date | null
+}
+
+function upsertResponse(
+  tx: Tx,
+  assessment: Assessment,
+  instrument: { id: string; version: string },
+  row: ResponseRow,
+  existingId?: string,
+) {
+  if (existingId) tx.update(assessmentResponses).set(row).where(eq(assessmentResponses.id, existingId)).run()
+  else
+    tx.insert(assessmentResponses)
+      .values({
+        ...row,
+        assessmentId: assessment.id,
+        userId: assessment.userId,
+        instrumentId: instrument.id,
+        instrumentVersion: instrument.version,
+      })
+      .run()
+}
+
+/** The client has read the support panel and chooses to carry on. */
+export function acknowledgeSafety(userId: string): void {
+  const open = getOpenAssessment(userId)
+  if (open) getDb().update(assessments).set({ pendingSafety: null }).where(eq(assessments.id, open.id)).run()
+}
+
+/** The substances a client can name, in the battery's order, with their plain labels. */
+export function substanceChoices(): Array<{ id: SubstanceId; label: string }> {
+  return loadProgramme().battery.substances.map((s) => ({ id: s.id, label: s.name }))
+}

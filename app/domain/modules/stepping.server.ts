@@ -1,0 +1,236 @@
+// Working through a module: pin the version a client starts, step the module's machine on the
+// server (load snapshot → resolveState → transition with a validated event → save), and write
+// what a step derives (goals, safety events, the plan) in the same synchronous transaction.
+import type { SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { and, eq, sql } from 'drizzle-orm'
+import { assessmentFacts, goalSafety, type SafetyNotice } from '#app/domain/assessment/safety-facts.server.ts'
+import { raiseSelfHarmWords } from '#app/domain/safety/free-text.server.ts'
+import { clock } from '#app/utils/clock.server.ts'
+import { getDb } from '#db/client.ts'
+import { pinModuleVersion } from '#db/module-versions.ts'
+import { prepared } from '#db/prepared.ts'
+import {
+  goals,
+  type ModuleProgress,
+  moduleProgress,
+  moduleVersions,
+  planItems,
+  safetyEvents,
+} from '#db/schema/index.ts'
+import {
+  type Facts,
+  FINISHED,
+  type GoalAnswer,
+  loadProgramme,
+  type ModuleDefinition,
+  type ModuleEvent,
+  type ModuleState,
+  progressOf,
+  startModule,
+  stepAnswerSchema,
+  stepFreeText,
+  stepModule,
+} from '#programme/engine/index.ts'
+
+const progressQuery = prepared((db) =>
+  db
+    .select()
+    .from(moduleProgress)
+    .where(
+      and(
+        eq(moduleProgress.userId, sql.placeholder('userId')),
+        eq(moduleProgress.moduleId, sql.placeholder('moduleId')),
+      ),
+    )
+    .prepare(),
+)
+
+const versionQuery = prepared((db) =>
+  db
+    .select()
+    .from(moduleVersions)
+    .where(eq(moduleVersions.id, sql.placeholder('id')))
+    .prepare(),
+)
+
+/** Pinned definitions never change, so they are cached by row id once read. */
+const pinned = new Map<string, ModuleDefinition>()
+
+export function pinnedDefinition(versionId: string): ModuleDefinition | undefined {
+  let def = pinned.get(versionId)
+  if (!def) {
+    def = versionQuery().get({ id: versionId })?.definition
+    if (def) pinned.set(versionId, def)
+  }
+  return def
+}
+
+export function currentDefinition(moduleId: string): ModuleDefinition | undefined {
+  return Object.hasOwn(loadProgramme().modules, moduleId) ? loadProgramme().modules[moduleId] : undefined
+}
+
+export function getProgress(userId: string, moduleId: string): ModuleProgress | undefined {
+  return progressQuery().get({ userId, moduleId })
+}
+
+function counts(def: ModuleDefinition, state: ModuleState) {
+  const progress = progressOf(def, state)
+  return { state, stepNumber: progress.step, stepTotal: progress.total }
+}
+
+/** Starts the current version of a module, or returns the client's existing progress. */
+export function beginModule(userId: string, moduleId: string, now = clock.now()): ModuleProgress | null {
+  const def = currentDefinition(moduleId)
+  if (!def) return null
+  const facts = assessmentFacts(userId)
+  return getDb().transaction((tx) => {
+    const existing = tx
+      .select()
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
+      .get()
+    if (existing) return existing
+    const versionId = pinModuleVersion(tx, def)
+    tx.insert(planItems).values({ userId, kind: 'module', ref: moduleId, addedAt: now }).onConflictDoNothing().run()
+    return tx
+      .insert(moduleProgress)
+      .values({
+        userId,
+        moduleId,
+        moduleVersionId: versionId,
+        ...counts(def, startModule(def, facts)),
+        startedAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get()
+  })
+}
+
+export type StepIntent = 'next' | 'back' | 'skip' | 'restart'
+
+export type StepResult =
+  /** selfHarmWords: the step's text had self-harm words, so the support panel comes first (H-027). */
+  | { ok: true; finished: boolean; selfHarmWords: boolean }
+  | { ok: false; status: 400; reply: SubmissionResult<string[]> }
+  | { ok: false; status: 404 | 409; message: string }
+
+/**
+ * Applies one posted step. `stepId` is the step the form was showing: if the client has moved
+ * on since (another tab or device), nothing is saved and they are shown where they are now.
+ */
+export function postStep(
+  userId: string,
+  moduleId: string,
+  input: { stepId: string; intent: StepIntent; formData: FormData },
+  now = clock.now(),
+): StepResult {
+  const row = getProgress(userId, moduleId)
+  const def = row ? pinnedDefinition(row.moduleVersionId) : undefined
+  if (!row || !def) return { ok: false, status: 404, message: 'You have not started this module.' }
+  if (input.stepId !== row.state.value)
+    return {
+      ok: false,
+      status: 409,
+      message: 'This step was already saved, maybe on another device. Here is where you are now.',
+    }
+
+  if (input.intent === 'restart') {
+    // Starting again discards the answers, so it also moves to the newest version of the module.
+    const latest = currentDefinition(moduleId) ?? def
+    getDb().transaction((tx) => {
+      const versionId = pinModuleVersion(tx, latest)
+      tx.update(moduleProgress)
+        .set({
+          moduleVersionId: versionId,
+          ...counts(latest, startModule(latest, assessmentFacts(userId))),
+          pendingSafety: null,
+          updatedAt: now,
+        })
+        .where(eq(moduleProgress.id, row.id))
+        .run()
+    })
+    return { ok: true, finished: false, selfHarmWords: false }
+  }
+
+  const step = def.steps.find((s) => s.id === row.state.value)
+  let event: ModuleEvent
+  if (input.intent === 'back') event = { type: 'BACK' }
+  else if (input.intent === 'skip') {
+    if (!step?.optional) return { ok: false, status: 409, message: 'This step cannot be skipped.' }
+    event = { type: 'SKIP' }
+  } else {
+    if (!step) return { ok: false, status: 409, message: 'You have finished this module.' }
+    const submission = parseWithZod(answerFields(input.formData), { schema: stepAnswerSchema(def, step) })
+    if (submission.status !== 'success') return { ok: false, status: 400, reply: submission.reply() }
+    event = { type: 'NEXT', answer: submission.value }
+  }
+
+  const next = stepModule(def, row.state, event)
+  const finished = next.value === FINISHED && row.state.value !== FINISHED
+  let pendingSafety: SafetyNotice | null = null
+  let selfHarmWords = false
+  getDb().transaction((tx) => {
+    if (event.type === 'NEXT' && step)
+      selfHarmWords = raiseSelfHarmWords(tx, userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
+    if (event.type === 'NEXT' && step?.type === 'choice') {
+      const chosen = new Set(event.answer as string[])
+      // A safety flag added to the content since this client started still fires (H-016, H-017):
+      // the pinned version decides the flow, the newest version can only add safety.
+      const newest = currentDefinition(moduleId)?.steps.find((s) => s.id === step.id)
+      const options = [...step.options, ...(newest?.type === 'choice' ? newest.options : [])]
+      if (options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
+        tx.insert(safetyEvents)
+          .values({ userId, rule: 'self-harm', source: `module:${moduleId}`, createdAt: now })
+          .run()
+        pendingSafety = 'self-harm'
+      }
+    }
+    if (event.type === 'NEXT' && step?.type === 'goal') {
+      const goal = event.answer as GoalAnswer
+      const values = {
+        ...goal,
+        substance: goal.substance ?? null,
+        howMuch: goal.howMuch ?? null,
+        byWhen: goal.byWhen ?? null,
+        why: goal.why ?? null,
+        updatedAt: now,
+      }
+      tx.insert(goals)
+        .values({ userId, source: `module:${moduleId}:${step.id}`, createdAt: now, ...values })
+        .onConflictDoUpdate({ target: [goals.userId, goals.source], set: values })
+        .run()
+      pendingSafety = goalSafety(userId, goal)
+    }
+    if (finished) {
+      tx.insert(planItems)
+        .values({ userId, kind: 'module', ref: moduleId, addedAt: now, completedAt: now })
+        .onConflictDoUpdate({ target: [planItems.userId, planItems.kind, planItems.ref], set: { completedAt: now } })
+        .run()
+    }
+    tx.update(moduleProgress)
+      .set({ ...counts(def, next), pendingSafety, updatedAt: now, ...(finished ? { completedAt: now } : {}) })
+      .where(eq(moduleProgress.id, row.id))
+      .run()
+  })
+  return { ok: true, finished, selfHarmWords }
+}
+
+/** The posted form without the page's own fields, so strict answer schemas see only answers. */
+function answerFields(formData: FormData): FormData {
+  const fields = new FormData()
+  for (const [key, value] of formData) if (key !== 'step' && key !== 'intent') fields.append(key, value)
+  return fields
+}
+
+/** The client has read the safety panel and carries on. */
+export function acknowledgeModuleSafety(userId: string, moduleId: string): void {
+  getDb()
+    .update(moduleProgress)
+    .set({ pendingSafety: null })
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
+    .run()
+}
+
+export type { Facts }

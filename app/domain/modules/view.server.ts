@@ -1,0 +1,219 @@
+// What the module pages show: the module list (recommended first, with progress), one module at
+// its current step, the worksheet behind an exercise step, and this domain's part of the
+// privacy export.
+import { asc, eq, sql } from 'drizzle-orm'
+import { marked } from 'marked'
+import { latestRecommendations } from '#app/domain/assessment/results.server.ts'
+import { namedSubstances, noticesFor } from '#app/domain/assessment/safety-facts.server.ts'
+import { prepared } from '#db/prepared.ts'
+import { goals, moduleProgress, moduleVersions } from '#db/schema/index.ts'
+import {
+  type ExerciseAnswer,
+  FINISHED,
+  loadProgramme,
+  type ModuleDefinition,
+  progressOf,
+  type Step,
+  SUBSTANCE_IDS,
+  worksheetModel,
+} from '#programme/engine/index.ts'
+import { currentDefinition, getProgress, pinnedDefinition } from './stepping.server.ts'
+
+const allProgressQuery = prepared((db) =>
+  db
+    .select({
+      moduleId: moduleProgress.moduleId,
+      stepNumber: moduleProgress.stepNumber,
+      stepTotal: moduleProgress.stepTotal,
+      value: sql<string>`json_extract(${moduleProgress.state}, '$.value')`,
+      completedAt: moduleProgress.completedAt,
+      updatedAt: moduleProgress.updatedAt,
+    })
+    .from(moduleProgress)
+    .where(eq(moduleProgress.userId, sql.placeholder('userId')))
+    .prepare(),
+)
+
+/** The module the client touched last and has not finished, for "carry on" on the home page. */
+export function moduleToContinue(userId: string) {
+  const open = allProgressQuery()
+    .all({ userId })
+    .filter((p) => p.value !== FINISHED)
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0]
+  const def = open ? currentDefinition(open.moduleId) : undefined
+  if (!open || !def) return null
+  return { id: open.moduleId, title: def.title, step: open.stepNumber, total: open.stepTotal }
+}
+
+export type ModuleStatus = 'not-started' | 'in-progress' | 'finished'
+
+/** Every module: recommended ones first (from the latest assessment), then the rest. */
+export function moduleList(userId: string) {
+  const programme = loadProgramme()
+  const progress = new Map(
+    allProgressQuery()
+      .all({ userId })
+      .map((p) => [p.moduleId, p]),
+  )
+  const recommendations = latestRecommendations(userId)
+  const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
+  const areaNames = new Map(programme.lifeAreas.areas.map((a) => [a.id, a.name]))
+  const items = Object.values(programme.modules).map((def) => {
+    const p = progress.get(def.id)
+    const status: ModuleStatus = !p ? 'not-started' : p.value === FINISHED ? 'finished' : 'in-progress'
+    return {
+      id: def.id,
+      title: def.title,
+      summary: def.summary,
+      minutes: def.minutes,
+      areas: def.areas.map((a) => areaNames.get(a) ?? a),
+      status,
+      step: p && status === 'in-progress' ? { number: p.stepNumber, total: p.stepTotal } : null,
+      completedAt: p?.completedAt ?? null,
+      reason: reasons.get(def.id) ?? null,
+    }
+  })
+  const rank = (id: string) => {
+    const index = recommendations.findIndex((r) => r.moduleId === id)
+    return index === -1 ? recommendations.length : index
+  }
+  return items.sort((a, b) => rank(a.id) - rank(b.id))
+}
+
+const html = new Map<string, string>()
+/** Module Markdown is trusted content from the repository (raw HTML is refused by content:check). */
+function markdown(text: string): string {
+  let out = html.get(text)
+  if (out === undefined) {
+    out = marked.parse(text, { async: false, gfm: true })
+    html.set(text, out)
+  }
+  return out
+}
+
+function aboutModule(def: ModuleDefinition) {
+  const areaNames = new Map(loadProgramme().lifeAreas.areas.map((a) => [a.id, a.name]))
+  return {
+    id: def.id,
+    version: def.version,
+    title: def.title,
+    summary: def.summary,
+    minutes: def.minutes,
+    areas: def.areas.map((a) => areaNames.get(a) ?? a),
+    sources: def.sources,
+  }
+}
+
+/** A step as the page draws it: with its Markdown rendered, its exercise, or its worksheet's exercise. */
+function stepView(def: ModuleDefinition, step: Step) {
+  if (step.type === 'read' || step.type === 'summary') return { ...step, html: markdown(def.texts[step.file] ?? '') }
+  if (step.type === 'exercise') return { ...step, definition: def.exercises[step.exercise] ?? null }
+  if (step.type === 'worksheet') {
+    const target = def.steps.find((s) => s.id === step.for)
+    const exercise = target?.type === 'exercise' ? def.exercises[target.exercise] : undefined
+    return { ...step, exerciseTitle: exercise?.title ?? step.title }
+  }
+  return step
+}
+
+/** A module at the client's current step (or its start page if not started). */
+export function moduleView(userId: string, moduleId: string) {
+  const row = getProgress(userId, moduleId)
+  const def = row ? pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
+  if (!def) return null
+  // A safety notice added to the content since the client began still reaches them (H-017).
+  const latest = currentDefinition(moduleId)
+  const notices = noticesFor(namedSubstances(userId), [...new Set([...def.notices, ...(latest?.notices ?? [])])])
+  if (!row) return { module: aboutModule(def), started: false as const, notices }
+  const state = row.state
+  const step = def.steps.find((s) => s.id === state.value)
+  const worksheets = def.steps.flatMap((s) =>
+    s.type === 'exercise' && state.context.answers[s.id]
+      ? [{ stepId: s.id, title: def.exercises[s.exercise]?.title ?? s.title }]
+      : [],
+  )
+  return {
+    module: aboutModule(def),
+    started: true as const,
+    notices,
+    finished: state.value === FINISHED,
+    completedAt: row.completedAt,
+    pendingSafety: row.pendingSafety,
+    progress: progressOf(def, state),
+    canGoBack: state.context.history.length > 0,
+    step: step ? stepView(def, step) : null,
+    answer: step ? (state.context.answers[step.id] ?? null) : null,
+    /** Titles of the steps done, for the summary. */
+    done: state.context.history
+      .filter((id, i, all) => all.indexOf(id) === i)
+      .flatMap((id) => def.steps.find((s) => s.id === id && s.type !== 'summary')?.title ?? []),
+    worksheets,
+    goalChoices: { areas: def.areas, substances: namedSubstances(userId) ?? SUBSTANCE_IDS },
+  }
+}
+
+/**
+ * The worksheet for an exercise step: from the version the client is on, with their answers;
+ * blank from the current version if they have not started the module.
+ */
+export function worksheetFor(userId: string, moduleId: string, stepId: string) {
+  const row = getProgress(userId, moduleId)
+  const def = row ? pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
+  const step = def?.steps.find((s) => s.id === stepId)
+  if (!def || step?.type !== 'exercise') return null
+  const exercise = def.exercises[step.exercise]
+  if (!exercise) return null
+  const answer = (row?.state.context.answers[step.id] as ExerciseAnswer | undefined) ?? null
+  return { model: worksheetModel(exercise, def.title, answer), hasAnswer: answer !== null, exerciseId: exercise.id }
+}
+
+const exportQuery = prepared((db) =>
+  db
+    .select({
+      module: moduleProgress.moduleId,
+      version: moduleVersions.version,
+      state: moduleProgress.state,
+      startedAt: moduleProgress.startedAt,
+      completedAt: moduleProgress.completedAt,
+    })
+    .from(moduleProgress)
+    .innerJoin(moduleVersions, eq(moduleVersions.id, moduleProgress.moduleVersionId))
+    .where(eq(moduleProgress.userId, sql.placeholder('userId')))
+    .orderBy(asc(moduleProgress.startedAt))
+    .prepare(),
+)
+
+const goalsQuery = prepared((db) =>
+  db
+    .select()
+    .from(goals)
+    .where(eq(goals.userId, sql.placeholder('userId')))
+    .orderBy(asc(goals.createdAt))
+    .prepare(),
+)
+
+export function goalsOf(userId: string) {
+  return goalsQuery().all({ userId })
+}
+
+/** `modules: [{ module, version, status, startedAt, completedAt, answers }]` and `goals`. */
+export function exportModules(userId: string) {
+  return {
+    modules: exportQuery()
+      .all({ userId })
+      .map((m) => ({
+        module: m.module,
+        version: m.version,
+        status: m.state.value === FINISHED ? 'finished' : 'in-progress',
+        startedAt: m.startedAt.toISOString(),
+        completedAt: m.completedAt?.toISOString() ?? null,
+        step: m.state.value,
+        answers: m.state.context.answers,
+      })),
+    goals: goalsOf(userId).map(({ userId: _user, ...goal }) => ({
+      ...goal,
+      createdAt: goal.createdAt.toISOString(),
+      updatedAt: goal.updatedAt.toISOString(),
+    })),
+  }
+}

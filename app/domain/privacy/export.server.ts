@@ -1,0 +1,27 @@
+// The privacy export: everything Foothold stores about one person, as one JSON document.
+// Each domain contributes a section; a new domain adds its exporter to EXPORTERS.
+import { exportAccount } from '#app/domain/accounts/account.server.ts'
+import { exportInvitesCreated } from '#app/domain/accounts/staff.server.ts'
+import { exportAssessments } from '#app/domain/assessment/results.server.ts'
+import { exportModules } from '#app/domain/modules/view.server.ts'
+import { exportSharing } from '#app/domain/sharing/links.server.ts'
+import { exportTracking } from '#app/domain/tracking/export.server.ts'
+import { clock } from '#app/utils/clock.server.ts'
+
+type Exporter = (userId: string) => Record<string, unknown>
+
+const EXPORTERS: Exporter[] = [
+  exportAccount,
+  exportAssessments,
+  exportModules,
+  exportTracking,
+  exportSharing,
+  exportInvitesCreated,
+]
+
+export const EXPORT_FORMAT = 'foothold-export/1'
+
+export function exportUserData(userId: string, now = clock.now()) {
+  const sections = EXPORTERS.map((exporter) => exporter(userId))
+  return Object.assign({ format: EXPORT_FORMAT, exportedAt: now.toISOString() }, ...sections) as Record<string, unknown>
+}

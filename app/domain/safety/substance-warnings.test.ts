@@ -1,0 +1,134 @@
+// The substance warnings each client sees, through the loaders and actions the pages call
+// (issue 12, "Messages that must change" 1–4): the overdose advice on a very strong urge, the
+// taper and withdrawal warnings on cut-down goals, and every named substance's warning on the
+// check-in results. Hazards H-012, H-018, H-024, H-025.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { currentPage, getOpenAssessment, savePage, startAssessment } from '#app/domain/assessment/sitting.server.ts'
+import { logUrge, updateUrge } from '#app/domain/tracking/entries.server.ts'
+import { trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { goalAction } from '#app/domain/tracking/goal-actions.server.ts'
+import * as results from '#app/routes/assessment.results.tsx'
+import * as urgePage from '#app/routes/track.urges.$id.tsx'
+import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
+import type { SubstanceId } from '#programme/engine/index.ts'
+import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
+
+const NOW = new Date('2026-11-21T18:30:00Z')
+beforeAll(() => pinClock(NOW))
+afterAll(unpinClock)
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData()
+  for (const [key, value] of Object.entries(fields)) data.append(key, value)
+  return data
+}
+
+/** A client who finished a check-in naming these substances; `highest` answers AUDIT at the top. */
+async function checkedIn(substances: SubstanceId[], { highest = false } = {}) {
+  const user = await makeUser()
+  startAssessment(user.id, { substances, main: substances[0] ?? 'alcohol' })
+  for (let guard = 0; guard < 100; guard++) {
+    const open = getOpenAssessment(user.id)
+    if (!open) return user
+    const { page } = currentPage(open)
+    const answers = Object.fromEntries(
+      page.items.map((item) => {
+        const values = item.options.map((o) => o.value)
+        const top = highest && item.id.startsWith('audit-')
+        return [item.id, String(top ? Math.max(...values) : Math.min(...values))]
+      }),
+    )
+    const saved = savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
+    if (!saved.ok) throw new Error(`page ${page.index} refused`)
+  }
+  throw new Error('the check-in never finished')
+}
+
+type Client = Awaited<ReturnType<typeof makeUser>>
+
+async function loadUrge(user: Client, id: string) {
+  const cookie = await signedInCookie(user)
+  return urgePage.loader({
+    request: makeRequest(`/track/urges/${id}`, { cookie }),
+    params: { id },
+    context: loadContext,
+  })
+}
+
+const urgeForm = (fields: Record<string, string>) => trackingForms().UrgeSchema.parse(fields)
+
+function strongUrge(user: Client) {
+  const logged = logUrge(user.id, urgeForm({ intensity: '9' }), NOW)
+  if (!logged.ok) throw new Error('urge refused')
+  return logged.id
+}
+
+describe('a very strong urge (9–10): the overdose-after-a-break advice', () => {
+  it('is given to a client who has not done a check-in, and to one who named opioids, benzodiazepines or another drug', async () => {
+    const unknown = await makeUser()
+    expect(await loadUrge(unknown, strongUrge(unknown))).toMatchObject({ strong: true, overdoseAdvice: true })
+    for (const substance of ['opioids', 'benzodiazepines', 'other'] as const) {
+      const user = await checkedIn([substance])
+      expect(await loadUrge(user, strongUrge(user))).toMatchObject({ strong: true, overdoseAdvice: true })
+    }
+  })
+
+  it('is not given for alcohol or cannabis alone, nor for an urge below 9', async () => {
+    const user = await checkedIn(['alcohol', 'cannabis'])
+    expect(await loadUrge(user, strongUrge(user))).toMatchObject({ strong: true, overdoseAdvice: false })
+    const opioids = await checkedIn(['opioids'])
+    const logged = logUrge(opioids.id, urgeForm({ intensity: '8' }), NOW)
+    if (!logged.ok) throw new Error('urge refused')
+    expect(await loadUrge(opioids, logged.id)).toMatchObject({ strong: false, overdoseAdvice: false })
+  })
+
+  it('is given when the urge itself records use of opioids the client did not name', async () => {
+    const user = await checkedIn(['alcohol'])
+    const id = strongUrge(user)
+    const used = urgeForm({ intensity: '9', outcome: 'used', usedSubstance: 'opioids', usedAmount: '1' })
+    expect(updateUrge(user.id, id, used)).toMatchObject({ ok: true })
+    expect(await loadUrge(user, id)).toMatchObject({ strong: true, overdoseAdvice: true })
+  })
+})
+
+describe('cut-down goals get the same warning as stop goals', () => {
+  const goal = (type: string, substance: string) =>
+    form({ intent: 'create', what: 'Less', type, substance, area: 'behaviours' })
+
+  it('a benzodiazepine cut-down goal shows the taper warning', async () => {
+    const user = await checkedIn(['benzodiazepines'])
+    expect(goalAction(user.id, goal('cut-down', 'benzodiazepines'))).toMatchObject({ safety: 'sedative-taper' })
+  })
+
+  it('an alcohol cut-down goal shows the withdrawal warning with dependence signs, or when we do not know', async () => {
+    const dependent = await checkedIn(['alcohol'], { highest: true })
+    expect(goalAction(dependent.id, goal('cut-down', 'alcohol'))).toMatchObject({ safety: 'alcohol-withdrawal' })
+    const unknown = await makeUser()
+    expect(goalAction(unknown.id, goal('cut-down', 'alcohol'))).toMatchObject({ safety: 'alcohol-withdrawal' })
+  })
+
+  it('an alcohol cut-down goal without dependence signs shows no warning', async () => {
+    const user = await checkedIn(['alcohol'])
+    expect(goalAction(user.id, goal('cut-down', 'alcohol'))).toMatchObject({ status: 200, safety: null })
+  })
+})
+
+describe('the check-in results show the warning for every substance named', () => {
+  async function loadResults(user: Client) {
+    const cookie = await signedInCookie(user)
+    return results.loader({ request: makeRequest('/assessment/results', { cookie }), params: {}, context: loadContext })
+  }
+
+  it('opioids: overdose after a break; benzodiazepines: the taper warning, with no module or goal', async () => {
+    const user = await checkedIn(['opioids', 'benzodiazepines'])
+    const { results: shown } = await loadResults(user)
+    expect(shown.notices).toEqual(['overdose-after-a-break', 'sedative-taper'])
+  })
+
+  it('alcohol with dependence signs: the withdrawal warning, first; cannabis alone: none', async () => {
+    const drinker = await checkedIn(['alcohol', 'opioids'], { highest: true })
+    expect((await loadResults(drinker)).results.notices).toEqual(['alcohol-withdrawal', 'overdose-after-a-break'])
+    const cannabis = await checkedIn(['cannabis'])
+    expect((await loadResults(cannabis)).results.notices).toEqual([])
+  })
+})

@@ -1,0 +1,238 @@
+// Logging urges and use, editing and deleting them. Each write stamps the entry with the
+// client's time zone and its local date, hour and weekday, worked out once here, so that the
+// dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { raiseSelfHarmWords } from '#app/domain/safety/free-text.server.ts'
+import { clock } from '#app/utils/clock.server.ts'
+import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
+import { safetyEvents, urges, useEntries, users } from '#db/schema/index.ts'
+import { alcoholUnits, amountUnit, isTimeZone, localParts, localToUtc } from '#programme/engine/index.ts'
+import { trackingForms, type UrgeForm, type UseForm } from './forms.server.ts'
+import { raiseUseAfterBreak } from './use-after-break.server.ts'
+
+/** A little slack for clocks that disagree: a time more than this ahead of the server's is refused. */
+const FUTURE_SLACK_MS = 5 * 60_000
+
+export type When = { occurredAt: Date; timeZone: string; localDate: string; localHour: number; localWeekday: number }
+export type Refused = { ok: false; field: string; message: string }
+
+const zoneQuery = prepared((db) =>
+  db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+)
+
+export function timeZoneOf(userId: string): string {
+  return zoneQuery().get({ userId })?.timeZone ?? 'Europe/London'
+}
+
+/** Remembers the zone the client's browser reports (sent by the tracking forms when JavaScript runs). */
+/** Said when a post's hidden time-zone field holds something that is not a time zone. */
+export const ZONE_UNREADABLE = "We could not read your device's time zone, so nothing was saved. Please try again."
+
+/**
+ * The zone a form's hidden `timeZone` field reported: absent or empty is fine (no JavaScript, so
+ * the account's zone is used), anything else must be a real time zone, or the post is refused.
+ */
+export function reportedTimeZone(value: unknown): { ok: true; zone: string | null } | { ok: false } {
+  if (value === null || value === undefined || value === '') return { ok: true, zone: null }
+  if (typeof value !== 'string' || value.length > 64 || !isTimeZone(value)) return { ok: false }
+  return { ok: true, zone: value }
+}
+
+export function rememberTimeZone(userId: string, reported: unknown): void {
+  if (typeof reported !== 'string' || !isTimeZone(reported) || reported === timeZoneOf(userId)) return
+  getDb().update(users).set({ timeZone: reported }).where(eq(users.id, userId)).run()
+}
+
+/** The instant and local parts of a form's "when" (empty: now); refused if in the future. */
+export function entryTime(local: string | undefined, timeZone: string, now: Date): When | Refused {
+  let occurredAt: Date
+  try {
+    occurredAt = local ? localToUtc(local, timeZone) : now
+  } catch {
+    return { ok: false, field: 'when', message: 'Enter a real date and time' }
+  }
+  if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
+    return { ok: false, field: 'when', message: 'That time is in the future. Enter when it happened.' }
+  const parts = localParts(occurredAt, timeZone)
+  return { occurredAt, timeZone, localDate: parts.date, localHour: parts.hour, localWeekday: parts.weekday }
+}
+
+function urgeValues(form: UrgeForm) {
+  const used = form.outcome === 'used'
+  const tracking = trackingForms().tracking
+  const unit =
+    used && form.usedSubstance ? amountUnit(tracking, form.usedSubstance, form.usedUnit || undefined) : undefined
+  return {
+    intensity: form.intensity,
+    trigger: form.trigger ?? null,
+    triggerNote: form.triggerNote || null,
+    place: form.place || null,
+    withWhom: form.withWhom || null,
+    feeling: form.feeling ?? null,
+    thought: form.thought || null,
+    coping: form.coping,
+    copingNote: form.copingNote || null,
+    outcome: form.outcome ?? null,
+    usedSubstance: used ? (form.usedSubstance ?? null) : null,
+    usedAmount: used ? (form.usedAmount ?? null) : null,
+    usedUnit: used && form.usedAmount !== undefined ? (unit?.id ?? null) : null,
+    note: form.note || null,
+  }
+}
+
+/** Everything the client wrote in their own words about an urge (checked for self-harm words, H-027). */
+function urgeTexts(values: ReturnType<typeof urgeValues>) {
+  return [values.triggerNote, values.place, values.withWhom, values.thought, values.copingNote, values.note]
+}
+
+function diaryValues(form: UseForm) {
+  const tracking = trackingForms().tracking
+  const preset = tracking.drinks.find((d) => d.id === form.drink)
+  const calculated = form.substance === 'alcohol' && (preset || form.ml !== undefined)
+  const units = calculated
+    ? alcoholUnits(form.ml ?? preset?.ml ?? 0, form.abv ?? preset?.abv ?? 0, form.count ?? 1)
+    : undefined
+  const unit = amountUnit(tracking, form.substance, calculated ? undefined : form.unit || undefined)
+  const amount = calculated ? units : form.amount
+  return {
+    substance: form.substance,
+    amount: amount ?? null,
+    unit: unit?.id ?? null,
+    alcoholUnits:
+      form.substance === 'alcohol' ? (units ?? (unit?.id === 'units' ? (form.amount ?? null) : null)) : null,
+    spendPence: form.spend === undefined ? null : Math.round(form.spend * 100),
+    note: form.note || null,
+  }
+}
+
+/** An urge this strong shows coping options and crisis contacts at once, and is flagged (CLINICAL.md). */
+export const VERY_HIGH_URGE = 9
+
+/** `selfHarmWords`: the text had self-harm words, so the support panel comes before the next page. */
+type Saved = { ok: true; selfHarmWords: boolean }
+
+export function logUrge(userId: string, form: UrgeForm, now = clock.now()): (Saved & { id: string }) | Refused {
+  const when = entryTime(form.when, timeZoneOf(userId), now)
+  if ('ok' in when) return when
+  const values = urgeValues(form)
+  const saved = getDb().transaction((tx) => {
+    const row = tx
+      .insert(urges)
+      .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
+      .returning({ id: urges.id })
+      .get()
+    if (form.intensity >= VERY_HIGH_URGE)
+      tx.insert(safetyEvents).values({ userId, rule: 'very-high-urge', source: 'tracking:urge', createdAt: now }).run()
+    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'urge-note', urgeTexts(values), now) }
+  })
+  return { ok: true, ...saved }
+}
+
+/**
+ * Saves a new use entry. `afterBreak`: it is use of a depressant after a break (H-026), so the
+ * page it lands on shows the tolerance warning; an edit never raises it (use-after-break.server.ts).
+ */
+export function logUse(
+  userId: string,
+  form: UseForm,
+  now = clock.now(),
+): (Saved & { id: string; afterBreak: boolean }) | Refused {
+  const when = entryTime(form.when, timeZoneOf(userId), now)
+  if ('ok' in when) return when
+  const values = diaryValues(form)
+  const saved = getDb().transaction((tx) => {
+    // Checked before the insert, so the rule reads the diary as it was before this entry.
+    const afterBreak = raiseUseAfterBreak(tx, userId, { ...when, ...values }, now)
+    const row = tx
+      .insert(useEntries)
+      .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
+      .returning({ id: useEntries.id })
+      .get()
+    return { id: row.id, afterBreak, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) }
+  })
+  return { ok: true, ...saved }
+}
+
+/** "No use today": one row per day, so tapping twice counts once. */
+export function logNoUse(userId: string, now = clock.now()): void {
+  const timeZone = timeZoneOf(userId)
+  const when = entryTime(undefined, timeZone, now) as When
+  getDb().transaction((tx) => {
+    const already = tx
+      .select({ id: useEntries.id })
+      .from(useEntries)
+      .where(and(eq(useEntries.userId, userId), eq(useEntries.localDate, when.localDate), isNull(useEntries.substance)))
+      .get()
+    if (!already)
+      tx.insert(useEntries)
+        .values({ userId, ...when, createdAt: now, updatedAt: now })
+        .run()
+  })
+}
+
+export function updateUrge(userId: string, id: string, form: UrgeForm, now = clock.now()): Saved | Refused | null {
+  const existing = getUrge(userId, id)
+  if (!existing) return null
+  // An entry keeps the zone it was logged in, so its wall-clock time means what it did then.
+  const when = entryTime(form.when, existing.timeZone, now)
+  if ('ok' in when) return when
+  const values = urgeValues(form)
+  return getDb().transaction((tx) => {
+    const done = tx
+      .update(urges)
+      .set({ ...when, ...values, updatedAt: now })
+      .where(and(eq(urges.id, id), eq(urges.userId, userId)))
+      .run()
+    if (done.changes !== 1) return null
+    return { ok: true, selfHarmWords: raiseSelfHarmWords(tx, userId, 'urge-note', urgeTexts(values), now) } as const
+  })
+}
+
+export function updateUse(userId: string, id: string, form: UseForm, now = clock.now()): Saved | Refused | null {
+  const existing = getUse(userId, id)
+  if (!existing) return null
+  const when = entryTime(form.when, existing.timeZone, now)
+  if ('ok' in when) return when
+  const values = diaryValues(form)
+  return getDb().transaction((tx) => {
+    const done = tx
+      .update(useEntries)
+      .set({ ...when, ...values, updatedAt: now })
+      .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
+      .run()
+    if (done.changes !== 1) return null
+    return { ok: true, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) } as const
+  })
+}
+
+/** Deletes one of the client's own entries; false if there is no such entry of theirs. */
+export function deleteEntry(userId: string, kind: 'urge' | 'use', id: string): boolean {
+  const table = kind === 'urge' ? urges : useEntries
+  return (
+    getDb()
+      .delete(table)
+      .where(and(eq(table.id, id), eq(table.userId, userId)))
+      .run().changes === 1
+  )
+}
+
+export function getUrge(userId: string, id: string) {
+  return getDb()
+    .select()
+    .from(urges)
+    .where(and(eq(urges.id, id), eq(urges.userId, userId)))
+    .get()
+}
+
+export function getUse(userId: string, id: string) {
+  return getDb()
+    .select()
+    .from(useEntries)
+    .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
+    .get()
+}

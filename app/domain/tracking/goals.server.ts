@@ -1,0 +1,122 @@
+// Goals on the tracking side: set a SMART goal (the same answer schema as a module's goal step),
+// check in on it (done / partly / not, one per day, in the client's own days), mark it done or
+// drop it, and see its history. Goals from modules appear here too.
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { z } from 'zod'
+import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
+import { raiseSelfHarmWords } from '#app/domain/safety/free-text.server.ts'
+import { clock } from '#app/utils/clock.server.ts'
+import { getDb } from '#db/client.ts'
+import { goalCheckIns, goals } from '#db/schema/index.ts'
+import { type GoalAnswer, goalFreeText, todayIn } from '#programme/engine/index.ts'
+import { timeZoneOf } from './entries.server.ts'
+import { NOTE_MAX } from './forms.server.ts'
+
+export const CheckInSchema = z.object({
+  goal: z.string().min(1, 'Choose a goal'),
+  outcome: z.enum(['done', 'partly', 'not'], { error: 'Choose how it went: done, partly or not' }),
+  note: z.string().trim().max(NOTE_MAX, `Please keep this under ${NOTE_MAX} characters`).optional(),
+})
+export type CheckIn = z.infer<typeof CheckInSchema>
+
+/** Check-ins shown per goal: enough for a history at a glance; the export has them all. */
+const HISTORY = 10
+
+export function listGoals(userId: string) {
+  const rows = getDb().select().from(goals).where(eq(goals.userId, userId)).orderBy(desc(goals.createdAt)).all()
+  const ids = rows.map((g) => g.id)
+  const checkIns =
+    ids.length === 0
+      ? []
+      : getDb()
+          .select()
+          .from(goalCheckIns)
+          .where(and(eq(goalCheckIns.userId, userId), inArray(goalCheckIns.goalId, ids)))
+          .orderBy(desc(goalCheckIns.localDate))
+          .all()
+  const today = todayIn(timeZoneOf(userId), clock.now())
+  return rows
+    .map((g) => {
+      const own = checkIns.filter((c) => c.goalId === g.id)
+      return {
+        id: g.id,
+        what: g.what,
+        type: g.type,
+        substance: g.substance,
+        howMuch: g.howMuch,
+        byWhen: g.byWhen,
+        why: g.why,
+        status: g.status,
+        fromModule: g.source?.startsWith('module:') ?? false,
+        checkedInToday: own.some((c) => c.localDate === today),
+        history: own.slice(0, HISTORY).map((c) => ({ date: c.localDate, outcome: c.outcome, note: c.note })),
+      }
+    })
+    .sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'))
+}
+
+/**
+ * Saves a new goal; returns the safety warning it calls for, if any (H-012, H-015), and whether
+ * its words call for the support panel (H-027).
+ */
+export function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) {
+  const saved = getDb().transaction((tx) => {
+    const row = tx
+      .insert(goals)
+      .values({
+        userId,
+        ...goal,
+        substance: goal.substance ?? null,
+        howMuch: goal.howMuch ?? null,
+        byWhen: goal.byWhen ?? null,
+        why: goal.why ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: goals.id })
+      .get()
+    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'goal-note', goalFreeText(goal), now) }
+  })
+  return { ...saved, safety: goalSafety(userId, goal) }
+}
+
+/**
+ * Today's check-in on one of the client's goals (a second one today replaces the first). False if
+ * there is no such goal of theirs; otherwise whether the note calls for the support panel (H-027).
+ */
+export function checkInGoal(userId: string, input: CheckIn, now = clock.now()): false | { selfHarmWords: boolean } {
+  const goal = getDb()
+    .select({ id: goals.id })
+    .from(goals)
+    .where(and(eq(goals.id, input.goal), eq(goals.userId, userId)))
+    .get()
+  if (!goal) return false
+  const localDate = todayIn(timeZoneOf(userId), now)
+  const values = { outcome: input.outcome, note: input.note || null, updatedAt: now }
+  return getDb().transaction((tx) => {
+    tx.insert(goalCheckIns)
+      .values({ goalId: goal.id, userId, localDate, createdAt: now, ...values })
+      .onConflictDoUpdate({ target: [goalCheckIns.goalId, goalCheckIns.localDate], set: values })
+      .run()
+    return { selfHarmWords: raiseSelfHarmWords(tx, userId, 'goal-note', [values.note], now) }
+  })
+}
+
+export function setGoalStatus(userId: string, goalId: string, status: 'active' | 'done' | 'dropped'): boolean {
+  return (
+    getDb()
+      .update(goals)
+      .set({ status, updatedAt: clock.now() })
+      .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
+      .run().changes === 1
+  )
+}
+
+export function deleteGoal(userId: string, goalId: string): boolean {
+  return (
+    getDb()
+      .delete(goals)
+      .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
+      .run().changes === 1
+  )
+}

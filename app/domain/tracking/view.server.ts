@@ -1,0 +1,130 @@
+// How tracking entries read on the pages: the latest entries with times in the zone each was
+// logged in, and a saved entry as its edit form's values.
+import { desc, eq, sql } from 'drizzle-orm'
+import { prepared } from '#db/prepared.ts'
+import { type Urge, type UseEntry, urges, useEntries } from '#db/schema/index.ts'
+import { amountUnit, loadProgramme, localDateTime, type SubstanceId } from '#programme/engine/index.ts'
+import { trackingForms } from './forms.server.ts'
+
+const recentUrges = prepared((db) =>
+  db
+    .select()
+    .from(urges)
+    .where(eq(urges.userId, sql.placeholder('userId')))
+    .orderBy(desc(urges.occurredAt))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+
+const recentUse = prepared((db) =>
+  db
+    .select()
+    .from(useEntries)
+    .where(eq(useEntries.userId, sql.placeholder('userId')))
+    .orderBy(desc(useEntries.occurredAt))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+
+const text = (value: string | number | null) => (value === null ? undefined : String(value))
+
+/** A saved urge as the detail form's values. */
+export function urgeDefaults(urge: Urge) {
+  return {
+    when: localDateTime(urge.occurredAt, urge.timeZone),
+    intensity: String(urge.intensity),
+    trigger: text(urge.trigger),
+    triggerNote: text(urge.triggerNote),
+    place: text(urge.place),
+    withWhom: text(urge.withWhom),
+    feeling: text(urge.feeling),
+    thought: text(urge.thought),
+    coping: urge.coping,
+    copingNote: text(urge.copingNote),
+    outcome: text(urge.outcome),
+    usedSubstance: text(urge.usedSubstance),
+    usedAmount: text(urge.usedAmount),
+    usedUnit: text(urge.usedUnit),
+    note: text(urge.note),
+  }
+}
+
+/** A saved use entry as the form's values (the amount as logged; alcohol as units). */
+export function useDefaults(entry: UseEntry) {
+  return {
+    when: localDateTime(entry.occurredAt, entry.timeZone),
+    substance: text(entry.substance),
+    amount: text(entry.amount),
+    unit: text(entry.unit),
+    spend: entry.spendPence === null ? undefined : (entry.spendPence / 100).toFixed(2),
+    note: text(entry.note),
+  }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * A date formatter for a zone, kept by `kind` and zone: building one costs far more than using
+ * one. Bounded, because zones arrive from browsers.
+ */
+export function formatIn(kind: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })
+    if (formats.size < 200) formats.set(key, format)
+  }
+  return format
+}
+
+const SHOWN: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+}
+
+/** How an instant reads to the client, in the zone given: "Sat 21 Nov, 18:30". */
+export function shown(at: Date, timeZone: string): string {
+  return formatIn('shown', timeZone, SHOWN).format(at)
+}
+
+/** A local date as the client reads it: "Mon 4 May". */
+function shownDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${date}T12:00:00Z`),
+  )
+}
+
+/** The latest entries, newest first, as the log pages list them. */
+export function recentEntries(userId: string, limit = 20) {
+  const { tracking } = trackingForms()
+  const substanceNames = new Map<string, string>(loadProgramme().battery.substances.map((b) => [b.id, b.name]))
+  const label = new Map(
+    [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),
+  )
+  return {
+    urges: recentUrges()
+      .all({ userId, limit })
+      .map((u) => ({
+        id: u.id,
+        when: shown(u.occurredAt, u.timeZone),
+        intensity: u.intensity,
+        trigger: u.trigger ? (label.get(u.trigger) ?? u.trigger) : null,
+        outcome: u.outcome,
+      })),
+    use: recentUse()
+      .all({ userId, limit })
+      .map((e) => ({
+        id: e.id,
+        when: e.substance ? shown(e.occurredAt, e.timeZone) : shownDate(e.localDate),
+        substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
+        amount: e.amount,
+        unit: e.substance
+          ? (amountUnit(tracking, e.substance as SubstanceId, e.unit ?? undefined)?.label ?? e.unit)
+          : null,
+        spendPence: e.spendPence,
+      })),
+  }
+}
