@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const worker = await requireRole(request, 'keyworker')
   const submission = parseWithZod(await request.formData(), { schema: RedeemSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = redeemWithLimits(worker, submission.value.code, context.clientIp)
+  const result = await redeemWithLimits(worker, submission.value.code, context.clientIp)
   if (!result.ok)
     return data({ result: submission.reply({ fieldErrors: { code: [result.message] } }) }, { status: result.status })
   return redirect(`/caseload/${result.linkId}`)

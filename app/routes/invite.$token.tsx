@@ -25,7 +25,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const limit = checkLimits([[getLimiters().invitePerIp, context.clientIp]])
+  const limit = await checkLimits([[getLimiters().invitePerIp, context.clientIp]])
   if (!limit.allowed) throw new Response(tooManyAttemptsMessage(limit.retryAfterSeconds), { status: 429 })
   const submission = parseWithZod(await request.formData(), { schema: AcceptSchema })
   if (submission.status !== 'success')

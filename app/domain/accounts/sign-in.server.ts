@@ -13,20 +13,20 @@ export type AuthResult =
 export async function signIn(input: { username: string; passphrase: string; ip: string }): Promise<AuthResult> {
   const limiters = getLimiters()
   const username = input.username.toLowerCase()
-  const limit = checkLimits([
+  const limit = await checkLimits([
     [limiters.loginPerIp, input.ip],
     [limiters.loginPerUsername, username],
   ])
   if (!limit.allowed) return { ok: false, status: 429, message: tooManyAttemptsMessage(limit.retryAfterSeconds) }
   const user = await authenticate(username, input.passphrase)
   if (!user) return { ok: false, status: 400, message: SIGN_IN_FAILED }
-  limiters.loginPerUsername.reset(username)
+  await limiters.loginPerUsername.reset(username)
   return { ok: true, user }
 }
 
 export async function signUpClient(input: { username: string; passphrase: string; ip: string }): Promise<AuthResult> {
   const limiters = getLimiters()
-  const limit = checkLimits([
+  const limit = await checkLimits([
     [limiters.signupPerIp, input.ip],
     [limiters.signupPerUsername, input.username.toLowerCase()],
   ])

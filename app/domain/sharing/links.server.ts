@@ -259,14 +259,14 @@ export const CODE_REFUSED =
   'That code did not work. It may be mistyped, already used, or more than 48 hours old. Ask the client to make a new one on their privacy page.'
 
 /** Redeeming with rate limits per worker and per address; every refusal reads the same. */
-export function redeemWithLimits(
+export async function redeemWithLimits(
   worker: Pick<User, 'id'>,
   input: string,
   ip: string,
   now = clock.now(),
-): { ok: true; linkId: string } | { ok: false; status: 400 | 429; message: string } {
+): Promise<{ ok: true; linkId: string } | { ok: false; status: 400 | 429; message: string }> {
   const limiters = getLimiters()
-  const limit = checkLimits([
+  const limit = await checkLimits([
     [limiters.redeemPerWorker, worker.id],
     [limiters.redeemPerIp, ip],
   ])
