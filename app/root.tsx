@@ -31,7 +31,7 @@ export const meta: MetaFunction = () => [{ title: 'Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const settings = getServiceSettings()
+  const settings = await getServiceSettings()
   return {
     user: user ? { username: user.username, role: user.role } : null,
     service: {

@@ -12,14 +12,14 @@ export const meta: MetaFunction = () => [{ title: 'Service settings – Foothold
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return { settings: getServiceSettings() }
+  return { settings: await getServiceSettings() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'admin')
   const submission = parseWithZod(await request.formData(), { schema: SettingsFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), saved: false }, { status: 400 })
-  saveServiceSettings(submission.value)
+  await saveServiceSettings(submission.value)
   return data({ result: submission.reply(), saved: true })
 }
 

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const assessment = getOpenAssessment(user.id)
   if (!assessment) throw redirect('/assessment')
   if (assessment.pendingSafety) {
-    return { kind: 'support' as const, rule: assessment.pendingSafety, contacts: getServiceSettings().crisisContacts }
+    return {
+      kind: 'support' as const,
+      rule: assessment.pendingSafety,
+      contacts: (await getServiceSettings()).crisisContacts,
+    }
   }
   const { page, pageCount, answers } = currentPage(assessment)
   return { kind: 'page' as const, page, pageCount, answers }

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const plan = getPlan(user.id)
     .filter((p) => p.kind === 'area')
     .map((p) => p.ref)
-  return { results, plan, contacts: getServiceSettings().crisisContacts }
+  return { results, plan, contacts: (await getServiceSettings()).crisisContacts }
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -5,19 +5,16 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
 import { z } from 'zod'
 import { FormError, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { ScoreHistoryChart } from '#app/components/score-history-chart.tsx'
-import { clientPageJson, type ClientPage as Data } from '#app/domain/caseload/client-page.server.ts'
+import { clientPage } from '#app/domain/caseload/client-page.server.ts'
 import { suggestModule } from '#app/domain/modules/suggestions.server.ts'
 import { logAccess } from '#app/domain/sharing/access-log.server.ts'
 import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
 import { setLabel } from '#app/domain/sharing/links.server.ts'
 import { parseRange } from '#app/domain/tracking/stats.server.ts'
-import { parsedOnce } from '#app/utils/parsed.ts'
-import { unpacked } from '#app/utils/progress-wire.ts'
 
 const LabelSchema = z.object({
   intent: z.literal('label'),
@@ -27,15 +24,6 @@ const SuggestSchema = z.object({
   intent: z.literal('suggest'),
   module: z.string({ error: 'Choose a module' }).max(100),
 })
-
-/** What JSON.parse gives back for a value that held Dates. */
-type Jsonified<T> = T extends Date
-  ? string
-  : T extends Array<infer U>
-    ? Jsonified<U>[]
-    : T extends object
-      ? { [K in keyof T]: Jsonified<T[K]> }
-      : T
 
 export const meta: MetaFunction = () => [{ title: 'Client – Foothold' }]
 
@@ -50,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { worker, linked } = await requireLinkedClient(request, params.linkId)
   const range = parseRange(new URL(request.url).searchParams.get('range'))
   await logAccess(worker, linked, 'client page')
-  return { json: clientPageJson(worker.id, linked, range) }
+  return clientPage(worker.id, linked, range)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,12 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') === 'label') {
     const submission = parseWithZod(formData, { schema: LabelSchema })
     if (submission.status !== 'success') return data({ form: 'label', result: submission.reply() }, { status: 400 })
-    setLabel(worker.id, linked.link.id, submission.value.label)
+    await setLabel(worker.id, linked.link.id, submission.value.label)
     return data({ form: 'label', result: submission.reply(), saved: 'Label saved. Only you see it.' })
   }
   const submission = parseWithZod(formData, { schema: SuggestSchema })
   if (submission.status !== 'success') return data({ form: 'suggest', result: submission.reply() }, { status: 400 })
-  if (!suggestModule(worker.id, linked.client.id, submission.value.module))
+  if (!(await suggestModule(worker.id, linked.client.id, submission.value.module)))
     return data(
       { form: 'suggest', result: submission.reply({ fieldErrors: { module: ['Choose a module from the list'] } }) },
       { status: 400 },
@@ -77,17 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClientPage() {
-  const { json } = useLoaderData<typeof loader>()
-  // Dates arrive as text, as they would through Remix's own encoding.
-  const page = useMemo(
-    () =>
-      parsedOnce(json, (text) => {
-        const parsed = JSON.parse(text) as Jsonified<Data>
-        return { ...parsed, tracking: parsed.tracking ? unpacked(parsed.tracking) : null }
-      }),
-    [json],
-  )
-  const { client, flags, assessments, modules, goals, suggested, tracking } = page
+  const { client, flags, assessments, modules, goals, suggested, tracking, modulesToSuggest } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const labelForm = useFormReply('label', actionData?.form === 'label' ? actionData.result : undefined, {
     label: client.label ?? '',
@@ -222,7 +201,7 @@ export default function ClientPage() {
         <SelectField
           field={suggestForm.field('module')}
           label="Module"
-          options={page.modulesToSuggest.map((m) => [m.id, m.title] as const)}
+          options={modulesToSuggest.map((m) => [m.id, m.title] as const)}
         />
         <button type="submit" className="button button-secondary">
           Suggest this module

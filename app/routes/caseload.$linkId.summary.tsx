@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.ok) return data({ ...page, values: parsed.values, errors: parsed.errors, summary: null }, { status: 400 })
   await logAccess(worker, linked, 'session summary page')
   const { from, to } = parsed.range
-  return data({ ...page, values: { from, to }, errors: null, summary: sessionSummary(linked, parsed.range) })
+  return data({ ...page, values: { from, to }, errors: null, summary: await sessionSummary(linked, parsed.range) })
 }
 
 /** "21 Nov 2026": a range may cross a new year. Written out by hand so server and browser agree. */

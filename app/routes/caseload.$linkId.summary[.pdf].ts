@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     })
   await logAccess(worker, linked, 'session summary PDF')
-  const pdf = await renderSessionSummaryPdf(sessionSummary(linked, parsed.range))
+  const pdf = await renderSessionSummaryPdf(await sessionSummary(linked, parsed.range))
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -7,8 +7,8 @@ import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Help and crisis contacts – Foothold' }]
 
-export function loader() {
-  const { crisisContacts, serviceName } = getServiceSettings()
+export async function loader() {
+  const { crisisContacts, serviceName } = await getServiceSettings()
   return { crisisContacts, serviceName }
 }
 

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const view = moduleView(user.id, params.moduleId ?? '')
   if (!view) throw new Response('Not found', { status: 404 })
-  return { view, contacts: getServiceSettings().crisisContacts }
+  return { view, contacts: (await getServiceSettings()).crisisContacts }
 }
 
 const STEP_INTENTS = new Set<string>(['next', 'back', 'skip', 'restart'])

@@ -6,7 +6,7 @@ import { clock } from '#app/utils/clock.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const body = JSON.stringify(exportUserData(user.id), null, 2)
+  const body = JSON.stringify(await exportUserData(user.id), null, 2)
   const day = clock.now().toISOString().slice(0, 10)
   return new Response(body, {
     headers: {

@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: 'Your privacy – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return { isClient: user?.role === 'client', sharing: user?.role === 'client' ? sharingView(user) : null }
+  return { isClient: user?.role === 'client', sharing: user?.role === 'client' ? await sharingView(user) : null }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? 'delete-account')
   if ((SHARING_INTENTS as readonly string[]).includes(intent)) {
-    const reply = sharingAction(user, intent, formData)
+    const reply = await sharingAction(user, intent, formData)
     return data({ result: null, sharing: reply }, { status: reply.status })
   }
   const submission = parseWithZod(formData, { schema: DeleteSchema })

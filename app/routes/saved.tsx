@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next: safeRedirect(search.get('next'), '/home'),
     // A goal's own warning (withdrawal, taper, overdose) still shows, after this panel.
     notice: notice && notice !== 'self-harm' ? notice : null,
-    contacts: getServiceSettings().crisisContacts,
+    contacts: (await getServiceSettings()).crisisContacts,
   }
 }
 

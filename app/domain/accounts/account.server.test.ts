@@ -46,7 +46,7 @@ describe('the privacy export', () => {
   it('contains the account and its sessions, but no secrets', async () => {
     const user = await makeUser('client', 'purple kettle river')
     await signedInCookie(user, { sharedDevice: true })
-    const exported = exportUserData(user.id, new Date('2026-05-01T00:00:00Z'))
+    const exported = await exportUserData(user.id, new Date('2026-05-01T00:00:00Z'))
     expect(exported).toMatchObject({
       format: 'foothold-export/1',
       exportedAt: '2026-05-01T00:00:00.000Z',
@@ -61,13 +61,13 @@ describe('the privacy export', () => {
   it('includes the invites a member of staff made', async () => {
     const admin = await makeUser('admin')
     createInvite('keyworker', admin.id)
-    expect(exportUserData(admin.id)).toMatchObject({ invitesCreated: [{ role: 'keyworker', usedAt: null }] })
+    expect(await exportUserData(admin.id)).toMatchObject({ invitesCreated: [{ role: 'keyworker', usedAt: null }] })
   })
 })
 
 describe('deleting an account', () => {
   it('removes every row that mentions the person, and nothing of anyone else', async () => {
-    saveServiceSettings(DEFAULT_SETTINGS)
+    await saveServiceSettings(DEFAULT_SETTINGS)
     const user = await makeUser('client', 'purple kettle river')
     const other = await makeUser('client', 'someone else entirely')
     await signedInCookie(user)

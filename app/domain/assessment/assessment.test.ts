@@ -188,7 +188,7 @@ describe('results, plan, history, export and deletion', () => {
     const audit = exported.assessments.find((a) => a.instrument === 'audit')
     expect(audit).toMatchObject({ version: expect.any(String), total: 0, band: expect.any(String) })
     expect(Object.keys(audit?.answers ?? {})).toHaveLength(10)
-    expect(exportUserData(user.id)).toHaveProperty('assessments')
+    expect(await exportUserData(user.id)).toHaveProperty('assessments')
 
     deleteUser(user.id)
     expect(rowsMentioning(user.id)).toEqual([])

@@ -143,7 +143,7 @@ beforeAll(async () => {
   link('g', { ...NONE, modules: true }, { label: 'Aaron' })
   link('revoked', ALL)
   link('elsewhere', ALL, { by: otherWorker })
-  revokeLink(people.revoked?.id ?? '', linkIds.revoked ?? '', ago(5))
+  await revokeLink(people.revoked?.id ?? '', linkIds.revoked ?? '', ago(5))
   for (const key of ['a', 'b', 'revoked', 'elsewhere']) history(people[key]?.id ?? '')
   history(people.c?.id ?? '', false)
   set('a', ago(1))
@@ -314,10 +314,10 @@ describe('the access log', () => {
 
 describe("one client's flags", () => {
   it('are the same as on the list, and none for a link that is not live or not theirs', async () => {
-    expect(clientFlags(worker.id, linkIds.a ?? '', NOW).map((f) => f.id)).toEqual(await flagIds('a'))
-    expect(clientFlags(worker.id, linkIds.revoked ?? '', NOW)).toEqual([])
-    expect(clientFlags(otherWorker.id, linkIds.a ?? '', NOW)).toEqual([])
-    expect(clientFlags(worker.id, 'made-up', NOW)).toEqual([])
+    expect((await clientFlags(worker.id, linkIds.a ?? '', NOW)).map((f) => f.id)).toEqual(await flagIds('a'))
+    expect(await clientFlags(worker.id, linkIds.revoked ?? '', NOW)).toEqual([])
+    expect(await clientFlags(otherWorker.id, linkIds.a ?? '', NOW)).toEqual([])
+    expect(await clientFlags(worker.id, 'made-up', NOW)).toEqual([])
   })
 })
 
@@ -355,10 +355,10 @@ describe('after a change', () => {
       .values({ userId: people.c?.id ?? '', ...stamped(ago(1)), intensity: 10 })
       .run()
     expect(await flagIds('c')).toEqual(['strong-urge'])
-    changeScopes(people.c?.id ?? '', linkIds.c ?? '', { ...NONE, goals: true }, NOW)
+    await changeScopes(people.c?.id ?? '', linkIds.c ?? '', { ...NONE, goals: true }, NOW)
     expect(await flagIds('c')).toEqual([])
     expect((await row('c'))?.scopes).toEqual({ ...NONE, goals: true })
-    revokeLink(people.c?.id ?? '', linkIds.c ?? '', NOW)
+    await revokeLink(people.c?.id ?? '', linkIds.c ?? '', NOW)
     expect(await row('c')).toBeUndefined()
     expect((await caseload(worker, list, NOW)).total).toBe(4)
   })

@@ -2,9 +2,9 @@
 // with only what that client shares: latest scores and which way they moved (assessments),
 // modules in progress and done (modules), and risk flags from the engine's rules.
 //
-// The list is read with a fixed handful of set-based queries over all the worker's live links,
-// never a query per client (caseload-queries.server.ts), and kept until something in it changes
-// (caseload-memo.server.ts). The list is paged (PAGE_SIZE): a phone cannot use 200 rows, and a
+// The list is read afresh on every view with a fixed handful of set-based queries over all the
+// worker's live links, never a query per client (queries.server.ts); nothing is kept between
+// requests, so any server process can answer any view. The list is paged (PAGE_SIZE): a phone cannot use 200 rows, and a
 // view then shows, and logs, 25 clients' data rather than every client's. Each view writes one
 // access-log row per client on the page, committed before the page goes out (with any other
 // views arriving at the same moment: access-log.server.ts).
@@ -24,8 +24,7 @@ import {
   type Programme,
   todayIn,
 } from '#programme/engine/index.ts'
-import { memoised } from './memo.server.ts'
-import { type CaseloadFacts, type CaseloadLink, logCaseloadView, readCaseload } from './queries.server.ts'
+import { type CaseloadFacts, type CaseloadLink, caseloadViewRows, readCaseload } from './queries.server.ts'
 
 export const SHOW = ['all', 'flagged'] as const
 export const SORTS = ['name', 'active', 'linked'] as const
@@ -163,9 +162,9 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: 
 
 const byName = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })
 
-/** Every client of the worker's live links, as read. */
-function readClients(workerId: string, now: Date): Read[] {
-  const read = readCaseload(workerId, now)
+/** Every client of the worker's live links (or only `linkId`'s), as read. */
+async function readClients(workerId: string, now: Date, linkId: string | null = null): Promise<Read[]> {
+  const read = await readCaseload(workerId, now, linkId)
   const { instruments } = loadProgramme()
   const content = { instruments, order: new Map(Object.keys(instruments).map((id, index) => [id, index])) }
   const clients = [...read.links.values()].map((link) => build(read, link, content))
@@ -187,24 +186,9 @@ const SORTERS: Record<CaseloadOptions['sort'], (a: Row, b: Row) => number> = {
 }
 
 type Flagged = Row & { clientId: string }
-const MINUTE_MS = 60_000
-/** Per memo entry (so any write starts afresh): the flagged, sorted list by sort and minute. */
-const sortedLists = new WeakMap<Read[], Map<string, Flagged[]>>()
 
-/**
- * The clients with their flags, flagged first, then as sorted. Worked out once a minute per
- * entry: the flag rules' windows are days long, so a minute's lag only ever delays a flag that
- * time alone raises (going quiet) or clears (an urge a week old). New data clears the memo.
- */
+/** The clients with their flags, flagged first, then as sorted. */
 function flaggedAndSorted(read: Read[], sort: CaseloadOptions['sort'], now: Date): Flagged[] {
-  let lists = sortedLists.get(read)
-  if (!lists) {
-    lists = new Map()
-    sortedLists.set(read, lists)
-  }
-  const key = `${sort} ${Math.floor(now.getTime() / MINUTE_MS)}`
-  const kept = lists.get(key)
-  if (kept) return kept
   const rules = flagOptions(now)
   const rows = read.map(
     ({ client, facts, nameRank, clientId }): Flagged => ({
@@ -215,9 +199,6 @@ function flaggedAndSorted(read: Read[], sort: CaseloadOptions['sort'], now: Date
   )
   const sorter = SORTERS[sort]
   rows.sort((a, b) => compareFlags(a.client.flags, b.client.flags) || sorter(a, b))
-  // Only the current minute's lists are worth keeping.
-  for (const old of lists.keys()) if (!old.endsWith(key.slice(key.indexOf(' ')))) lists.delete(old)
-  lists.set(key, rows)
   return rows
 }
 
@@ -235,31 +216,20 @@ export async function caseload(
   options: CaseloadOptions,
   now = clock.now(),
 ): Promise<Caseload> {
-  const view = pageOf(flaggedAndSorted(caseloadEntry(worker.id, now), options.sort, now), options)
+  const view = pageOf(flaggedAndSorted(await readClients(worker.id, now), options.sort, now), options)
   // On disk before the page goes out.
-  await logged(() => logCaseloadView(worker, view.logRows, now))
+  await logged(caseloadViewRows(worker, view.logRows, now))
   return view.caseload
 }
 
 type PageView = { caseload: Caseload; logRows: Array<{ clientId: string; scopes: Scopes }> }
-/** Per sorted list (so per memo entry and minute): each page as shown, the same object each view. */
-const pageViews = new WeakMap<Flagged[], Map<string, PageView>>()
-
 function pageOf(rows: Flagged[], options: CaseloadOptions): PageView {
-  let views = pageViews.get(rows)
-  if (!views) {
-    views = new Map()
-    pageViews.set(rows, views)
-  }
-  const key = `${options.show} ${options.page}`
-  const kept = views.get(key)
-  if (kept) return kept
   const flagged = rows.filter((row) => row.client.flags.length > 0).length
   const matching = options.show === 'flagged' ? rows.filter((row) => row.client.flags.length > 0) : rows
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE))
   const page = Math.min(options.page, pages)
   const shown = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-  const view = {
+  return {
     logRows: shown.map((row) => ({ clientId: row.clientId, scopes: row.client.scopes })),
     caseload: {
       clients: shown.map((row) => row.client),
@@ -270,31 +240,14 @@ function pageOf(rows: Flagged[], options: CaseloadOptions): PageView {
       pages,
     },
   }
-  views.set(key, view)
-  return view
-}
-
-/**
- * The memo entry of a worker's caseload, read afresh if a write dropped it. Other views of one of
- * their clients key what they keep on it (client-page.server.ts), so that goes when it does.
- */
-export function caseloadEntry(workerId: string, now: Date): Read[] {
-  return memoised(
-    workerId,
-    now,
-    () => readClients(workerId, now),
-    (list) => list.map(({ clientId }) => clientId),
-  )
 }
 
 /**
  * The flags of one of the worker's live links (client page, session summary): the list's own
- * (memoised) reads and rules, so a flag reads the same everywhere; none for a link that is not
- * theirs or not live. It writes no access log: the page that shows them logs its own view.
+ * reads and rules, narrowed to that link, so a flag reads the same everywhere; none for a link
+ * that is not theirs or not live. It writes no access log: the page that shows them logs its own view.
  */
-export function clientFlags(workerId: string, linkId: string, now = clock.now()): Flag[] {
-  return (
-    flaggedAndSorted(caseloadEntry(workerId, now), 'name', now).find((row) => row.client.linkId === linkId)?.client
-      .flags ?? []
-  )
+export async function clientFlags(workerId: string, linkId: string, now = clock.now()): Promise<Flag[]> {
+  const [read] = await readClients(workerId, now, linkId)
+  return read ? caseloadFlags(read.facts, flagOptions(now)) : []
 }

@@ -5,16 +5,16 @@
 // Time windows and thresholds come from the engine's flag rules, which decide again in
 // JavaScript: SQL only keeps the reads small.
 //
-// Written as SQL and prepared once per connection (as in tracking-stats.server.ts): window
-// functions, FILTER clauses and sub-selects on scopes read more plainly so than through the query
-// builder, and the list is on a hot path. SQLite-only: json_extract on a module's saved state
-// (PostgreSQL would say `state->>'value'`).
+// Written as SQL and prepared once per connection: window functions, FILTER clauses and
+// sub-selects on scopes read more plainly so than through the query builder, and the list is on
+// a hot path. The SQLite-only parts (named parameters, json_extract on a module's saved state)
+// come from db/sqlite.ts.
 
-import { insertAccessRows, scopesText } from '#app/domain/sharing/access-log.server.ts'
+import { type AccessRow, scopesText } from '#app/domain/sharing/access-log.server.ts'
 import type { Scopes } from '#app/domain/sharing/links.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { prepared } from '#db/prepared.ts'
 import { SCOPES, type Scope, type User } from '#db/schema/index.ts'
+import { jsonText, namedStatement } from '#db/sqlite.ts'
 import {
   DAY_MS,
   RECENT_DAYS,
@@ -25,7 +25,8 @@ import {
   type UseFact,
 } from '#programme/engine/index.ts'
 
-type Params = { workerId: string; safetySince: number; recentSince: number; strong: number }
+/** `linkId` null reads every live link of the worker; a link id reads that one only (if live and theirs). */
+type Params = { workerId: string; linkId: string | null; safetySince: number; recentSince: number; strong: number }
 
 type Sql = {
   /** The worker's live links; `t` is the care_links alias with its dot. */
@@ -34,7 +35,8 @@ type Sql = {
   sharing: (...scopes: Scope[]) => string
 }
 function sqlFor(): Sql {
-  const live = (t = '') => `${t}worker_id = @workerId and ${t}revoked_at is null`
+  const live = (t = '') =>
+    `${t}worker_id = @workerId and ${t}revoked_at is null and (@linkId is null or ${t}id = @linkId)`
   const sharing = (...scopes: Scope[]) =>
     `(select client_id from care_links where ${live()}${scopes.map((scope) => ` and scope_${scope} = 1`).join('')})`
   return { live, sharing }
@@ -42,7 +44,7 @@ function sqlFor(): Sql {
 
 /** A statement over all the worker's live links, prepared once per connection. */
 function statement<Row>(text: (sql: Sql) => string) {
-  return prepared((db) => db.$client.prepare<[Params], Row>(text(sqlFor())))
+  return namedStatement<Params, Row>(text(sqlFor()))
 }
 
 type LinkRow = {
@@ -79,8 +81,8 @@ type ModuleRow = { clientId: string; inProgress: number; done: number }
 const modules = statement<ModuleRow>(
   ({
     sharing,
-  }) => `select user_id as clientId, count(*) filter (where json_extract(state, '$.value') <> 'finished') as inProgress,
-    count(*) filter (where json_extract(state, '$.value') = 'finished') as done
+  }) => `select user_id as clientId, count(*) filter (where ${jsonText('state', 'value')} <> 'finished') as inProgress,
+    count(*) filter (where ${jsonText('state', 'value')} = 'finished') as done
   from module_progress where user_id in ${sharing('modules')} group by user_id`,
 )
 
@@ -118,25 +120,20 @@ const use = statement<UseRow>(
     and occurred_at >= @recentSince and amount > 0 and substance is not null`,
 )
 
-/**
- * One access-log row for each client on the page, with the scopes their link shares (as
- * logAccess writes them). Call inside a transaction: the rows go in together.
- */
-export function logCaseloadView(
+/** One access-log row for each client on the page, with the scopes their link shares (as logAccess writes them). */
+export function caseloadViewRows(
   worker: Pick<User, 'id' | 'username'>,
   clients: Array<{ clientId: string; scopes: Scopes }>,
   now: Date,
-): void {
-  insertAccessRows(
-    clients.map(({ clientId, scopes }) => ({
-      clientId,
-      workerId: worker.id,
-      workerName: worker.username,
-      what: 'caseload list',
-      scopes: scopesText(scopes),
-      at: now,
-    })),
-  )
+): AccessRow[] {
+  return clients.map(({ clientId, scopes }) => ({
+    clientId,
+    workerId: worker.id,
+    workerName: worker.username,
+    what: 'caseload list',
+    scopes: scopesText(scopes),
+    at: now,
+  }))
 }
 
 export type CaseloadLink = Omit<LinkRow, Scope | 'lastActiveAt' | 'linkedAt'> & {
@@ -168,16 +165,17 @@ function grouped<Row extends { clientId: string }, T>(rows: Row[], map: (row: Ro
   return out
 }
 
-/** Reads the facts for all the worker's live links. */
-export function readCaseload(workerId: string, now: Date): CaseloadFacts {
+/** Reads the facts for all the worker's live links (or only `linkId`, if it is one of them). */
+export async function readCaseload(workerId: string, now: Date, linkId: string | null = null): Promise<CaseloadFacts> {
   const params: Params = {
     workerId,
+    linkId,
     safetySince: now.getTime() - getEnv().REASSESS_DAYS * DAY_MS,
     recentSince: now.getTime() - RECENT_DAYS * DAY_MS,
     strong: STRONG_URGE_MIN,
   }
   const linkMap = new Map<string, CaseloadLink>()
-  for (const { assessments, modules, tracking, goals, lastActiveAt, linkedAt, ...row } of links().all(params))
+  for (const { assessments, modules, tracking, goals, lastActiveAt, linkedAt, ...row } of await links.all(params))
     linkMap.set(row.clientId, {
       ...row,
       lastActiveAt: lastActiveAt === null ? null : new Date(lastActiveAt),
@@ -185,7 +183,7 @@ export function readCaseload(workerId: string, now: Date): CaseloadFacts {
       scopes: { assessments: assessments === 1, modules: modules === 1, tracking: tracking === 1, goals: goals === 1 },
     })
   const responseMap = new Map<string, Map<string, Latest[]>>()
-  for (const { clientId, instrumentId, total, band, at } of responses().all(params)) {
+  for (const { clientId, instrumentId, total, band, at } of await responses.all(params)) {
     let mine = responseMap.get(clientId)
     if (!mine) {
       mine = new Map()
@@ -199,19 +197,15 @@ export function readCaseload(workerId: string, now: Date): CaseloadFacts {
   return {
     links: linkMap,
     responses: responseMap,
-    modules: new Map(
-      modules()
-        .all(params)
-        .map(({ clientId, ...counts }) => [clientId, counts]),
-    ),
-    safety: grouped(safety().all(params), ({ rule, source, at }) => ({ rule, source, at: new Date(at) })),
-    urges: grouped(urges().all(params), ({ intensity, at }) => ({ intensity, at: new Date(at) })),
-    stopGoals: grouped(stopGoals().all(params), ({ substance, status, createdAt }) => ({
+    modules: new Map((await modules.all(params)).map(({ clientId, ...counts }) => [clientId, counts])),
+    safety: grouped(await safety.all(params), ({ rule, source, at }) => ({ rule, source, at: new Date(at) })),
+    urges: grouped(await urges.all(params), ({ intensity, at }) => ({ intensity, at: new Date(at) })),
+    stopGoals: grouped(await stopGoals.all(params), ({ substance, status, createdAt }) => ({
       substance,
       status,
       createdAt: new Date(createdAt),
     })),
-    use: grouped(use().all(params), ({ substance, amount, at, date }) => ({
+    use: grouped(await use.all(params), ({ substance, amount, at, date }) => ({
       substance,
       amount,
       at: new Date(at),

@@ -11,7 +11,7 @@
 
 import type { LinkedClient } from '#app/domain/sharing/links.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
-import { prepared } from '#db/prepared.ts'
+import { jsonText, namedStatement } from '#db/sqlite.ts'
 import {
   addDays,
   amountUnit,
@@ -97,8 +97,8 @@ const NOTES_PER_GOAL = 10
 
 type Tracked = { userId: string; from: string; to: string }
 type Timed = { userId: string; start: number; end: number }
-function statement<Row, Bind>(text: string) {
-  return prepared((db) => db.$client.prepare<[Bind], Row>(text))
+function statement<Row, Bind extends object>(text: string) {
+  return namedStatement<Bind, Row>(text)
 }
 const IN_RANGE = 'user_id = @userId and local_date between @from and @to'
 
@@ -124,9 +124,9 @@ type ModuleRow = { moduleId: string; step: number; steps: number; finished: numb
 }
 const moduleRows = statement<ModuleRow, Timed>(
   `select module_id as moduleId, step_number as step, step_total as steps,
-    json_extract(state, '$.value') = '${FINISHED}' as finished, completed_at as completedAt, updated_at as updatedAt
+    ${jsonText('state', 'value')} = '${FINISHED}' as finished, completed_at as completedAt, updated_at as updatedAt
   from module_progress where user_id = @userId
-    and ((completed_at >= @start and completed_at < @end) or json_extract(state, '$.value') <> '${FINISHED}')
+    and ((completed_at >= @start and completed_at < @end) or ${jsonText('state', 'value')} <> '${FINISHED}')
   order by updated_at desc, module_id`,
 )
 
@@ -181,34 +181,32 @@ const NO_USE: UseTotals = { occasions: 0, useDays: 0, noUseDays: 0, alcoholUnits
 /** Rounds away the float noise of adding tenths (0.1 + 0.2). */
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals
 
-function scores(params: Timed, timeZone: string): ScoreChange[] {
+async function scores(params: Timed, timeZone: string): Promise<ScoreChange[]> {
   const { instruments } = loadProgramme()
   const day = (ms: number) => localParts(new Date(ms), timeZone).date
-  return scoreRows()
-    .all(params)
-    .map(({ instrumentId, total, band, at, previous, previousAt }) => {
-      const instrument = instruments[instrumentId]
-      const change = previous === null ? null : total - previous
-      // A measure with no known direction shows its change without calling it better or worse.
-      const lowerIsBetter = LOWER_IS_BETTER.has(instrumentId)
-      const direction: Direction | null =
-        change === null || !lowerIsBetter ? null : change === 0 ? 'same' : change < 0 ? 'better' : 'worse'
-      return {
-        instrumentId,
-        title: instrument?.title ?? instrumentId,
-        date: day(at),
-        total,
-        max: instrument?.scoring.method === 'sum' ? scoreRange(instrument).max : null,
-        band: instrument?.bands.find((b) => b.id === band)?.label ?? null,
-        previous: previous === null || previousAt === null ? null : { date: day(previousAt), total: previous },
-        change,
-        direction,
-        lowerIsBetter,
-      }
-    })
+  return (await scoreRows.all(params)).map(({ instrumentId, total, band, at, previous, previousAt }) => {
+    const instrument = instruments[instrumentId]
+    const change = previous === null ? null : total - previous
+    // A measure with no known direction shows its change without calling it better or worse.
+    const lowerIsBetter = LOWER_IS_BETTER.has(instrumentId)
+    const direction: Direction | null =
+      change === null || !lowerIsBetter ? null : change === 0 ? 'same' : change < 0 ? 'better' : 'worse'
+    return {
+      instrumentId,
+      title: instrument?.title ?? instrumentId,
+      date: day(at),
+      total,
+      max: instrument?.scoring.method === 'sum' ? scoreRange(instrument).max : null,
+      band: instrument?.bands.find((b) => b.id === band)?.label ?? null,
+      previous: previous === null || previousAt === null ? null : { date: day(previousAt), total: previous },
+      change,
+      direction,
+      lowerIsBetter,
+    }
+  })
 }
 
-function modules(params: Timed, timeZone: string) {
+async function modules(params: Timed, timeZone: string) {
   const { modules: defs } = loadProgramme()
   const line = (row: ModuleRow, at: number): ModuleLine => ({
     moduleId: row.moduleId,
@@ -217,7 +215,7 @@ function modules(params: Timed, timeZone: string) {
     step: row.step,
     steps: row.steps,
   })
-  const rows = moduleRows().all(params)
+  const rows = await moduleRows.all(params)
   // A module finished in the range and started again since is both: finished then, in progress now.
   const finished = rows
     .filter((r) => r.completedAt !== null && r.completedAt >= params.start && r.completedAt < params.end)
@@ -227,37 +225,37 @@ function modules(params: Timed, timeZone: string) {
   return { finished, inProgress }
 }
 
-function usage(params: Tracked) {
+async function usage(params: Tracked) {
   const { battery, tracking } = loadProgramme()
   const names = new Map<string, string>(battery.substances.map((s) => [s.id, s.name]))
-  const totals = usageTotals().get(params) ?? NO_USE
-  const substances = usageBySubstance()
-    .all(params)
-    .map((row) => ({
-      ...row,
-      name: names.get(row.substance) ?? row.substance,
-      unit:
-        row.substance === 'alcohol'
-          ? 'UK units'
-          : ((row.unit && amountUnit(tracking, row.substance as SubstanceId, row.unit)?.label) ?? row.unit),
-      amount: round(row.amount, row.substance === 'alcohol' ? 1 : 2),
-    }))
+  const totals = (await usageTotals.get(params)) ?? NO_USE
+  const substances = (await usageBySubstance.all(params)).map((row) => ({
+    ...row,
+    name: names.get(row.substance) ?? row.substance,
+    unit:
+      row.substance === 'alcohol'
+        ? 'UK units'
+        : ((row.unit && amountUnit(tracking, row.substance as SubstanceId, row.unit)?.label) ?? row.unit),
+    amount: round(row.amount, row.substance === 'alcohol' ? 1 : 2),
+  }))
   return { ...totals, alcoholUnits: round(totals.alcoholUnits, 1), substances }
 }
 
-function goals(params: Tracked & { end: number }): GoalLine[] {
+async function goals(params: Tracked & { end: number }): Promise<GoalLine[]> {
   const notes = new Map<string, GoalLine['notes']>()
-  for (const { goalId, ...note } of goalNotes().all(params)) notes.set(goalId, [...(notes.get(goalId) ?? []), note])
-  return goalRows()
-    .all(params)
-    .map(({ noted, ...goal }) => {
-      const listed = notes.get(goal.goalId) ?? []
-      return { ...goal, notes: listed, moreNotes: noted - listed.length }
-    })
+  for (const { goalId, ...note } of await goalNotes.all(params)) notes.set(goalId, [...(notes.get(goalId) ?? []), note])
+  return (await goalRows.all(params)).map(({ noted, ...goal }) => {
+    const listed = notes.get(goal.goalId) ?? []
+    return { ...goal, notes: listed, moreNotes: noted - listed.length }
+  })
 }
 
 /** The summary of `range` (already parsed) for the linked client, with only the scopes they share. */
-export function sessionSummary(linked: LinkedClient, range: SummaryRange, now = clock.now()): SessionSummary {
+export async function sessionSummary(
+  linked: LinkedClient,
+  range: SummaryRange,
+  now = clock.now(),
+): Promise<SessionSummary> {
   const { timeZone, id: userId } = linked.client
   const { scopes } = linked
   // The instants the client's first day starts and the day after their last starts.
@@ -272,17 +270,17 @@ export function sessionSummary(linked: LinkedClient, range: SummaryRange, now = 
     timeZone,
     range,
     generatedAt: `${clock.date} ${pad(clock.hour)}:${pad(clock.minute)}`,
-    flags: clientFlags(linked.link.workerId, linked.link.id, now),
-    scores: scopes.assessments ? scores(timed, timeZone) : null,
-    modules: scopes.modules ? modules(timed, timeZone) : null,
-    urges: scopes.tracking ? urgeSummary(tracked) : null,
-    use: scopes.tracking ? usage(tracked) : null,
-    goals: scopes.goals ? goals({ ...tracked, end }) : null,
+    flags: await clientFlags(linked.link.workerId, linked.link.id, now),
+    scores: scopes.assessments ? await scores(timed, timeZone) : null,
+    modules: scopes.modules ? await modules(timed, timeZone) : null,
+    urges: scopes.tracking ? await urgeSummary(tracked) : null,
+    use: scopes.tracking ? await usage(tracked) : null,
+    goals: scopes.goals ? await goals({ ...tracked, end }) : null,
   }
 }
 
-function urgeSummary(params: Tracked): UrgeSummary {
-  const row = urgeTotals().get(params) ?? NO_URGES
+async function urgeSummary(params: Tracked): Promise<UrgeSummary> {
+  const row = (await urgeTotals.get(params)) ?? NO_URGES
   return { ...row, avgStrength: row.avgStrength === null ? null : round(row.avgStrength, 1) }
 }
 

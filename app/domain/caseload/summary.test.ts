@@ -101,8 +101,8 @@ const stamp = ([instant, localDate]: Dated) => {
   return { occurredAt: new Date(instant), timeZone: ZONE, localDate, localHour: hour, localWeekday: weekday }
 }
 
-function link(workerId: string, scopes: Scopes): string {
-  const redeemed = redeemShareCode({ id: workerId }, createShareCode(clientId, scopes).code)
+async function link(workerId: string, scopes: Scopes): Promise<string> {
+  const redeemed = await redeemShareCode({ id: workerId }, (await createShareCode(clientId, scopes)).code)
   if (!redeemed.ok) throw new Error('fixture: the share code did not work')
   return redeemed.linkId
 }
@@ -166,11 +166,11 @@ beforeAll(async () => {
   }
   for (const who of WHO) {
     const worker = await makeUser('keyworker')
-    const linkId = scopes[who] ? link(worker.id, scopes[who]) : ''
+    const linkId = scopes[who] ? await link(worker.id, scopes[who]) : ''
     workers[who] = { id: worker.id, username: worker.username, cookie: await signedInCookie(worker), linkId }
   }
-  revokeLink(clientId, workers.revoked.linkId)
-  setLabel(workers.all.id, workers.all.linkId, 'Sam (Tuesdays)')
+  await revokeLink(clientId, workers.revoked.linkId)
+  await setLabel(workers.all.id, workers.all.linkId, 'Sam (Tuesdays)')
 
   sitting('2026-10-01T15:00:00Z', [
     ['phq-9', 14, 'moderate'],
@@ -237,10 +237,10 @@ beforeAll(async () => {
   checkIn('An old goal', '2026-10-01', 'done')
 })
 
-const summaryFor = (who: Who) => {
-  const linked = linkedClient(workers[who].id, workers[who].linkId)
+const summaryFor = async (who: Who) => {
+  const linked = await linkedClient(workers[who].id, workers[who].linkId)
   if (!linked) throw new Error('fixture: no link')
-  return sessionSummary(linked, RANGE, NOW)
+  return await sessionSummary(linked, RANGE, NOW)
 }
 
 describe('the fixtures', () => {
@@ -265,8 +265,8 @@ const goalLine = (what: string, type: string, status: string, counts: [number, n
 
 describe('the summary, sharing everything', () => {
   let s: SessionSummary
-  beforeAll(() => {
-    s = summaryFor('all')
+  beforeAll(async () => {
+    s = await summaryFor('all')
   })
 
   it("is named by the worker's label and dated in the client's calendar and clock", () => {
@@ -355,13 +355,13 @@ describe('the summary, sharing everything', () => {
 })
 
 describe('scopes', () => {
-  it('leave out every part the client does not share, and its flags', () => {
-    const s = summaryFor('tracking')
+  it('leave out every part the client does not share, and its flags', async () => {
+    const s = await summaryFor('tracking')
     expect([s.scores, s.modules, s.goals]).toEqual([null, null, null])
     expect([s.urges?.count, s.use?.alcoholUnits]).toEqual([4, 6.8])
     expect(s.flags.map((f) => f.id)).toEqual(['strong-urge'])
     expect(s.name).toMatch(/^client-/)
-    const none = summaryFor('none')
+    const none = await summaryFor('none')
     expect([none.scores, none.modules, none.urges, none.use, none.goals, none.flags]).toEqual([
       null,
       null,
@@ -407,18 +407,18 @@ const get = (route: Route, who: Who, linkId = workers[who].linkId, query = QUERY
   route.loader({ request: request(who, query), params: { linkId }, context: loadContext })
 const status = (route: Route, who: Who, linkId = workers[who].linkId, query = QUERY) =>
   statusOf(route.loader as Parameters<typeof statusOf>[0], request(who, query), { linkId })
-const logged = (what: string) => accessLogOf(clientId, 10_000).filter((row) => row.what === what)
+const logged = async (what: string) => (await accessLogOf(clientId, 10_000)).filter((row) => row.what === what)
 
 describe('the page', () => {
   it('shows the summary and logs each view, with the scopes in force', async () => {
-    const before = logged('session summary page').length
+    const before = (await logged('session summary page')).length
     const body = dataOf<{ name: string; values: unknown; errors: unknown; summary: SessionSummary }>(
       await get(page, 'all'),
     )
     expect(body).toMatchObject({ name: 'Sam (Tuesdays)', values: { from: RANGE.from, to: RANGE.to }, errors: null })
     expect([body.summary.use?.spendPence, body.summary.scores?.length]).toEqual([6700, 5])
     expect(await status(page, 'all')).toBe(200)
-    const rows = logged('session summary page')
+    const rows = await logged('session summary page')
     expect(rows).toHaveLength(before + 2)
     expect(rows[0]).toMatchObject({ worker: workers.all.username, scopes: 'assessments,modules,tracking,goals' })
   })
@@ -430,7 +430,7 @@ describe('the page', () => {
   })
 
   it('shows a refused range as a 400 with the message by the field, logging nothing', async () => {
-    const before = logged('session summary page').length
+    const before = (await logged('session summary page')).length
     const query = '?from=2026-11-10&to=2026-11-01'
     expect(await status(page, 'all', undefined, query)).toBe(400)
     expect(dataOf(await get(page, 'all', undefined, query))).toEqual({
@@ -442,7 +442,7 @@ describe('the page', () => {
     })
     for (const bad of ['?to=2999-01-01', '?from=2020-01-01', '?from=nonsense', '?to=0000-00-00'])
       expect(await status(page, 'all', undefined, bad)).toBe(400)
-    expect(logged('session summary page')).toHaveLength(before)
+    expect(await logged('session summary page')).toHaveLength(before)
   })
 })
 
@@ -451,7 +451,7 @@ describe('the PDF', () => {
   const text = async (who: Who) => pdfText(new Uint8Array(await (await download(who)).arrayBuffer()))
 
   it('is an attachment named by its dates only, never cached, and logged once', async () => {
-    const before = logged('session summary PDF').length
+    const before = (await logged('session summary PDF')).length
     const response = await download('all')
     expect(response.status).toBe(200)
     expect(Object.fromEntries(response.headers)).toMatchObject({
@@ -459,8 +459,8 @@ describe('the PDF', () => {
       'content-disposition': 'attachment; filename="session-summary-2026-11-01-to-2026-11-14.pdf"',
       'cache-control': 'no-store',
     })
-    expect(logged('session summary PDF')).toHaveLength(before + 1)
-    expect(logged('session summary PDF')[0]).toMatchObject({ worker: workers.all.username })
+    expect(await logged('session summary PDF')).toHaveLength(before + 1)
+    expect((await logged('session summary PDF'))[0]).toMatchObject({ worker: workers.all.username })
     // Large type for reading on paper, and no name in the metadata that file indexes show.
     const contents = await readPdf(new Uint8Array(await response.arrayBuffer()))
     expect(contents.smallestFontSize).toBeGreaterThanOrEqual(13)
@@ -503,12 +503,12 @@ describe('the PDF', () => {
   })
 
   it('refuses a bad range with a plain 400 and logs nothing', async () => {
-    const before = logged('session summary PDF').length
+    const before = (await logged('session summary PDF')).length
     const response = await download('all', '?from=2026-11-01&to=2999-01-01')
     expect(response.status).toBe(400)
     expect(response.headers.get('Content-Type')).toMatch(/^text\/plain/)
     expect(await response.text()).toBe('The end date is in the future. Choose today or an earlier day.')
-    expect(logged('session summary PDF')).toHaveLength(before)
+    expect(await logged('session summary PDF')).toHaveLength(before)
   })
 })
 

@@ -258,7 +258,7 @@ describe('privacy', () => {
     beginModule(user.id, 'goals-that-work')
     post(user.id, 'goals-that-work')
     post(user.id, 'goals-that-work', { choice: 'something-else' })
-    const exported = exportUserData(user.id) as { modules: unknown[]; goals: unknown[] }
+    const exported = (await exportUserData(user.id)) as { modules: unknown[]; goals: unknown[] }
     expect(exported.modules).toEqual([
       {
         module: 'goals-that-work',

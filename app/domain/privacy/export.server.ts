@@ -8,7 +8,7 @@ import { exportSharing } from '#app/domain/sharing/links.server.ts'
 import { exportTracking } from '#app/domain/tracking/export.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 
-type Exporter = (userId: string) => Record<string, unknown>
+type Exporter = (userId: string) => Record<string, unknown> | Promise<Record<string, unknown>>
 
 const EXPORTERS: Exporter[] = [
   exportAccount,
@@ -21,7 +21,7 @@ const EXPORTERS: Exporter[] = [
 
 export const EXPORT_FORMAT = 'foothold-export/1'
 
-export function exportUserData(userId: string, now = clock.now()) {
-  const sections = EXPORTERS.map((exporter) => exporter(userId))
+export async function exportUserData(userId: string, now = clock.now()) {
+  const sections = await Promise.all(EXPORTERS.map((exporter) => exporter(userId)))
   return Object.assign({ format: EXPORT_FORMAT, exportedAt: now.toISOString() }, ...sections) as Record<string, unknown>
 }

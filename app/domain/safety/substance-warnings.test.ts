@@ -57,8 +57,8 @@ async function loadUrge(user: Client, id: string) {
 
 const urgeForm = (fields: Record<string, string>) => trackingForms().UrgeSchema.parse(fields)
 
-function strongUrge(user: Client) {
-  const logged = logUrge(user.id, urgeForm({ intensity: '9' }), NOW)
+async function strongUrge(user: Client) {
+  const logged = await logUrge(user.id, urgeForm({ intensity: '9' }), NOW)
   if (!logged.ok) throw new Error('urge refused')
   return logged.id
 }
@@ -66,27 +66,27 @@ function strongUrge(user: Client) {
 describe('a very strong urge (9–10): the overdose-after-a-break advice', () => {
   it('is given to a client who has not done a check-in, and to one who named opioids, benzodiazepines or another drug', async () => {
     const unknown = await makeUser()
-    expect(await loadUrge(unknown, strongUrge(unknown))).toMatchObject({ strong: true, overdoseAdvice: true })
+    expect(await loadUrge(unknown, await strongUrge(unknown))).toMatchObject({ strong: true, overdoseAdvice: true })
     for (const substance of ['opioids', 'benzodiazepines', 'other'] as const) {
       const user = await checkedIn([substance])
-      expect(await loadUrge(user, strongUrge(user))).toMatchObject({ strong: true, overdoseAdvice: true })
+      expect(await loadUrge(user, await strongUrge(user))).toMatchObject({ strong: true, overdoseAdvice: true })
     }
   })
 
   it('is not given for alcohol or cannabis alone, nor for an urge below 9', async () => {
     const user = await checkedIn(['alcohol', 'cannabis'])
-    expect(await loadUrge(user, strongUrge(user))).toMatchObject({ strong: true, overdoseAdvice: false })
+    expect(await loadUrge(user, await strongUrge(user))).toMatchObject({ strong: true, overdoseAdvice: false })
     const opioids = await checkedIn(['opioids'])
-    const logged = logUrge(opioids.id, urgeForm({ intensity: '8' }), NOW)
+    const logged = await logUrge(opioids.id, urgeForm({ intensity: '8' }), NOW)
     if (!logged.ok) throw new Error('urge refused')
     expect(await loadUrge(opioids, logged.id)).toMatchObject({ strong: false, overdoseAdvice: false })
   })
 
   it('is given when the urge itself records use of opioids the client did not name', async () => {
     const user = await checkedIn(['alcohol'])
-    const id = strongUrge(user)
+    const id = await strongUrge(user)
     const used = urgeForm({ intensity: '9', outcome: 'used', usedSubstance: 'opioids', usedAmount: '1' })
-    expect(updateUrge(user.id, id, used)).toMatchObject({ ok: true })
+    expect(await updateUrge(user.id, id, used)).toMatchObject({ ok: true })
     expect(await loadUrge(user, id)).toMatchObject({ strong: true, overdoseAdvice: true })
   })
 })
@@ -97,19 +97,19 @@ describe('cut-down goals get the same warning as stop goals', () => {
 
   it('a benzodiazepine cut-down goal shows the taper warning', async () => {
     const user = await checkedIn(['benzodiazepines'])
-    expect(goalAction(user.id, goal('cut-down', 'benzodiazepines'))).toMatchObject({ safety: 'sedative-taper' })
+    expect(await goalAction(user.id, goal('cut-down', 'benzodiazepines'))).toMatchObject({ safety: 'sedative-taper' })
   })
 
   it('an alcohol cut-down goal shows the withdrawal warning with dependence signs, or when we do not know', async () => {
     const dependent = await checkedIn(['alcohol'], { highest: true })
-    expect(goalAction(dependent.id, goal('cut-down', 'alcohol'))).toMatchObject({ safety: 'alcohol-withdrawal' })
+    expect(await goalAction(dependent.id, goal('cut-down', 'alcohol'))).toMatchObject({ safety: 'alcohol-withdrawal' })
     const unknown = await makeUser()
-    expect(goalAction(unknown.id, goal('cut-down', 'alcohol'))).toMatchObject({ safety: 'alcohol-withdrawal' })
+    expect(await goalAction(unknown.id, goal('cut-down', 'alcohol'))).toMatchObject({ safety: 'alcohol-withdrawal' })
   })
 
   it('an alcohol cut-down goal without dependence signs shows no warning', async () => {
     const user = await checkedIn(['alcohol'])
-    expect(goalAction(user.id, goal('cut-down', 'alcohol'))).toMatchObject({ status: 200, safety: null })
+    expect(await goalAction(user.id, goal('cut-down', 'alcohol'))).toMatchObject({ status: 200, safety: null })
   })
 })
 

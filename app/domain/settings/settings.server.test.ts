@@ -13,13 +13,13 @@ function form(entries: Record<string, string>) {
 const base = { serviceName: 'Northtown Recovery', quickExitUrl: 'https://www.example.org/weather' }
 
 describe('service settings', () => {
-  it('start with the UK crisis contacts', () => {
-    expect(getServiceSettings().crisisContacts.map((c) => c.phone)).toEqual(['999', '111', '116 123'])
+  it('start with the UK crisis contacts', async () => {
+    expect((await getServiceSettings()).crisisContacts.map((c) => c.phone)).toEqual(['999', '111', '116 123'])
   })
 
-  it('save and read back', () => {
-    saveServiceSettings({ ...DEFAULT_SETTINGS, serviceName: 'Northtown Recovery' })
-    expect(getServiceSettings().serviceName).toBe('Northtown Recovery')
+  it('save and read back', async () => {
+    await saveServiceSettings({ ...DEFAULT_SETTINGS, serviceName: 'Northtown Recovery' })
+    expect((await getServiceSettings()).serviceName).toBe('Northtown Recovery')
   })
 
   it('ignore blank contact rows in the admin form', () => {
@@ -67,7 +67,7 @@ describe('settings that are no longer valid', () => {
       .insert(serviceSettings)
       .values({ key: 'service', value: { serviceName: '', crisisContacts: [] } })
       .run()
-    expect(fresh.getServiceSettings()).toEqual(DEFAULT_SETTINGS)
+    expect(await fresh.getServiceSettings()).toEqual(DEFAULT_SETTINGS)
   })
 })
 

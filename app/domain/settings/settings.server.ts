@@ -10,25 +10,21 @@ export { DEFAULT_SETTINGS, type ServiceSettings } from './settings.ts'
 
 const KEY = 'service'
 
-// Every page shows the settings (footer, quick exit), so they are kept in memory once read.
-// Foothold runs as one process and only saveServiceSettings changes them, so this stays true.
-let cached: ServiceSettings | undefined
-
-/** The service's settings; defaults fill anything never set or no longer valid. */
-export function getServiceSettings(): ServiceSettings {
-  if (cached) return cached
-  const row = getDb().select().from(serviceSettings).where(eq(serviceSettings.key, KEY)).get()
+/**
+ * The service's settings; defaults fill anything never set or no longer valid. Read on every
+ * request (one primary-key lookup), never kept: an admin's change is seen by every process at once.
+ */
+export async function getServiceSettings(): Promise<ServiceSettings> {
+  const row = await getDb().select().from(serviceSettings).where(eq(serviceSettings.key, KEY)).get()
   const parsed = ServiceSettingsSchema.safeParse(row?.value)
-  cached = parsed.success ? parsed.data : DEFAULT_SETTINGS
-  return cached
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS
 }
 
-export function saveServiceSettings(settings: ServiceSettings): void {
+export async function saveServiceSettings(settings: ServiceSettings): Promise<void> {
   const value = ServiceSettingsSchema.parse(settings)
-  getDb()
+  await getDb()
     .insert(serviceSettings)
     .values({ key: KEY, value })
     .onConflictDoUpdate({ target: serviceSettings.key, set: { value, updatedAt: clock.now() } })
     .run()
-  cached = value
 }

@@ -5,12 +5,9 @@ import { getDb } from '#db/client.ts'
 import { makeUser } from '#tests/setup/requests.ts'
 import { logged } from './access-log.server.ts'
 
-const insert = (clientId: string, what: string) => () =>
-  getDb()
-    .$client.prepare(
-      "insert into access_log (client_id, worker_id, worker_name, what, scopes, at) values (?, 'w', 'worker', ?, 'goals', 0)",
-    )
-    .run(clientId, what)
+const insert = (clientId: string, what: string) => [
+  { clientId, workerId: 'w', workerName: 'worker', what, scopes: 'goals', at: new Date(0) },
+]
 const rows = (clientId: string) =>
   getDb().$client.prepare('select what from access_log where client_id = ? order by id').all(clientId)
 

@@ -38,13 +38,17 @@ function scopesFrom(formData: FormData): { ok: true; scopes: Scopes } | { ok: fa
   return { ok: true, scopes: Object.fromEntries(SCOPES.map((s) => [s, chosen.has(s)])) as Scopes }
 }
 
-export function sharingAction(client: Pick<User, 'id' | 'timeZone'>, intent: string, formData: FormData): SharingReply {
+export async function sharingAction(
+  client: Pick<User, 'id' | 'timeZone'>,
+  intent: string,
+  formData: FormData,
+): Promise<SharingReply> {
   const clientId = client.id
   const id = String(formData.get('id') ?? '')
   if (intent === 'share') {
     const parsed = scopesFrom(formData)
     if (!parsed.ok) return { status: 400, form: 'share', errors: parsed.errors }
-    const { code, expiresAt } = createShareCode(clientId, parsed.scopes)
+    const { code, expiresAt } = await createShareCode(clientId, parsed.scopes)
     const scopes = SCOPES.filter((s) => parsed.scopes[s]).map((s) => SCOPE_LABELS[s])
     return {
       status: 200,
@@ -53,19 +57,19 @@ export function sharingAction(client: Pick<User, 'id' | 'timeZone'>, intent: str
     }
   }
   if (intent === 'cancel-code') {
-    if (!cancelShareCode(clientId, id)) return { status: 404, form: id, errors: ['That code was not found.'] }
+    if (!(await cancelShareCode(clientId, id))) return { status: 404, form: id, errors: ['That code was not found.'] }
     return { status: 200, form: id, saved: 'The code is cancelled. Nobody can use it now.' }
   }
   if (intent === 'scopes') {
     const parsed = scopesFrom(formData)
     if (!parsed.ok)
       return { status: 400, form: id, errors: [...parsed.errors, 'To share nothing, stop sharing instead.'] }
-    if (!changeScopes(clientId, id, parsed.scopes))
+    if (!(await changeScopes(clientId, id, parsed.scopes)))
       return { status: 404, form: id, errors: ['You are not sharing with that worker now.'] }
     return { status: 200, form: id, saved: 'Saved. They see only what you ticked, from now on.' }
   }
   if (intent === 'revoke') {
-    if (!revokeLink(clientId, id))
+    if (!(await revokeLink(clientId, id)))
       return { status: 404, form: id, errors: ['You are not sharing with that worker now.'] }
     return { status: 200, form: id, saved: 'You have stopped sharing. They can no longer see your progress.' }
   }

@@ -14,7 +14,7 @@ export async function requireLinkedClient(
   linkId: string | undefined,
 ): Promise<{ worker: User; linked: LinkedClient }> {
   const worker = await requireRole(request, 'keyworker')
-  const linked = linkId ? linkedClient(worker.id, linkId) : null
+  const linked = linkId ? await linkedClient(worker.id, linkId) : null
   if (!linked) throw new Response(NOT_LINKED, { status: 404 })
   return { worker, linked }
 }

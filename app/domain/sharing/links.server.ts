@@ -41,13 +41,13 @@ const scopesOf = (row: Scopes): Scopes => ({
 })
 
 /** A new code for the client, shown to them once; returns the code and when it stops working. */
-export function createShareCode(clientId: string, scopes: Scopes, now = clock.now()) {
+export async function createShareCode(clientId: string, scopes: Scopes, now = clock.now()) {
   const db = getDb()
   const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS)
   // A clash with a live code is vanishingly rare (about 40 bits); try again rather than fail.
   for (let attempt = 0; ; attempt++) {
     const code = generateShareCode()
-    const inserted = db
+    const inserted = await db
       .insert(shareCodes)
       .values({ clientId, codeHash: hashShareCode(code), ...scopes, createdAt: now, expiresAt })
       .onConflictDoNothing()
@@ -61,20 +61,20 @@ export type Redeemed = { ok: true; linkId: string } | { ok: false }
 
 /**
  * Links the worker to the code's client with the code's scopes, and uses the code up, in one
- * transaction. Wrong, used and expired codes all give the same answer.
+ * transaction. Wrong, used and expired codes all give the same answer. The code is read first;
+ * the transaction only writes, and uses the code up only if no one else did meanwhile.
  */
-export function redeemShareCode(worker: Pick<User, 'id'>, input: string, now = clock.now()): Redeemed {
+export async function redeemShareCode(worker: Pick<User, 'id'>, input: string, now = clock.now()): Promise<Redeemed> {
   const code = normaliseShareCode(input)
   if (!code) return { ok: false }
-  return getDb().transaction((tx) => {
-    const found = tx
-      .select()
-      .from(shareCodes)
-      .where(
-        and(eq(shareCodes.codeHash, hashShareCode(code)), isNull(shareCodes.usedAt), gt(shareCodes.expiresAt, now)),
-      )
-      .get()
-    if (!found) return { ok: false }
+  const db = getDb()
+  const found = await db
+    .select()
+    .from(shareCodes)
+    .where(and(eq(shareCodes.codeHash, hashShareCode(code)), isNull(shareCodes.usedAt), gt(shareCodes.expiresAt, now)))
+    .get()
+  if (!found) return { ok: false }
+  return db.transaction((tx): Redeemed => {
     const used = tx
       .update(shareCodes)
       .set({ usedAt: now })
@@ -122,7 +122,7 @@ const linksOfClientQuery = prepared((db) =>
     .prepare(),
 )
 
-export function linksOfClient(clientId: string) {
+export async function linksOfClient(clientId: string) {
   return linksOfClientQuery().all({ clientId })
 }
 
@@ -149,13 +149,13 @@ const liveCodesQuery = prepared((db) =>
     .prepare(),
 )
 
-export function liveCodesOfClient(clientId: string, now = clock.now()) {
+export async function liveCodesOfClient(clientId: string, now = clock.now()) {
   return liveCodesQuery().all({ clientId, now: now.getTime() })
 }
 
 /** Cancels a code before anyone uses it. */
-export function cancelShareCode(clientId: string, codeId: string, now = clock.now()): boolean {
-  const result = getDb()
+export async function cancelShareCode(clientId: string, codeId: string, now = clock.now()): Promise<boolean> {
+  const result = await getDb()
     .update(shareCodes)
     .set({ usedAt: now, expiresAt: now })
     .where(and(eq(shareCodes.id, codeId), eq(shareCodes.clientId, clientId), isNull(shareCodes.usedAt)))
@@ -164,8 +164,13 @@ export function cancelShareCode(clientId: string, codeId: string, now = clock.no
 }
 
 /** The client changes what a live link shares. */
-export function changeScopes(clientId: string, linkId: string, scopes: Scopes, now = clock.now()): boolean {
-  const result = getDb()
+export async function changeScopes(
+  clientId: string,
+  linkId: string,
+  scopes: Scopes,
+  now = clock.now(),
+): Promise<boolean> {
+  const result = await getDb()
     .update(careLinks)
     .set({ ...scopes, scopesChangedAt: now })
     .where(and(eq(careLinks.id, linkId), eq(careLinks.clientId, clientId), isNull(careLinks.revokedAt)))
@@ -174,8 +179,8 @@ export function changeScopes(clientId: string, linkId: string, scopes: Scopes, n
 }
 
 /** The client ends a link; the worker's next request is refused. */
-export function revokeLink(clientId: string, linkId: string, now = clock.now()): boolean {
-  const result = getDb()
+export async function revokeLink(clientId: string, linkId: string, now = clock.now()): Promise<boolean> {
+  const result = await getDb()
     .update(careLinks)
     .set({ revokedAt: now })
     .where(and(eq(careLinks.id, linkId), eq(careLinks.clientId, clientId), isNull(careLinks.revokedAt)))
@@ -209,14 +214,14 @@ const linkedClientQuery = prepared((db) =>
     .prepare(),
 )
 
-export function linkedClient(workerId: string, linkId: string): LinkedClient | null {
-  const row = linkedClientQuery().get({ linkId, workerId })
+export async function linkedClient(workerId: string, linkId: string): Promise<LinkedClient | null> {
+  const row = await linkedClientQuery().get({ linkId, workerId })
   return row ? { ...row, scopes: scopesOf(row.link) } : null
 }
 
 /** The worker's private name for a client (empty clears it). */
-export function setLabel(workerId: string, linkId: string, label: string): boolean {
-  const result = getDb()
+export async function setLabel(workerId: string, linkId: string, label: string): Promise<boolean> {
+  const result = await getDb()
     .update(careLinks)
     .set({ label: label.trim() || null })
     .where(and(eq(careLinks.id, linkId), eq(careLinks.workerId, workerId), isNull(careLinks.revokedAt)))
@@ -225,11 +230,11 @@ export function setLabel(workerId: string, linkId: string, label: string): boole
 }
 
 /** This domain's part of the privacy export: links, codes made, suggestions and the access log. */
-export function exportSharing(clientId: string) {
+export async function exportSharing(clientId: string) {
   const db = getDb()
   return {
-    sharedWith: linksOfClient(clientId).map(({ id: _, ...link }) => link),
-    shareCodes: db
+    sharedWith: (await linksOfClient(clientId)).map(({ id: _, ...link }) => link),
+    shareCodes: await db
       .select({
         assessments: shareCodes.assessments,
         modules: shareCodes.modules,
@@ -242,7 +247,7 @@ export function exportSharing(clientId: string) {
       .from(shareCodes)
       .where(eq(shareCodes.clientId, clientId))
       .all(),
-    moduleSuggestions: db
+    moduleSuggestions: await db
       .select({
         moduleId: moduleSuggestions.moduleId,
         createdAt: moduleSuggestions.createdAt,
@@ -251,7 +256,7 @@ export function exportSharing(clientId: string) {
       .from(moduleSuggestions)
       .where(eq(moduleSuggestions.clientId, clientId))
       .all(),
-    accessLog: accessLogOf(clientId, Number.MAX_SAFE_INTEGER),
+    accessLog: await accessLogOf(clientId, Number.MAX_SAFE_INTEGER),
   }
 }
 
@@ -271,6 +276,6 @@ export async function redeemWithLimits(
     [limiters.redeemPerIp, ip],
   ])
   if (!limit.allowed) return { ok: false, status: 429, message: tooManyAttemptsMessage(limit.retryAfterSeconds) }
-  const result = redeemShareCode(worker, input, now)
+  const result = await redeemShareCode(worker, input, now)
   return result.ok ? result : { ok: false, status: 400, message: CODE_REFUSED }
 }

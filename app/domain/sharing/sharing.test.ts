@@ -67,7 +67,7 @@ const accessRows = (clientId: string) =>
 
 describe('share codes', () => {
   it('are 8 characters from the unambiguous alphabet, typed any way', async () => {
-    const { code } = createShareCode((await makeUser('client')).id, ALL)
+    const { code } = await createShareCode((await makeUser('client')).id, ALL)
     expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{8}$`))
     expect(normaliseShareCode(formatShareCode(code).toLowerCase().replace('-', ' - '))).toBe(code)
     expect(normaliseShareCode('ABCD-EFG0')).toBeNull()
@@ -131,11 +131,11 @@ describe('redeeming a code', () => {
   it('gives wrong, used and expired codes the same message', async () => {
     const { client, worker } = await people()
     const now = new Date('2026-11-01T10:00:00Z')
-    const { code } = createShareCode(client.id, ALL, now)
-    expect(redeemShareCode(worker, code, new Date(now.getTime() + 48 * 3600 * 1000 + 1))).toEqual({ ok: false })
-    expect(redeemShareCode(worker, 'ZZZZ-ZZZZ', now)).toEqual({ ok: false })
-    expect(redeemShareCode(worker, code, new Date(now.getTime() + 47 * 3600 * 1000)).ok).toBe(true)
-    expect(redeemShareCode(worker, code, now)).toEqual({ ok: false })
+    const { code } = await createShareCode(client.id, ALL, now)
+    expect(await redeemShareCode(worker, code, new Date(now.getTime() + 48 * 3600 * 1000 + 1))).toEqual({ ok: false })
+    expect(await redeemShareCode(worker, 'ZZZZ-ZZZZ', now)).toEqual({ ok: false })
+    expect((await redeemShareCode(worker, code, new Date(now.getTime() + 47 * 3600 * 1000))).ok).toBe(true)
+    expect(await redeemShareCode(worker, code, now)).toEqual({ ok: false })
   })
 
   it('is rate-limited per worker', async () => {
@@ -148,7 +148,7 @@ describe('redeeming a code', () => {
 
   it('is for key workers only', async () => {
     const { client, clientCookie } = await people()
-    const { code } = createShareCode(client.id, ALL)
+    const { code } = await createShareCode(client.id, ALL)
     expect(
       await statusOf(addClient.action, makeRequest('/caseload/add', { cookie: clientCookie, form: { code } })),
     ).toBe(403)
@@ -169,10 +169,10 @@ describe('the client stays in control', () => {
     })
   const post = (form: Record<string, string>) =>
     call(privacy.action, makeRequest('/privacy', { cookie: ids.clientCookie, form }))
-  /** The page's data, or the Response it was refused with. */
+  /** The page's data as the browser gets it, or the Response it was refused with. */
   const clientPage = async () => {
     const result = await clientPageRaw()
-    return result instanceof Response ? result : JSON.parse(dataOf<{ json: string }>(result).json)
+    return result instanceof Response ? result : JSON.parse(JSON.stringify(dataOf(result)))
   }
 
   it('sees who can see what, and every look, on the privacy page', async () => {

@@ -9,11 +9,11 @@ import { linksOfClient, liveCodesOfClient, SCOPE_LABELS, SCOPES, type Scope } fr
 
 const labelsOf = (scopes: string[]) => scopes.map((s) => SCOPE_LABELS[s as Scope] ?? s)
 
-export function sharingView(client: Pick<User, 'id' | 'timeZone'>, now = clock.now()) {
+export async function sharingView(client: Pick<User, 'id' | 'timeZone'>, now = clock.now()) {
   const zone = client.timeZone
   return {
     scopes: SCOPES.map((id) => ({ id, label: SCOPE_LABELS[id] })),
-    links: linksOfClient(client.id).map((link) => ({
+    links: (await linksOfClient(client.id)).map((link) => ({
       id: link.id,
       worker: link.worker,
       scopes: SCOPES.filter((s) => link[s]),
@@ -21,12 +21,12 @@ export function sharingView(client: Pick<User, 'id' | 'timeZone'>, now = clock.n
       changed: link.scopesChangedAt.getTime() !== link.linkedAt.getTime() ? shown(link.scopesChangedAt, zone) : null,
       revoked: link.revokedAt ? shown(link.revokedAt, zone) : null,
     })),
-    codes: liveCodesOfClient(client.id, now).map((code) => ({
+    codes: (await liveCodesOfClient(client.id, now)).map((code) => ({
       id: code.id,
       scopes: labelsOf(SCOPES.filter((s) => code[s])),
       until: shown(code.expiresAt, zone),
     })),
-    log: accessLogOf(client.id).map((row) => ({
+    log: (await accessLogOf(client.id)).map((row) => ({
       at: shown(row.at, zone),
       worker: row.worker,
       what: row.what,
@@ -35,4 +35,4 @@ export function sharingView(client: Pick<User, 'id' | 'timeZone'>, now = clock.n
   }
 }
 
-export type SharingView = ReturnType<typeof sharingView>
+export type SharingView = Awaited<ReturnType<typeof sharingView>>

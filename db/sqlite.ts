@@ -1,0 +1,23 @@
+// The SQLite-only pieces of the domains' SQL, in one place: what a second engine (PostgreSQL,
+// a later issue) must give its own version of. Everything else goes through drizzle.
+//
+// - `namedStatement`: SQL text with `@name` parameters, prepared once per connection. Used where
+//   a statement reads more plainly as SQL than through the query builder (window functions,
+//   FILTER clauses, sub-selects on scopes) and sits on a hot path (the caseload, the summary).
+// - `jsonText`: one field of a JSON text column (PostgreSQL would say `column->>'field'`).
+import type { Db } from './client.ts'
+import { prepared } from './prepared.ts'
+
+/** A statement whose values are bound by name (`@workerId`), prepared once per connection. */
+export function namedStatement<Params extends object, Row>(text: string) {
+  const statement = prepared((db: Db) => db.$client.prepare<[Params], Row>(text))
+  return {
+    /** Every row, for the named values. */
+    all: async (params: Params): Promise<Row[]> => statement().all(params),
+    /** The first row, if any. */
+    get: async (params: Params): Promise<Row | undefined> => statement().get(params),
+  }
+}
+
+/** SQL for one top-level field of a JSON text column, as text. */
+export const jsonText = (column: string, field: string) => `json_extract(${column}, '$.${field}')`
