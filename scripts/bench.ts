@@ -1,232 +1,350 @@
-// `npm run bench`: starts the production build on a freshly seeded database and measures
-// throughput and p95 latency of key routes at 10 connections, next to two bare routes of the
-// same server: /healthz (JSON, no page rendering) and a bare page (a static server-rendered
-// page: the cost every page pays for the shell). Each route must reach BUDGET of the bare
-// page's throughput; the ratio to /healthz is printed too (docs/decisions/0009).
-// Later issues add their routes to ROUTES.
+// `npm run bench`: a real day (ADR 0018). Seeds a fresh SQLite file with 1,000 clients (a year of
+// tracking each) and 20 key workers, starts the built app as production does, and drives an
+// OPEN-LOOP mix at fixed arrival rates (scripts/bench-load.ts): 60 % client pages, 25 % client
+// posts, 15 % key-worker pages, the user changing on every request. It prints p50/p95/p99 per
+// route at 100 requests a second, the capacity (the highest rate whose p95 stays ≤ 250 ms) of the
+// mix and of the bare route (/healthz) in the same run, the server's memory, the capacity with two
+// processes and the time from process start to the first 200 from /healthz; then checks the
+// budgets and exits 1 if one is missed.
+//
+// BENCH_QUICK=1: a smoke run of about two minutes (shorter steps, fewer of them).
+// BENCH_APP_DIR=<checkout>: measure another checkout's build (it must have been built).
+// BENCH_CLIENTS / BENCH_WORKERS: the size of the day (default 1,000 and 20).
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
-import {
-  assessingClient,
-  BASE,
-  BENCH_MODULE,
-  form,
-  heavyClient,
-  keyworker,
-  moduleClient,
-  signIn,
-  startServer,
-} from './bench-accounts.ts'
-import { benchWorksheets } from './bench-worksheets.ts'
+import { DAY_MODULE, type DayClient } from '#db/seed-day.ts'
+import { generator } from '#db/seed-heavy.ts'
+import { APP_DIR, type Day, memoryOf, type Server, seedTheDay, startServer } from './bench-day.ts'
+import { byRoute, ok, openLoop, type Planned, type Sample, stats, table } from './bench-load.ts'
 
-const SECONDS = Number(process.env.BENCH_SECONDS || 5)
-const CONNECTIONS = 10
-const BUDGET = 0.6
-const ROUNDS = 3
-const ROUND_SECONDS = Math.max(2, Math.round(SECONDS / 2))
+const QUICK = process.env.BENCH_QUICK === '1'
+const PORT = Number(process.env.BENCH_PORT || 3400)
+const CLIENTS = Number(process.env.BENCH_CLIENTS || 1000)
+const WORKERS = Number(process.env.BENCH_WORKERS || 20)
+/** Seconds at 100 requests a second, for the per-route table and the budget. */
+const MAIN_SECONDS = QUICK ? 10 : 30
+/** Seconds per step of the capacity search. */
+const STEP_SECONDS = QUICK ? 3 : 6
+const CAPACITY_P95_MS = 250
+const BUDGET = { rate: 100, p95: 50, p99: 150, errors: 0, capacityShare: 0.5, rssMb: 300 }
+const STEPS = [25, 50, 100, 150, 200, 300, 450, 700, 1000, 1500, 2200, 3300]
 
-type Who = 'client' | 'admin' | 'assessing' | 'heavy' | 'keyworker'
-type Route = {
-  name: string
-  /** `{linkId}` stands for the bench key worker's link to a client who shares everything. */
-  path: string
-  as?: Who
-  /** A cycle of form posts, each connection as its own client (so posts never race). */
-  posts?: Array<Record<string, string>>
-  /** An absolute floor in requests per second, instead of the share of the bare page. */
-  minRps?: number
-}
+const random = generator(18)
+const whole = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
 
-/** BENCH_ONLY="module step,module list" measures just those routes (matched by name prefix). */
-const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim())
-
-const BARE_JSON: Route = { name: 'bare JSON', path: '/healthz' }
-const BARE_PAGE: Route = { name: 'bare page', path: '/account-deleted' }
-const ALL_ROUTES: Route[] = [
-  { name: 'start page', path: '/' },
-  { name: 'sign-in page', path: '/login' },
-  { name: 'help', path: '/help' },
-  { name: 'client home', path: '/home', as: 'client' },
-  { name: 'privacy', path: '/privacy', as: 'client' },
-  { name: 'staff admin', path: '/admin/staff', as: 'admin' },
-  { name: 'assessment page', path: '/assessment/questions', as: 'assessing' },
-  { name: 'assessment results', path: '/assessment/results', as: 'client' },
-  { name: 'score history', path: '/assessment/history', as: 'client' },
-  { name: 'module list', path: '/modules', as: 'client' },
-  { name: 'module step', path: `/modules/${BENCH_MODULE}`, as: 'client' },
-  // A client with a year of daily use, about three urges a day and weekly goal check-ins.
-  { name: 'progress 7d', path: '/progress?range=7', as: 'heavy' },
-  { name: 'progress 30d', path: '/progress?range=30', as: 'heavy' },
-  { name: 'progress 90d', path: '/progress?range=90', as: 'heavy' },
-  { name: 'progress 365d', path: '/progress?range=365', as: 'heavy' },
-  // A key worker with 200 clients, each with 60–90 days of history (db/seed-caseload.ts).
-  { name: 'caseload', path: '/caseload', as: 'keyworker' },
-  { name: 'client page', path: '/caseload/{linkId}', as: 'keyworker' },
-  {
-    // The urge quick log: one durable insert (WAL, synchronous=FULL) per post; must reach 500/s.
-    name: 'quick-log POST',
-    path: '/track',
-    posts: [{ intensity: '5' }],
-    minRps: 500,
-  },
-  {
-    // Forward from the first step and back again: two durable writes per cycle.
-    name: 'module step POST',
-    path: `/modules/${BENCH_MODULE}`,
-    posts: [
-      { intent: 'next', step: 'intro' },
-      { intent: 'back', step: 'urge-strength' },
-    ],
-  },
+/** The share of each kind of request in the mix, in percent (they sum to 100). */
+const MIX: Array<[number, string]> = [
+  // 60 % client pages
+  [14, 'client: home'],
+  [10, 'client: track'],
+  [10, 'client: progress'],
+  [8, 'client: modules'],
+  [9, 'client: module step'],
+  [9, 'client: results'],
+  // 25 % client posts
+  [9, 'post: quick urge'],
+  [5, 'post: no use today'],
+  [4, 'post: goal check-in'],
+  [4, 'post: module step'],
+  [3, 'post: check-in page'],
+  // 15 % key-worker pages
+  [6, 'worker: caseload'],
+  [6, 'worker: client page'],
+  [3, 'worker: session summary'],
 ]
 
-const ROUTES = only ? ALL_ROUTES.filter((r) => only.some((name) => r.name.startsWith(name))) : ALL_ROUTES
+type Toggle = { client: DayClient; at: 0 | 1; busy: boolean }
 
-/** Ids known only once the database is seeded, put into routes' paths. */
-const ids = { linkId: '' }
-const pathOf = (route: Route) => route.path.replace('{linkId}', ids.linkId)
-
-type Measured = { rps: number; p95: number; bad: number; statuses: string }
-
-/** One autocannon run; `refused` counts 4xx/5xx (and, for pages, redirects) by status. */
-function run(options: autocannon.Options, times: number[], refused: Map<number, number>, posting: boolean) {
-  return new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
-    instance.on('response', (_client, status, _bytes, responseTime) => {
-      times.push(responseTime)
-      // A form post answers with a redirect; anything 4xx/5xx is a failure.
-      if (status >= 400 || (!posting && status >= 300)) refused.set(status, (refused.get(status) ?? 0) + 1)
+/** The mix: each call plans the next request, rotating through the users. */
+function mix(day: Day, assessmentPage: Record<string, string>) {
+  const cookie = (id: string) => day.cookies.get(id) ?? ''
+  let c = 0
+  let w = 0
+  const nextClient = () => day.clients[c++ % day.clients.length] as DayClient
+  const nextWorker = () => day.workers[w++ % day.workers.length] as Day['workers'][number]
+  // Clients whose posts move a state on (a module step, a check-in page) each go back and forth
+  // between two states; one request at a time per client, so the posts never race.
+  const toggles = (list: DayClient[]) => list.map((client): Toggle => ({ client, at: 0, busy: false }))
+  const inModule = toggles(day.clients.filter((x) => x.inModule))
+  const assessing = toggles(day.clients.filter((x) => x.assessing))
+  let m = 0
+  let a = 0
+  const free = (list: Toggle[], index: () => number) => {
+    for (let tries = 0; tries < list.length; tries++) {
+      const toggle = list[index() % list.length] as Toggle
+      if (!toggle.busy) return toggle
+    }
+    return null
+  }
+  const flip = (toggle: Toggle) => (status: number) => {
+    toggle.busy = false
+    if (ok(status)) toggle.at = toggle.at === 0 ? 1 : 0
+  }
+  const table: Array<[number, string]> = []
+  let sum = 0
+  for (const [share, name] of MIX) {
+    sum += share
+    table.push([sum, name])
+  }
+  return (): Planned | null => {
+    const roll = random() * sum
+    const name = (table.find(([upTo]) => roll < upTo) ?? table[0])?.[1] as string
+    const page = (path: string, id: string): Planned => ({ route: name, method: 'GET', path, cookie: cookie(id) })
+    const post = (path: string, id: string, body: Record<string, string>): Planned => ({
+      route: name,
+      method: 'POST',
+      path,
+      cookie: cookie(id),
+      body,
     })
-  })
+    switch (name) {
+      case 'client: home':
+        return page('/home', nextClient().id)
+      case 'client: track':
+        return page('/track', nextClient().id)
+      case 'client: progress':
+        return page('/progress', nextClient().id)
+      case 'client: modules':
+        return page('/modules', nextClient().id)
+      case 'client: module step':
+        return page(`/modules/${DAY_MODULE}`, (inModule[m++ % inModule.length] as Toggle).client.id)
+      case 'client: results':
+        return page('/assessment/results', nextClient().id)
+      case 'post: quick urge':
+        return post('/track', nextClient().id, { intensity: String(whole(2, 8)) })
+      case 'post: no use today':
+        return post('/track', nextClient().id, { intent: 'no-use' })
+      case 'post: goal check-in': {
+        const client = nextClient()
+        return post('/goals', client.id, {
+          intent: 'check-in',
+          goal: client.goalId,
+          outcome: ['done', 'partly', 'not'][whole(0, 2)] as string,
+        })
+      }
+      case 'post: module step': {
+        const toggle = free(inModule, () => m++)
+        if (!toggle) return null
+        toggle.busy = true
+        const body = toggle.at === 0 ? { intent: 'next', step: 'intro' } : { intent: 'back', step: 'urge-strength' }
+        return { ...post(`/modules/${DAY_MODULE}`, toggle.client.id, body), done: flip(toggle) }
+      }
+      case 'post: check-in page': {
+        const toggle = free(assessing, () => a++)
+        if (!toggle) return null
+        toggle.busy = true
+        // Forward from the first page with its answers, and back from the second.
+        const body: Record<string, string> =
+          toggle.at === 0 ? { ...assessmentPage, intent: 'next' } : { page: '1', intent: 'back' }
+        return { ...post('/assessment/questions', toggle.client.id, body), done: flip(toggle) }
+      }
+      case 'worker: caseload':
+        return page('/caseload', nextWorker().id)
+      case 'worker: client page': {
+        const worker = nextWorker()
+        return page(`/caseload/${worker.linkIds[whole(0, worker.linkIds.length - 1)]}`, worker.id)
+      }
+      default: {
+        const worker = nextWorker()
+        return page(`/caseload/${worker.linkIds[whole(0, worker.linkIds.length - 1)]}/summary`, worker.id)
+      }
+    }
+  }
 }
 
-async function measure(route: Route, cookies: Record<string, string>, seconds = SECONDS, posters: string[] = []) {
-  const times: number[] = []
-  const refused = new Map<number, number>()
-  let results: autocannon.Result[]
-  if (route.posts) {
-    const posts = route.posts
-    // Leave every posting client on the cycle's first step, whatever the last run stopped on.
-    const last = posts.at(-1)
-    if (last) for (const cookie of posters) await fetch(`${BASE}${pathOf(route)}`, form(last, cookie))
-    // One connection per client, each its own autocannon run, so no two race on one module.
-    results = await Promise.all(
-      posters.slice(0, CONNECTIONS).map((cookie) =>
-        run(
-          {
-            url: `${BASE}${pathOf(route)}`,
-            connections: 1,
-            duration: seconds,
-            requests: posts.map((body) => ({
-              method: 'POST' as const,
-              headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE, cookie },
-              body: new URLSearchParams(body).toString(),
-            })),
-          },
-          times,
-          refused,
-          true,
-        ),
-      ),
-    )
-  } else {
-    const headers = route.as ? { cookie: cookies[route.as] ?? '' } : {}
-    results = [
-      await run(
-        { url: `${BASE}${pathOf(route)}`, connections: CONNECTIONS, duration: seconds, headers },
-        times,
-        refused,
-        false,
-      ),
-    ]
+/** The first check-in page's fields: each item's lowest answer, read from the page itself. */
+async function firstAssessmentPage(base: string, day: Day): Promise<Record<string, string>> {
+  const client = day.clients.find((x) => x.assessing)
+  if (!client) throw new Error('No seeded client is part-way through a check-in')
+  const response = await fetch(`${base}/assessment/questions`, {
+    headers: { cookie: day.cookies.get(client.id) ?? '' },
+  })
+  const html = await response.text()
+  if (response.status !== 200) throw new Error(`The check-in page answered ${response.status}`)
+  const fields: Record<string, string> = {}
+  for (const [input] of html.matchAll(/<input[^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(input)?.[1]
+    const value = /value="([^"]*)"/.exec(input)?.[1]
+    if (!name || value === undefined) continue
+    if (name === 'page') fields.page = value
+    else if (name.startsWith('item:') && (!(name in fields) || Number(value) < Number(fields[name])))
+      fields[name] = value
   }
-  times.sort((a, b) => a - b)
-  const p95 = times[Math.floor(times.length * 0.95)] ?? Number.NaN
-  const failures = results.reduce((sum, r) => sum + r.errors + r.timeouts, 0)
-  const bad = [...refused.values()].reduce((a, b) => a + b, 0) + failures
-  const statuses = [...refused].map(([status, count]) => `${count}× ${status}`).join(', ')
-  const rps = results.reduce((sum, r) => sum + r.requests.average, 0)
-  return { rps, p95, bad, statuses } satisfies Measured
+  if (!Object.keys(fields).some((k) => k.startsWith('item:'))) throw new Error('The check-in page has no questions')
+  return fields
+}
+
+type Step = { rate: number; p95: number; errors: number; count: number }
+
+/** Steps the arrival rate up until p95 passes CAPACITY_P95_MS (or 1 % fail), then bisects twice. */
+async function capacity(
+  base: string,
+  label: string,
+  next: () => Planned | null,
+): Promise<{ rate: number; steps: Step[] }> {
+  const steps: Step[] = []
+  const tryRate = async (rate: number) => {
+    const run = await openLoop(base, rate, STEP_SECONDS, next)
+    const s = stats(run.samples)
+    const step = { rate, p95: s.p95, errors: s.errors, count: s.count }
+    steps.push(step)
+    const good = s.p95 <= CAPACITY_P95_MS && s.errors <= s.count * 0.01
+    console.log(
+      `  ${label.padEnd(18)} ${String(rate).padStart(5)} req/s  p95 ${s.p95.toFixed(1).padStart(7)} ms  errors ${s.errors}/${s.count}${run.lateSends > run.sent * 0.05 ? `  (generator late on ${run.lateSends} sends)` : ''}  ${good ? 'ok' : 'over'}`,
+    )
+    // Let a backlog drain before the next step.
+    await new Promise((r) => setTimeout(r, good ? 300 : 2000))
+    return good
+  }
+  let best = 0
+  let worst = 0
+  for (const rate of STEPS) {
+    if (await tryRate(rate)) best = rate
+    else {
+      worst = rate
+      break
+    }
+  }
+  if (worst === 0) return { rate: best, steps }
+  for (let i = 0; i < (QUICK ? 1 : 2); i++) {
+    const middle = Math.round((best + worst) / 2)
+    if (middle === best || middle === worst) break
+    if (await tryRate(middle)) best = middle
+    else worst = middle
+  }
+  return { rate: best, steps }
+}
+
+function errorSamples(samples: Sample[], limit = 5) {
+  const bad = samples.filter((s) => !ok(s.status))
+  const counts = new Map<string, number>()
+  for (const s of bad)
+    counts.set(`${s.route} → ${s.status || s.error}`, (counts.get(`${s.route} → ${s.status || s.error}`) ?? 0) + 1)
+  for (const [what, n] of counts) console.log(`  ${n}× ${what}`)
+  for (const s of bad.slice(0, limit))
+    console.log(`  e.g. ${s.route} ${s.status} ${s.error ?? ''} ${(s.body ?? '').replace(/\s+/g, ' ').slice(0, 200)}`)
+}
+
+const rssOf = (server: Server) => {
+  const all = memoryOf(server.process.pid as number)
+  const serving = all.filter((p) => !p.launcher)
+  return { all, serving, totalMb: serving.reduce((sum, p) => sum + p.rssMb, 0) }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'foothold-bench-'))
-const databasePath = join(dir, 'bench.db')
-const server = await startServer(databasePath)
-let failed = false
+const databasePath = join(dir, 'day.db')
+const failures: string[] = []
+let server: Server | undefined
 try {
-  const worker = await keyworker(databasePath)
-  ids.linkId = worker.linkId
-  const cookies = {
-    client: await signIn('client'),
-    admin: await signIn('admin'),
-    assessing: await assessingClient(),
-    heavy: await heavyClient(databasePath),
-    keyworker: worker.cookie,
-  }
-  await fetch(`${BASE}/modules/${BENCH_MODULE}`, form({ intent: 'start' }, cookies.client))
-  const posters: string[] = []
-  for (let n = 0; n < CONNECTIONS; n++) posters.push(await moduleClient(n))
-  // Warm every route up first, so the JIT has compiled each code path before timing starts.
-  for (const route of [BARE_JSON, BARE_PAGE, ...ROUTES]) await measure(route, cookies, 2, posters)
-  const json = await measure(BARE_JSON, cookies)
-  let bare = await measure(BARE_PAGE, cookies)
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per route; budget: ≥ ${BUDGET * 100}% of the bare page`)
+  console.log(`Measuring the build in ${APP_DIR}${QUICK ? ' (BENCH_QUICK: a smoke run)' : ''}`)
   console.log(
-    `(each route is measured in ${ROUNDS} rounds of ${ROUND_SECONDS} s, each next to a round of the bare page as the same user; the verdict is the median of the ${ROUNDS} ratios)\n`,
+    `${cpus().length} cores; load average before: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  )
+  const day = await seedTheDay(databasePath, CLIENTS, WORKERS)
+  const rowCount = Object.values(day.rows).reduce((a, b) => a + b, 0)
+  console.log(
+    `Seeded ${CLIENTS} clients and ${WORKERS} key workers (${rowCount.toLocaleString('en-GB')} rows) in ${day.seedSeconds.toFixed(1)} s:`,
   )
   console.log(
-    `${'route'.padEnd(40)}${'req/s'.padStart(8)}${'p95 ms'.padStart(9)}${'vs page'.padStart(9)}${'page'.padStart(7)}${'vs JSON'.padStart(9)}`,
+    `  ${Object.entries(day.rows)
+      .map(([table, n]) => `${table} ${n.toLocaleString('en-GB')}`)
+      .join(', ')}`,
   )
-  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`
-  const row = (route: Route, r: { rps: number; p95: number }, verdict = '', ratio = r.rps / bare.rps) =>
-    console.log(
-      `${`${route.name} ${pathOf(route)}`.padEnd(40)}${r.rps.toFixed(0).padStart(8)}${r.p95.toFixed(1).padStart(9)}${`${(ratio * 100).toFixed(0)}%`.padStart(9)}${bare.rps.toFixed(0).padStart(7)}${pct(r.rps, json.rps).padStart(9)}  ${verdict}`,
-    )
-  row(BARE_JSON, json)
-  row(BARE_PAGE, bare)
-  for (const route of ROUTES) {
-    let result: Measured
-    let ratio = 0
-    if (route.minRps) result = await measure(route, cookies, SECONDS, posters)
-    else {
-      // This machine's speed drifts by more than the differences measured (and the load generator
-      // shares its two cores): each round pairs the route with a bare-page run beside it, and the
-      // median of the rounds' ratios decides. The bare page is asked for as the same user, so it
-      // pays the same shell (the session, the signed-in navigation) and the ratio shows what the
-      // route's own data and rendering add, as ADR 0009 means it to.
-      const rounds: Array<{ bare: Measured; route: Measured }> = []
-      for (let i = 0; i < ROUNDS; i++)
-        rounds.push({
-          bare: await measure({ ...BARE_PAGE, as: route.as }, cookies, ROUND_SECONDS),
-          route: await measure(route, cookies, ROUND_SECONDS, posters),
-        })
-      rounds.sort((a, b) => a.route.rps / a.bare.rps - b.route.rps / b.bare.rps)
-      const middle = rounds[Math.floor(ROUNDS / 2)] ?? rounds[0]
-      if (!middle) throw new Error('No rounds measured')
-      bare = middle.bare
-      ratio = middle.route.rps / middle.bare.rps
-      result = { ...middle.route, bad: rounds.reduce((sum, r) => sum + r.route.bad, 0) }
-    }
-    const ok = (route.minRps ? result.rps >= route.minRps : ratio >= BUDGET) && result.bad === 0
-    if (!ok) failed = true
-    const verdict = ok
-      ? 'ok'
-      : result.bad
-        ? `FAIL (${result.bad} bad responses: ${result.statuses || 'errors/timeouts'})`
-        : 'FAIL'
-    row(route, result, verdict, route.minRps ? result.rps / bare.rps : ratio)
+
+  // One process first: the main figures.
+  server = await startServer(databasePath, PORT, 1)
+  const startMs = server.startMs
+  console.log(`\nStart to first 200 from /healthz (WEB_CONCURRENCY=1, ${CLIENTS} clients): ${startMs.toFixed(0)} ms`)
+  const home = await fetch(`${server.base}/home`, {
+    redirect: 'manual',
+    headers: { cookie: day.cookies.get(day.clients[0]?.id ?? '') ?? '' },
+  })
+  if (home.status !== 200) throw new Error(`A seeded session is not signed in: /home answered ${home.status}`)
+  const assessmentPage = await firstAssessmentPage(server.base, day)
+  const next = mix(day, assessmentPage)
+  const bare = (): Planned => ({ route: 'bare: /healthz', method: 'GET', path: '/healthz' })
+
+  // Warm up (JIT, SQLite page cache), then the main figures at 100 requests a second.
+  await openLoop(server.base, 50, QUICK ? 3 : 8, next)
+  await openLoop(server.base, 100, 2, bare)
+  console.log(`\nOpen loop at ${BUDGET.rate} requests/s for ${MAIN_SECONDS} s (the mix), then the same for /healthz:`)
+  const main = await openLoop(server.base, BUDGET.rate, MAIN_SECONDS, next)
+  const bareMain = await openLoop(server.base, BUDGET.rate, MAIN_SECONDS / 2, bare)
+  const overall = stats(main.samples)
+  console.log(
+    table([...byRoute(main.samples), ['ALL (the mix)', overall], ['bare: /healthz (alone)', stats(bareMain.samples)]]),
+  )
+  if (main.lateSends > main.sent * 0.05) console.log(`  (the generator sent ${main.lateSends} requests > 10 ms late)`)
+  if (overall.errors > 0) {
+    console.log('Errors:')
+    errorSamples(main.samples)
   }
-  console.log('\nWorksheet PDFs (rendered in process, median of 50)')
-  for (const sheet of await benchWorksheets()) {
-    if (!sheet.ok) failed = true
+
+  console.log(`\nCapacity: the highest arrival rate with p95 ≤ ${CAPACITY_P95_MS} ms (${STEP_SECONDS} s a step)`)
+  const mixCapacity = await capacity(server.base, 'mix', next)
+  const bareCapacity = await capacity(server.base, 'bare /healthz', bare)
+  const memory = rssOf(server)
+  await server.stop()
+
+  // Two processes (WEB_CONCURRENCY=2), same database: the mix's capacity.
+  server = await startServer(databasePath, PORT + 1, 2)
+  await openLoop(server.base, 50, QUICK ? 2 : 5, next)
+  console.log('\nWEB_CONCURRENCY=2:')
+  const serving2 = rssOf(server).serving.length
+  const mixCapacity2 = await capacity(server.base, 'mix, 2 processes', next)
+  const memory2 = rssOf(server)
+  await server.stop()
+  server = undefined
+
+  const after = loadavg()
+  console.log(
+    `\nLoad average after: ${after.map((n) => n.toFixed(1)).join(' ')}${(after[0] ?? 0) > cpus().length ? ' (above the core count: other work shared the machine, so read the figures with care)' : ''}`,
+  )
+  console.log('\nSummary')
+  console.log(`  seeding                         ${day.seedSeconds.toFixed(1)} s`)
+  console.log(`  start to first /healthz 200     ${startMs.toFixed(0)} ms`)
+  console.log(
+    `  at ${BUDGET.rate} req/s (mix)               p50 ${overall.p50.toFixed(1)} ms, p95 ${overall.p95.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms, ${overall.errors} errors of ${overall.count}`,
+  )
+  const b = stats(bareMain.samples)
+  console.log(
+    `  at ${BUDGET.rate} req/s (/healthz)           p50 ${b.p50.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms`,
+  )
+  const share = mixCapacity.rate / Math.max(1, bareCapacity.rate)
+  console.log(`  capacity, 1 process (mix)       ${mixCapacity.rate} req/s`)
+  console.log(`  capacity, 1 process (/healthz)  ${bareCapacity.rate} req/s  (mix = ${(share * 100).toFixed(0)} %)`)
+  console.log(
+    `  capacity, 2 processes (mix)     ${mixCapacity2.rate} req/s  (${serving2} serving process${serving2 === 1 ? '' : 'es'})`,
+  )
+  console.log(`  RSS after the run, 1 process    ${memory.totalMb.toFixed(0)} MB`)
+  for (const p of memory.all)
     console.log(
-      `${`worksheet ${sheet.kind}`.padEnd(40)}${sheet.medianMs.toFixed(1).padStart(8)} ms  ${sheet.ok ? 'ok' : 'FAIL'}`,
+      `    ${String(p.pid).padStart(7)} ${p.rssMb.toFixed(0).padStart(5)} MB ${p.launcher ? '(launcher, not counted) ' : ''}${p.command.slice(0, 90)}`,
     )
-  }
+  console.log(`  RSS after the run, 2 processes  ${memory2.totalMb.toFixed(0)} MB (all serving processes together)`)
+
+  if (overall.p95 > BUDGET.p95)
+    failures.push(`p95 at ${BUDGET.rate} req/s is ${overall.p95.toFixed(1)} ms (budget ${BUDGET.p95})`)
+  if (overall.p99 > BUDGET.p99)
+    failures.push(`p99 at ${BUDGET.rate} req/s is ${overall.p99.toFixed(1)} ms (budget ${BUDGET.p99})`)
+  if (overall.errors > BUDGET.errors) failures.push(`${overall.errors} errors at ${BUDGET.rate} req/s (budget 0)`)
+  if (share < BUDGET.capacityShare)
+    failures.push(
+      `capacity is ${(share * 100).toFixed(0)} % of the bare route's (budget ${BUDGET.capacityShare * 100} %)`,
+    )
+  if (memory.totalMb > BUDGET.rssMb) failures.push(`RSS is ${memory.totalMb.toFixed(0)} MB (budget ${BUDGET.rssMb})`)
+} catch (error) {
+  failures.push(error instanceof Error ? error.message : String(error))
 } finally {
-  server.kill()
+  await server?.stop()
   rmSync(dir, { recursive: true, force: true })
 }
-process.exitCode = failed ? 1 : 0
+console.log(
+  failures.length === 0
+    ? '\nBudgets met: p95 ≤ 50 ms, p99 ≤ 150 ms and 0 errors at 100 req/s; capacity ≥ 50 % of /healthz; RSS ≤ 300 MB.'
+    : `\nBudgets missed:\n${failures.map((f) => `  - ${f}`).join('\n')}`,
+)
+process.exit(failures.length === 0 ? 0 : 1)
