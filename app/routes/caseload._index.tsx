@@ -5,8 +5,6 @@
 // clients a page: flagged ones come first, so the first page is the one that matters.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
-import { escapeHtml } from '#app/components/progress-parts.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import {
   type CaseloadClient,
@@ -17,7 +15,6 @@ import {
 } from '#app/domain/caseload/list.server.ts'
 import { formatIn } from '#app/domain/tracking/view.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
-import { parsedOnce } from '#app/utils/parsed.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your caseload – Foothold' }]
 
@@ -37,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     shown: clients.length,
     first: (shownOptions.page - 1) * PAGE_SIZE + 1,
-    rows: packedRows(clients, now, worker.timeZone),
+    rows: rows(clients, now, worker.timeZone),
   }
 }
 
@@ -54,74 +51,80 @@ function ago(at: Date | null, now: Date): string {
   return days < 1 ? 'In the last day' : days === 1 ? '1 day ago' : `${days} days ago`
 }
 
-const dates = new Map<string, string>()
-/** "14 Oct 2026" in the worker's zone; kept, as the same 200 link dates are shown view after view. */
-function dayMonthYear(at: Date, timeZone: string): string {
-  const key = `${timeZone} ${at.getTime()}`
-  let shown = dates.get(key)
-  if (shown) return shown
-  shown = formatIn('day month year', timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(at)
-  if (dates.size >= 10_000) dates.clear()
-  dates.set(key, shown)
-  return shown
-}
+/** "14 Oct 2026" in the worker's zone. */
+const dayMonthYear = (at: Date, timeZone: string) =>
+  formatIn('day month year', timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(at)
 
 const scoreText = ({ title, total, band, change }: Score) =>
   `${shortName(title)}: ${total}${band ? ` (${band})` : ''}${change ? `, ${CHANGE_WORDS[change]}` : ''}`
 
-/** A row as the words it shows: link id, name, username (when a label is shown), flags, last active, scores, modules, since. */
-type Packed = [string, string, string, string[], string, string[] | string, string, string]
+/** A row as the words it shows, worded on the server. Flags show by name only; what lies behind each is on the client's page. */
+export type Row = {
+  linkId: string
+  name: string
+  /** The username, when a label is shown instead. */
+  username: string | null
+  flags: string[]
+  active: string
+  scores: string[] | string
+  modules: string
+  since: string
+}
 
-/**
- * The rows, worded on the server, as one JSON string: the page hands the browser one string
- * rather than 200 objects, which costs a request far less to encode (as progress-wire.ts does).
- * Flags show by name only; what lies behind each is on the client's page.
- */
-function packRows(clients: CaseloadClient[], now: Date, timeZone: string): string {
-  const rows = clients.map(
-    (c): Packed => [
-      c.linkId,
-      c.name,
-      c.label ? c.username : '',
-      c.flags.map((flag) => flag.label),
-      ago(c.lastActiveAt, now),
-      !c.scores ? 'Not shared' : c.scores.length ? c.scores.map(scoreText) : 'No check-in yet',
-      c.modules ? `${c.modules.inProgress} in progress, ${c.modules.done} done` : 'Not shared',
-      dayMonthYear(c.linkedAt, timeZone),
-    ],
+function rows(clients: CaseloadClient[], now: Date, timeZone: string): Row[] {
+  return clients.map((c) => ({
+    linkId: c.linkId,
+    name: c.name,
+    username: c.label ? c.username : null,
+    flags: c.flags.map((flag) => flag.label),
+    active: ago(c.lastActiveAt, now),
+    scores: !c.scores ? 'Not shared' : c.scores.length ? c.scores.map(scoreText) : 'No check-in yet',
+    modules: c.modules ? `${c.modules.inProgress} in progress, ${c.modules.done} done` : 'Not shared',
+    since: dayMonthYear(c.linkedAt, timeZone),
+  }))
+}
+
+export function ClientRow({ row }: { row: Row }) {
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`/caseload/${encodeURIComponent(row.linkId)}`}>{row.name}</a>
+        {row.username ? (
+          <>
+            <br />
+            <span className="hint">Username {row.username}</span>
+          </>
+        ) : null}
+      </th>
+      <td>
+        {row.flags.length ? (
+          <ul className="plain-list">
+            {row.flags.map((flag) => (
+              <li key={flag}>
+                <span className="flag">{flag}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          'None'
+        )}
+      </td>
+      <td>{row.active}</td>
+      <td>
+        {typeof row.scores === 'string' ? (
+          row.scores
+        ) : (
+          <ul className="plain-list">
+            {row.scores.map((score) => (
+              <li key={score}>{score}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>{row.modules}</td>
+      <td>{row.since}</td>
+    </tr>
   )
-  return JSON.stringify(rows)
-}
-
-/** The same page of clients comes back as the same array until the list changes (or a minute passes). */
-const packed = new WeakMap<CaseloadClient[], string>()
-function packedRows(clients: CaseloadClient[], now: Date, timeZone: string): string {
-  let rows = packed.get(clients)
-  if (rows === undefined) {
-    rows = packRows(clients, now, timeZone)
-    packed.set(clients, rows)
-  }
-  return rows
-}
-
-const list = (items: string[], wrap = (item: string) => escapeHtml(item)) =>
-  `<ul class="plain-list">${items.map((item) => `<li>${wrap(item)}</li>`).join('')}</ul>`
-
-/**
- * The table's rows as one escaped string: React building a 200-client table cell by cell was
- * most of the page's server time (as for the progress tables, docs/decisions/0012). Exported for
- * the tests.
- */
-export function rowsHtml(json: string): string {
-  let html = ''
-  for (const [linkId, name, username, flags, active, scores, modules, since] of JSON.parse(json) as Packed[]) {
-    html += `<tr><th scope="row"><a href="/caseload/${encodeURIComponent(linkId)}">${escapeHtml(name)}</a>${
-      username ? `<br><span class="hint">Username ${escapeHtml(username)}</span>` : ''
-    }</th><td>${flags.length ? list(flags, (flag) => `<span class="flag">${escapeHtml(flag)}</span>`) : 'None'}</td><td>${escapeHtml(
-      active,
-    )}</td><td>${typeof scores === 'string' ? escapeHtml(scores) : list(scores)}</td><td>${escapeHtml(modules)}</td><td>${escapeHtml(since)}</td></tr>`
-  }
-  return html
 }
 
 const clients = (count: number) => `${count} ${count === 1 ? 'client' : 'clients'}`
@@ -131,7 +134,6 @@ export default function Caseload() {
   const { options, total, flagged, matching, pages, shown, first, rows } = useLoaderData<typeof loader>()
   const pageLink = (page: number) =>
     `?${new URLSearchParams({ show: options.show, sort: options.sort, page: String(page) })}`
-  const body = useMemo(() => parsedOnce(rows, rowsHtml), [rows])
   return (
     <section className="caseload">
       <h1>Your caseload</h1>
@@ -199,8 +201,11 @@ export default function Caseload() {
                   ))}
                 </tr>
               </thead>
-              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: every value goes through escapeHtml */}
-              <tbody dangerouslySetInnerHTML={{ __html: body }} />
+              <tbody>
+                {rows.map((row) => (
+                  <ClientRow key={row.linkId} row={row} />
+                ))}
+              </tbody>
             </table>
           )}
           {pages > 1 ? (

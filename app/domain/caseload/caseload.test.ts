@@ -3,6 +3,8 @@
 // workers' clients left out, labels instead of usernames, and one access-log row per client per
 // view. Also the memo: a write, a revoke or a scope change shows on the next view.
 import { eq } from 'drizzle-orm'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { changeScopes, revokeLink, type Scopes } from '#app/domain/sharing/links.server.ts'
 import * as route from '#app/routes/caseload._index.tsx'
@@ -380,7 +382,7 @@ describe('the page', () => {
 
   it('links each client by link id, with labels escaped', async () => {
     const cookie = await signedInCookie(worker)
-    const result = dataOf<{ rows: string; total: number; shown: number; options: CaseloadOptions }>(
+    const result = dataOf<{ rows: route.Row[]; total: number; shown: number; options: CaseloadOptions }>(
       await route.loader({
         request: makeRequest('/caseload?sort=linked', { cookie }),
         params: {},
@@ -389,7 +391,17 @@ describe('the page', () => {
     )
     const { total } = await caseload(worker, list, NOW)
     expect(result).toMatchObject({ total, shown: total, options: { show: 'all', sort: 'linked' } })
-    const html = route.rowsHtml(result.rows)
+    const html = renderToStaticMarkup(
+      createElement(
+        'table',
+        null,
+        createElement(
+          'tbody',
+          null,
+          ...result.rows.map((row) => createElement(route.ClientRow, { row, key: row.linkId })),
+        ),
+      ),
+    )
     expect(html).toContain(`<a href="/caseload/${linkIds.a}">Zed &lt;Tuesday group&gt;</a>`)
     expect(html).toContain(`Username ${people.a?.username}`)
     // The page's own clock is today's, months after the fixtures: everyone has gone quiet.
