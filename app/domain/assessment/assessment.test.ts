@@ -194,7 +194,7 @@ describe('results, plan, history, export and deletion', () => {
     expect(rowsMentioning(user.id)).toEqual([])
   })
 
-  it('recommends modules from the latest check-in, worked out once, and follows a newer one', async () => {
+  it('recommends modules from the latest check-in, and follows a newer one', async () => {
     const user = await makeUser()
     const worst =
       (area: string): Choose =>
@@ -210,7 +210,7 @@ describe('results, plan, history, export and deletion', () => {
       .run()
     const first = latestRecommendations(user.id)
     expect(first[0]?.area).toBe('emotions')
-    expect(latestRecommendations(user.id)).toBe(first)
+    expect(latestRecommendations(user.id)).toEqual(first)
 
     startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
     finish(user.id, worst('situations'))

@@ -85,25 +85,11 @@ const latestCompletedIdQuery = prepared((db) =>
 
 /**
  * What a completed check-in says: scores, the six areas, readiness, units, the warnings its
- * answers fire and the modules recommended. A check-in's answers never change once it is
- * completed (they are written only while it is open) and the content is loaded once, so each is
- * worked out once, not on every view of the results or the module list. Read only; bounded.
+ * answers fire and the modules recommended. Worked out on each view (one read of its responses).
  */
-type CheckIn = ReturnType<typeof readCheckIn>
-const checkIns = new Map<string, CheckIn>()
-const MAX_KEPT = 1000
+type CheckIn = ReturnType<typeof checkIn>
 
-function checkIn(assessmentId: string): CheckIn {
-  let found = checkIns.get(assessmentId)
-  if (!found) {
-    found = readCheckIn(assessmentId)
-    if (checkIns.size >= MAX_KEPT) checkIns.clear()
-    checkIns.set(assessmentId, found)
-  }
-  return found
-}
-
-function readCheckIn(assessmentId: string) {
+function checkIn(assessmentId: string) {
   const programme = loadProgramme()
   const responses = responsesOf(assessmentId)
   const scores = responses

@@ -54,16 +54,9 @@ const versionQuery = prepared((db) =>
     .prepare(),
 )
 
-/** Pinned definitions never change, so they are cached by row id once read. */
-const pinned = new Map<string, ModuleDefinition>()
-
+/** The module version a client is pinned to, read with their progress (one primary-key lookup). */
 export function pinnedDefinition(versionId: string): ModuleDefinition | undefined {
-  let def = pinned.get(versionId)
-  if (!def) {
-    def = versionQuery().get({ id: versionId })?.definition
-    if (def) pinned.set(versionId, def)
-  }
-  return def
+  return versionQuery().get({ id: versionId })?.definition
 }
 
 export function currentDefinition(moduleId: string): ModuleDefinition | undefined {
