@@ -1,7 +1,7 @@
 // The pieces of the progress page: the tables, the weekday × time-of-day grid, milestone and
 // summary sentences (the date and number formats are in app/utils/format.ts).
 import type { Progress as Data } from '#app/domain/tracking/stats.server.ts'
-import { dayMonth, MONTHS, plural, pounds, round } from '#app/utils/format.ts'
+import { dayMonth, MONTHS, plural, pounds } from '#app/utils/format.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
@@ -40,57 +40,30 @@ export function Table({
           ))}
         </tr>
       </thead>
-      {/* The rows as one escaped string: React building each of a 30-day table's hundreds of cells
-          as an element was most of the page's server time (docs/decisions/0012). */}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: every value goes through escapeHtml */}
-      <tbody dangerouslySetInnerHTML={{ __html: rowsHtmlOnce(rows) }} />
+      <tbody>
+        {rows.map(([name = '', ...cells], r) => (
+          // Rows are a fixed list for one render: their place is their identity.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <tr key={r}>
+            <th scope="row">{name}</th>
+            {cells.map((cell, c) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
+              <td key={c}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
     </table>
   )
 }
 
-/** Rows kept by a memo (as a dashboard's sections are) are turned into HTML once. */
-const html = new WeakMap<object, string>()
-function rowsHtmlOnce(rows: Array<Array<string | number>>): string {
-  let found = html.get(rows)
-  if (found === undefined) {
-    found = rowsHtml(rows)
-    html.set(rows, found)
-  }
-  return found
-}
-
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+/** Text made safe inside HTML or an attribute (static-chart.ts, the score history's rows). */
 export const escapeHtml = (value: string | number) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
-
-/** Each row as `<tr>`, its first cell a row header; every value escaped. */
-export function rowsHtml(rows: Array<Array<string | number>>): string {
-  let html = ''
-  for (const [name = '', ...cells] of rows) {
-    html += `<tr><th scope="row">${escapeHtml(name)}</th>`
-    for (const cell of cells) html += `<td>${escapeHtml(cell)}</td>`
-    html += '</tr>'
-  }
-  return html
-}
-
-/** The grid's rows, shaded by how many urges came at each time, once for each grid. */
-function weekRowsHtml(grid: number[][]): string {
-  let found = html.get(grid)
-  if (found !== undefined) return found
-  const most = Math.max(1, ...grid.flat())
-  found = WEEKDAYS.map((weekday, w) => {
-    const cells = BANDS.map((_, b) => {
-      const count = grid[w]?.[b] ?? 0
-      return `<td class="heat-${Math.ceil((count / most) * 4)}">${count}</td>`
-    })
-    return `<tr><th scope="row"><span aria-hidden="true">${weekday.slice(0, 3)}</span><span class="visually-hidden">${weekday}</span></th>${cells.join('')}</tr>`
-  }).join('')
-  html.set(grid, found)
-  return found
-}
 
 /** The week as a table shaded by how many urges came at each time: the numbers are in every cell. */
 export function WeekGrid({ grid }: { grid: number[][] }) {
+  const most = Math.max(1, ...grid.flat())
   return (
     <table className="week-grid">
       <caption>Urges by day of the week and time of day</caption>
@@ -104,8 +77,24 @@ export function WeekGrid({ grid }: { grid: number[][] }) {
           ))}
         </tr>
       </thead>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: only numbers and fixed words */}
-      <tbody dangerouslySetInnerHTML={{ __html: weekRowsHtml(grid) }} />
+      <tbody>
+        {WEEKDAYS.map((weekday, w) => (
+          <tr key={weekday}>
+            <th scope="row">
+              <span aria-hidden="true">{weekday.slice(0, 3)}</span>
+              <span className="visually-hidden">{weekday}</span>
+            </th>
+            {BANDS.map((band, b) => {
+              const count = grid[w]?.[b] ?? 0
+              return (
+                <td key={band} className={`heat-${Math.ceil((count / most) * 4)}`}>
+                  {count}
+                </td>
+              )
+            })}
+          </tr>
+        ))}
+      </tbody>
     </table>
   )
 }

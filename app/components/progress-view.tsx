@@ -1,9 +1,11 @@
 // The progress dashboard's sections: milestones, urges, use, goal check-ins and patterns, each
-// a sentence and a server-rendered table, with charts loaded after hydration (recharts stays out
-// of the first load; ADR 0012). Shown to the client on /progress and, when they share tracking,
-// to their key worker on the client page (one heading level down there).
+// a sentence, a chart drawn on the server as plain SVG (static-chart.ts) and its numbers in a
+// table. No chart library comes with the page: a cheap phone gets the page fast. Once the page
+// has JavaScript, a button offers interactive charts (recharts, loaded only then). Shown to the
+// client on /progress and, when they share tracking, to their key worker on the client page
+// (one heading level down there, sent without scripts, so never with the button).
 import { Link } from '@remix-run/react'
-import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react'
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useState } from 'react'
 import type { ChartProps, ChartSpec } from '#app/components/chart-spec.ts'
 import {
   ABOUT_CLIENT,
@@ -21,20 +23,25 @@ import { staticChart } from '#app/components/static-chart.ts'
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
 import type { Progress as ProgressData } from '#app/domain/tracking/stats.server.ts'
 import { oneDecimal, plural, pounds, round } from '#app/utils/format.ts'
-import { derivedOnce } from '#app/utils/parsed.ts'
 
-// If the chart code cannot be fetched (offline, a flaky connection), the tables simply stay open.
-const NoChart = (_: ChartProps): ReactNode => null
+/** The server-drawn chart: first on every page, and what stays if recharts cannot be fetched. */
+function StaticChart(spec: ChartSpec) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: static-chart.ts escapes every text
+  return <div className="progress-chart-static" dangerouslySetInnerHTML={{ __html: staticChart(spec) }} />
+}
+
+// Fetched only when the client asks for interactive charts. If it cannot be fetched (offline,
+// a flaky connection), the server-drawn chart stays.
 const Chart = lazy<ComponentType<ChartProps>>(() =>
-  import('#app/components/tracking-charts.client.tsx').catch(() => ({ default: NoChart })),
+  import('#app/components/tracking-charts.client.tsx').catch(() => ({ default: StaticChart })),
 )
 
 /**
  * `level` is the heading level of the sections: 2 on the client's own page, 3 inside a section of
  * the worker's client page. `own` is false there: links to the client's own pages are left out.
  * `goals` is false when a worker sees tracking but not goals: goal milestones and check-ins go.
- * `serverCharts` draws the charts as plain SVG in the page, for a page sent without scripts (the
- * worker's client page); otherwise recharts draws them in the browser after hydration.
+ * `serverCharts`: only the server-drawn charts, no offer of interactive ones (the worker's client
+ * page, sent without scripts).
  */
 export function ProgressView({
   data,
@@ -51,26 +58,21 @@ export function ProgressView({
 }) {
   const H = `h${level}` as 'h2' | 'h3'
   const Sub = `h${level + 1}` as 'h3' | 'h4'
-  const [chartsOn, setChartsOn] = useState(false)
-  const [ready, setReady] = useState(false)
-  // After hydration only, and not when the browser asks to save data.
-  useEffect(() => {
-    const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection
-    setChartsOn(connection?.saveData !== true)
-  }, [])
-  const onReady = useCallback(() => setReady(true), [])
+  // The button needs JavaScript to do anything, so it shows only once the page is hydrated.
+  const [hydrated, setHydrated] = useState(false)
+  const [interactive, setInteractive] = useState(false)
+  useEffect(() => setHydrated(true), [])
   const chart = (spec: ChartSpec) =>
-    serverCharts ? (
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: static-chart.ts escapes every text
-      <div className="progress-chart-static" dangerouslySetInnerHTML={{ __html: staticChart(spec) }} />
-    ) : chartsOn ? (
-      <Suspense fallback={null}>
-        <Chart {...spec} onReady={onReady} />
+    interactive ? (
+      <Suspense fallback={<StaticChart {...spec} />}>
+        <Chart {...spec} />
       </Suspense>
-    ) : null
-  // The tables stand open until a chart is on screen, then fold away (the numbers stay a click off).
+    ) : (
+      <StaticChart {...spec} />
+    )
+  // The chart says it at a glance; the numbers are one tap away.
   const numbers = (table: ReactNode) => (
-    <details className="numbers" open={!serverCharts && !ready}>
+    <details className="numbers">
       <summary>Show the numbers</summary>
       {table}
     </details>
@@ -92,6 +94,14 @@ export function ProgressView({
           ))}
         </ul>
       </nav>
+      {hydrated && !serverCharts && !interactive ? (
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setInteractive(true)}>
+            Show interactive charts
+          </button>{' '}
+          <span className="hint">You can point at a bar to see its numbers. This downloads a little more.</span>
+        </p>
+      ) : null}
 
       <H>Milestones</H>
       <ul className="milestones">
@@ -169,12 +179,9 @@ export function ProgressView({
 
 type Rows = Array<Array<string | number>>
 
-/**
- * What the sections show, worked out from the dashboard once per voice and kept beside it: on the
- * server the same dashboard comes back from the memo request after request (docs/decisions/0012).
- */
+/** What the sections show, worked out from the dashboard on each render. */
 function sectionsOf(data: ProgressData, voice: Voice) {
-  return derivedOnce(data, voice === TO_CLIENT ? 'to client' : 'about client', () => {
+  {
     const days = data.range.days
     const over = days === 365 ? 'the last year' : `the last ${days} days`
     const periods = data.urges.map(({ date, end, count, avgIntensity, rodeOut, used }, i) => {
@@ -245,5 +252,5 @@ function sectionsOf(data: ProgressData, voice: Voice) {
       triggerRows: data.patterns.topTriggers.map((t): Rows[number] => [t.label, t.count]),
       copingRows: data.patterns.copingThatWorked.map((c): Rows[number] => [c.label, c.count]),
     }
-  })
+  }
 }

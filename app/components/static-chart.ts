@@ -1,5 +1,5 @@
-// A progress chart drawn on the server as a plain SVG, for pages sent without scripts (a key
-// worker's client page): the same spec as the browser's recharts chart (chart-spec.ts), with
+// A progress chart drawn on the server as a plain SVG, so a page needs no chart library on its
+// first load (the progress page) or no scripts at all (a key worker's client page): the same spec as the browser's recharts chart (chart-spec.ts), with
 // stacked bars, an optional line on its own scale at the right, a few gridlines and a key. The
 // SVG is one image to screen readers, named by the spec's label; the numbers are in the table
 // beside it. Every text is escaped.
@@ -44,20 +44,8 @@ function key(series: ChartSeries[]): string {
   return `<ul class="chart-key">${items}</ul>`
 }
 
-/** Specs kept by a memo (as a dashboard's sections are) are drawn once. */
-const drawn = new WeakMap<ChartSpec, string>()
-
 /** The chart as HTML: the SVG, then its key. */
 export function staticChart(spec: ChartSpec): string {
-  let html = drawn.get(spec)
-  if (html === undefined) {
-    html = draw(spec)
-    drawn.set(spec, html)
-  }
-  return html
-}
-
-function draw(spec: ChartSpec): string {
   const { label, rows, bars, line, across = false } = spec
   const segments = rows.map((row) => stacked(row, bars))
   const top = niceMax(Math.max(0, ...segments.flat().map((s) => s.end)))

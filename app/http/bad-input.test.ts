@@ -50,27 +50,27 @@ describe('an urge saved with a unit that is not one of ours', () => {
   for (const [label, usedUnit] of Object.entries(variants)) {
     it(`is refused with a 400 and leaves the urge as it was: ${label}`, async () => {
       const user = await makeUser()
-      const logged = logUrge(user.id, trackingForms().UrgeSchema.parse({ intensity: '4' }))
+      const logged = await logUrge(user.id, trackingForms().UrgeSchema.parse({ intensity: '4' }))
       if (!logged.ok) throw new Error('could not log the urge')
-      const before = getUrge(user.id, logged.id)
+      const before = await getUrge(user.id, logged.id)
       const cookie = await signedInCookie(user)
       const body = new URLSearchParams({ intensity: '6', usedUnit }).toString()
       const status = await statusOf(urgeAction, post(`/track/urges/${logged.id}`, cookie, body), { id: logged.id })
       expect(status).toBe(400)
-      expect(getUrge(user.id, logged.id)).toEqual(before)
+      expect(await getUrge(user.id, logged.id)).toEqual(before)
     })
   }
 
   it('still accepts a real unit with what was used', async () => {
     const user = await makeUser()
-    const logged = logUrge(user.id, trackingForms().UrgeSchema.parse({ intensity: '4' }))
+    const logged = await logUrge(user.id, trackingForms().UrgeSchema.parse({ intensity: '4' }))
     if (!logged.ok) throw new Error('could not log the urge')
     const cookie = await signedInCookie(user)
     const unit = trackingForms().tracking.substances.alcohol[0]?.id ?? ''
     const body = `intensity=6&outcome=used&usedSubstance=alcohol&usedAmount=2&usedUnit=${unit}&coping=${trackingForms().tracking.copingStrategies[0]?.id}&coping=${trackingForms().tracking.copingStrategies[0]?.id}`
     const status = await statusOf(urgeAction, post(`/track/urges/${logged.id}`, cookie, body), { id: logged.id })
     expect(status).toBe(302)
-    expect(getUrge(user.id, logged.id)).toMatchObject({ intensity: 6, usedUnit: unit })
+    expect(await getUrge(user.id, logged.id)).toMatchObject({ intensity: 6, usedUnit: unit })
   })
 })
 

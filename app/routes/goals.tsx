@@ -17,15 +17,15 @@ export const meta: MetaFunction = () => [{ title: 'Your goals – Foothold' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   return {
-    goals: listGoals(user.id),
+    goals: await listGoals(user.id),
     substances: namedSubstances(user.id) ?? SUBSTANCE_IDS,
-    contacts: getServiceSettings().crisisContacts,
+    contacts: (await getServiceSettings()).crisisContacts,
   }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const result = goalAction(user.id, await request.formData())
+  const result = await goalAction(user.id, await request.formData())
   if (result.status === 'redirect') return redirect(result.to ?? '/goals')
   return data(result, { status: result.status })
 }

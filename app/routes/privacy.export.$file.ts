@@ -7,7 +7,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const file = /^([a-z-]+)\.csv$/.exec(params.file ?? '')?.[1]
   if (!file || !(CSV_FILES as readonly string[]).includes(file)) throw new Response('Not found', { status: 404 })
-  return new Response(trackingCsv(user.id, file as CsvFile), {
+  return new Response(await trackingCsv(user.id, file as CsvFile), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="foothold-${file}.csv"`,

@@ -25,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: 'Track urges and use – Footh
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  return { recent: recentEntries(user.id, 10), timeZone: timeZoneOf(user.id) }
+  return { recent: await recentEntries(user.id, 10), timeZone: await timeZoneOf(user.id) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,18 +40,18 @@ export async function action({ request }: ActionFunctionArgs) {
         { result: null, saved: null, zoneError: 'Enter a time zone like Europe/London or America/New_York' },
         { status: 400 },
       )
-    rememberTimeZone(user.id, zone)
+    await rememberTimeZone(user.id, zone)
     return data({ result: null, saved: 'time-zone' as const })
   }
   if (formData.get('intent') === 'no-use') {
-    rememberTimeZone(user.id, reported.zone)
-    logNoUse(user.id)
+    await rememberTimeZone(user.id, reported.zone)
+    await logNoUse(user.id)
     return data({ result: null, saved: 'no-use' as const })
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), saved: null }, { status: 400 })
-  rememberTimeZone(user.id, reported.zone)
-  const logged = logUrge(user.id, submission.value)
+  await rememberTimeZone(user.id, reported.zone)
+  const logged = await logUrge(user.id, submission.value)
   if (!logged.ok)
     return data(
       { result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }), saved: null },

@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: 'An urge – Foothold' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const urge = getUrge(user.id, params.id ?? '')
+  const urge = await getUrge(user.id, params.id ?? '')
   if (!urge) throw new Response('Not found', { status: 404 })
   const strong = urge.intensity >= VERY_HIGH_URGE
   return {
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     strong,
     overdoseAdvice: strong && urgeNeedsOverdoseAdvice(namedSubstances(user.id), urge.usedSubstance),
     choices: trackingChoices(),
-    contacts: getServiceSettings().crisisContacts,
+    contacts: (await getServiceSettings()).crisisContacts,
   }
 }
 
@@ -36,12 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
   if (formData.get('intent') === 'delete') {
-    if (!deleteEntry(user.id, 'urge', params.id ?? '')) throw new Response('Not found', { status: 404 })
+    if (!(await deleteEntry(user.id, 'urge', params.id ?? ''))) throw new Response('Not found', { status: 404 })
     return redirect('/track?deleted=urge')
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const saved = updateUrge(user.id, params.id ?? '', submission.value)
+  const saved = await updateUrge(user.id, params.id ?? '', submission.value)
   if (!saved) throw new Response('Not found', { status: 404 })
   if (!saved.ok)
     return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 })

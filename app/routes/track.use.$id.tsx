@@ -17,14 +17,14 @@ export const meta: MetaFunction = () => [{ title: 'Use diary entry – Foothold'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const entry = getUse(user.id, params.id ?? '')
+  const entry = await getUse(user.id, params.id ?? '')
   if (!entry) throw new Response('Not found', { status: 404 })
   // Just logged, and use after a break (H-026): the tolerance warning comes first.
   const afterBreak =
-    new URL(request.url).searchParams.get('logged') === '1' && afterBreakWarning(user.id, entry.createdAt)
+    new URL(request.url).searchParams.get('logged') === '1' && (await afterBreakWarning(user.id, entry.createdAt))
   return {
     afterBreak,
-    contacts: afterBreak ? getServiceSettings().crisisContacts : [],
+    contacts: afterBreak ? (await getServiceSettings()).crisisContacts : [],
     entry: useDefaults(entry),
     noUse: entry.substance === null,
     alcoholUnits: entry.alcoholUnits,
@@ -36,12 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
   if (formData.get('intent') === 'delete') {
-    if (!deleteEntry(user.id, 'use', params.id ?? '')) throw new Response('Not found', { status: 404 })
+    if (!(await deleteEntry(user.id, 'use', params.id ?? ''))) throw new Response('Not found', { status: 404 })
     return redirect('/track?deleted=use')
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const saved = updateUse(user.id, params.id ?? '', submission.value)
+  const saved = await updateUse(user.id, params.id ?? '', submission.value)
   if (!saved) throw new Response('Not found', { status: 404 })
   if (!saved.ok)
     return data({ result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 })

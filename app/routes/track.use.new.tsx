@@ -24,8 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   if (!reported.ok) return data({ result: submission.reply({ formErrors: [ZONE_UNREADABLE] }) }, { status: 400 })
-  rememberTimeZone(user.id, reported.zone)
-  const logged = logUse(user.id, submission.value)
+  await rememberTimeZone(user.id, reported.zone)
+  const logged = await logUse(user.id, submission.value)
   if (!logged.ok)
     return data({ result: submission.reply({ fieldErrors: { [logged.field]: [logged.message] } }) }, { status: 400 })
   const next = `/track/use/${logged.id}?logged=1`

@@ -1,6 +1,6 @@
-// The progress dashboard: a client who has logged urges, use and a goal check-in sees the
-// numbers as tables (all a no-JavaScript browser gets), charts once JavaScript runs, and the
-// range links; axe on both.
+// The progress dashboard: a client who has logged urges, use and a goal check-in sees charts
+// drawn on the server with the numbers as tables (all a no-JavaScript browser needs), the range
+// links, and, once JavaScript runs and only if asked, interactive charts; axe on both.
 import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations, signUp, uniqueUsername, waitForHydration } from './helpers.ts'
 import { post } from './tracking-helpers.ts'
@@ -40,8 +40,14 @@ test.describe('with JavaScript', () => {
     await expect(page.getByRole('navigation', { name: 'Time range' }).locator('[aria-current="true"]')).toHaveCount(1)
     for (const heading of ['Milestones', 'Urges', 'Drinking and using', 'Goal check-ins', 'Patterns'])
       await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible()
-    // Charts load after hydration, each with a name that says what it shows.
+    // First the server-drawn charts, each with a name that says what it shows; no chart library.
+    await expect(page.locator('.progress-chart-static svg[role="img"]').first()).toBeVisible()
+    await expect(page.locator('.progress-chart')).toHaveCount(0)
+    await expectNoAxeViolations(page, '/progress with server-drawn charts')
+    // Interactive charts only when asked for.
+    await page.getByRole('button', { name: 'Show interactive charts' }).click()
     await expect(page.locator('.progress-chart[role="img"]').first()).toBeVisible({ timeout: 5_000 })
+    await expect(page.getByRole('button', { name: 'Show interactive charts' })).toHaveCount(0)
     // The numbers stay one tap away: open every "Show the numbers".
     const closed = page.locator('details.numbers:not([open]) > summary')
     while ((await closed.count()) > 0) await closed.first().click()
@@ -57,11 +63,16 @@ test.describe('with JavaScript', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  test('the same numbers are there as open tables, with no charts', async ({ page }) => {
+  test('the same charts drawn on the server, the numbers a tap away, no button', async ({ page }) => {
     await signUp(page, uniqueUsername('progressnojs'))
     await logSomeWeek(page)
     await page.goto('/progress?range=7')
+    await expect(page.locator('.progress-chart-static svg[role="img"]')).toHaveCount(3)
     await expect(page.locator('.progress-chart')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Show interactive charts' })).toHaveCount(0)
+    // <details> opens without JavaScript.
+    const closed = page.locator('details.numbers:not([open]) > summary')
+    while ((await closed.count()) > 0) await closed.first().click()
     await expect(page.getByRole('table', { name: /^Urges by day \(/ })).toBeVisible()
     await expect(page.getByRole('table', { name: /Drinking and using/ })).toContainText('5.9')
     await expect(page.getByRole('table', { name: 'Most common triggers' })).toContainText('Stress or pressure')

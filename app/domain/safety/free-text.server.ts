@@ -20,6 +20,20 @@ export function selfHarmWordsIn(texts: ReadonlyArray<string | null | undefined>)
 }
 
 /**
+ * The safety event one save's texts call for, or null: decided before the save's transaction,
+ * which then inserts it with the text (a pure write batch). `selfHarmWords`: show the panel first.
+ */
+export function selfHarmEvent(
+  userId: string,
+  where: TextSource,
+  texts: ReadonlyArray<string | null | undefined>,
+  now: Date,
+): (typeof safetyEvents.$inferInsert & { id: string }) | null {
+  if (!selfHarmWordsIn(texts)) return null
+  return { id: crypto.randomUUID(), userId, rule: 'self-harm', source: `text:${where}`, createdAt: now }
+}
+
+/**
  * Checks the texts one save writes and, on a match, raises one safety event in the same
  * transaction. Returns whether the support panel must come before the next page.
  */

@@ -2,14 +2,14 @@
 // client's time zone and its local date, hour and weekday, worked out once here, so that the
 // dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { raiseSelfHarmWords } from '#app/domain/safety/free-text.server.ts'
+import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { safetyEvents, urges, useEntries, users } from '#db/schema/index.ts'
 import { alcoholUnits, amountUnit, isTimeZone, localParts, localToUtc } from '#programme/engine/index.ts'
 import { trackingForms, type UrgeForm, type UseForm } from './forms.server.ts'
-import { raiseUseAfterBreak } from './use-after-break.server.ts'
+import { afterBreakEvent } from './use-after-break.server.ts'
 
 /** A little slack for clocks that disagree: a time more than this ahead of the server's is refused. */
 const FUTURE_SLACK_MS = 5 * 60_000
@@ -25,8 +25,8 @@ const zoneQuery = prepared((db) =>
     .prepare(),
 )
 
-export function timeZoneOf(userId: string): string {
-  return zoneQuery().get({ userId })?.timeZone ?? 'Europe/London'
+export async function timeZoneOf(userId: string): Promise<string> {
+  return (await zoneQuery().get({ userId }))?.timeZone ?? 'Europe/London'
 }
 
 /** Remembers the zone the client's browser reports (sent by the tracking forms when JavaScript runs). */
@@ -43,9 +43,9 @@ export function reportedTimeZone(value: unknown): { ok: true; zone: string | nul
   return { ok: true, zone: value }
 }
 
-export function rememberTimeZone(userId: string, reported: unknown): void {
-  if (typeof reported !== 'string' || !isTimeZone(reported) || reported === timeZoneOf(userId)) return
-  getDb().update(users).set({ timeZone: reported }).where(eq(users.id, userId)).run()
+export async function rememberTimeZone(userId: string, reported: unknown): Promise<void> {
+  if (typeof reported !== 'string' || !isTimeZone(reported) || reported === (await timeZoneOf(userId))) return
+  await getDb().update(users).set({ timeZone: reported }).where(eq(users.id, userId)).run()
 }
 
 /** The instant and local parts of a form's "when" (empty: now); refused if in the future. */
@@ -116,112 +116,132 @@ export const VERY_HIGH_URGE = 9
 /** `selfHarmWords`: the text had self-harm words, so the support panel comes before the next page. */
 type Saved = { ok: true; selfHarmWords: boolean }
 
-export function logUrge(userId: string, form: UrgeForm, now = clock.now()): (Saved & { id: string }) | Refused {
-  const when = entryTime(form.when, timeZoneOf(userId), now)
+export async function logUrge(
+  userId: string,
+  form: UrgeForm,
+  now = clock.now(),
+): Promise<(Saved & { id: string }) | Refused> {
+  const when = entryTime(form.when, await timeZoneOf(userId), now)
   if ('ok' in when) return when
   const values = urgeValues(form)
-  const saved = getDb().transaction((tx) => {
-    const row = tx
-      .insert(urges)
-      .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
-      .returning({ id: urges.id })
-      .get()
+  // Decided first; the transaction only writes.
+  const id = crypto.randomUUID()
+  const selfHarm = selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
+  getDb().transaction((tx) => {
+    tx.insert(urges)
+      .values({ id, userId, ...when, ...values, createdAt: now, updatedAt: now })
+      .run()
     if (form.intensity >= VERY_HIGH_URGE)
       tx.insert(safetyEvents).values({ userId, rule: 'very-high-urge', source: 'tracking:urge', createdAt: now }).run()
-    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'urge-note', urgeTexts(values), now) }
+    if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
   })
-  return { ok: true, ...saved }
+  return { ok: true, id, selfHarmWords: selfHarm !== null }
 }
 
 /**
  * Saves a new use entry. `afterBreak`: it is use of a depressant after a break (H-026), so the
  * page it lands on shows the tolerance warning; an edit never raises it (use-after-break.server.ts).
  */
-export function logUse(
+export async function logUse(
   userId: string,
   form: UseForm,
   now = clock.now(),
-): (Saved & { id: string; afterBreak: boolean }) | Refused {
-  const when = entryTime(form.when, timeZoneOf(userId), now)
+): Promise<(Saved & { id: string; afterBreak: boolean }) | Refused> {
+  const when = entryTime(form.when, await timeZoneOf(userId), now)
   if ('ok' in when) return when
   const values = diaryValues(form)
-  const saved = getDb().transaction((tx) => {
-    // Checked before the insert, so the rule reads the diary as it was before this entry.
-    const afterBreak = raiseUseAfterBreak(tx, userId, { ...when, ...values }, now)
-    const row = tx
-      .insert(useEntries)
-      .values({ userId, ...when, ...values, createdAt: now, updatedAt: now })
-      .returning({ id: useEntries.id })
-      .get()
-    return { id: row.id, afterBreak, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) }
+  // Checked before the insert, so the rule reads the diary as it was before this entry.
+  const afterBreak = await afterBreakEvent(userId, { ...when, ...values }, now)
+  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note], now)
+  const id = crypto.randomUUID()
+  getDb().transaction((tx) => {
+    tx.insert(useEntries)
+      .values({ id, userId, ...when, ...values, createdAt: now, updatedAt: now })
+      .run()
+    if (afterBreak) tx.insert(safetyEvents).values(afterBreak).run()
+    if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
   })
-  return { ok: true, ...saved }
+  return { ok: true, id, afterBreak: afterBreak !== null, selfHarmWords: selfHarm !== null }
 }
 
 /** "No use today": one row per day, so tapping twice counts once. */
-export function logNoUse(userId: string, now = clock.now()): void {
-  const timeZone = timeZoneOf(userId)
+export async function logNoUse(userId: string, now = clock.now()): Promise<void> {
+  const timeZone = await timeZoneOf(userId)
   const when = entryTime(undefined, timeZone, now) as When
-  getDb().transaction((tx) => {
-    const already = tx
-      .select({ id: useEntries.id })
-      .from(useEntries)
-      .where(and(eq(useEntries.userId, userId), eq(useEntries.localDate, when.localDate), isNull(useEntries.substance)))
-      .get()
-    if (!already)
-      tx.insert(useEntries)
-        .values({ userId, ...when, createdAt: now, updatedAt: now })
-        .run()
-  })
+  const already = await getDb()
+    .select({ id: useEntries.id })
+    .from(useEntries)
+    .where(and(eq(useEntries.userId, userId), eq(useEntries.localDate, when.localDate), isNull(useEntries.substance)))
+    .get()
+  // Two taps at the same moment may both find none: the page still shows one no-use day.
+  if (!already)
+    await getDb()
+      .insert(useEntries)
+      .values({ userId, ...when, createdAt: now, updatedAt: now })
+      .run()
 }
 
-export function updateUrge(userId: string, id: string, form: UrgeForm, now = clock.now()): Saved | Refused | null {
-  const existing = getUrge(userId, id)
+export async function updateUrge(
+  userId: string,
+  id: string,
+  form: UrgeForm,
+  now = clock.now(),
+): Promise<Saved | Refused | null> {
+  const existing = await getUrge(userId, id)
   if (!existing) return null
   // An entry keeps the zone it was logged in, so its wall-clock time means what it did then.
   const when = entryTime(form.when, existing.timeZone, now)
   if ('ok' in when) return when
   const values = urgeValues(form)
-  return getDb().transaction((tx) => {
+  const selfHarm = selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
+  // (Deleted since it was read: the words were still written, so the event stands.)
+  const changes = getDb().transaction((tx) => {
     const done = tx
       .update(urges)
       .set({ ...when, ...values, updatedAt: now })
       .where(and(eq(urges.id, id), eq(urges.userId, userId)))
       .run()
-    if (done.changes !== 1) return null
-    return { ok: true, selfHarmWords: raiseSelfHarmWords(tx, userId, 'urge-note', urgeTexts(values), now) } as const
+    if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
+    return done.changes
   })
+  return changes === 1 ? { ok: true, selfHarmWords: selfHarm !== null } : null
 }
 
-export function updateUse(userId: string, id: string, form: UseForm, now = clock.now()): Saved | Refused | null {
-  const existing = getUse(userId, id)
+export async function updateUse(
+  userId: string,
+  id: string,
+  form: UseForm,
+  now = clock.now(),
+): Promise<Saved | Refused | null> {
+  const existing = await getUse(userId, id)
   if (!existing) return null
   const when = entryTime(form.when, existing.timeZone, now)
   if ('ok' in when) return when
   const values = diaryValues(form)
-  return getDb().transaction((tx) => {
+  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note], now)
+  const changes = getDb().transaction((tx) => {
     const done = tx
       .update(useEntries)
       .set({ ...when, ...values, updatedAt: now })
       .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
       .run()
-    if (done.changes !== 1) return null
-    return { ok: true, selfHarmWords: raiseSelfHarmWords(tx, userId, 'use-note', [values.note], now) } as const
+    if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
+    return done.changes
   })
+  return changes === 1 ? { ok: true, selfHarmWords: selfHarm !== null } : null
 }
 
 /** Deletes one of the client's own entries; false if there is no such entry of theirs. */
-export function deleteEntry(userId: string, kind: 'urge' | 'use', id: string): boolean {
+export async function deleteEntry(userId: string, kind: 'urge' | 'use', id: string): Promise<boolean> {
   const table = kind === 'urge' ? urges : useEntries
-  return (
-    getDb()
-      .delete(table)
-      .where(and(eq(table.id, id), eq(table.userId, userId)))
-      .run().changes === 1
-  )
+  const done = await getDb()
+    .delete(table)
+    .where(and(eq(table.id, id), eq(table.userId, userId)))
+    .run()
+  return done.changes === 1
 }
 
-export function getUrge(userId: string, id: string) {
+export async function getUrge(userId: string, id: string) {
   return getDb()
     .select()
     .from(urges)
@@ -229,7 +249,7 @@ export function getUrge(userId: string, id: string) {
     .get()
 }
 
-export function getUse(userId: string, id: string) {
+export async function getUse(userId: string, id: string) {
   return getDb()
     .select()
     .from(useEntries)

@@ -7,24 +7,29 @@ import { loadProgramme } from '#programme/engine/index.ts'
 
 const iso = (d: Date) => d.toISOString()
 
-function rows(userId: string) {
+async function rows(userId: string) {
   const db = getDb()
   return {
-    urges: db.select().from(urges).where(eq(urges.userId, userId)).orderBy(asc(urges.occurredAt)).all(),
-    use: db.select().from(useEntries).where(eq(useEntries.userId, userId)).orderBy(asc(useEntries.occurredAt)).all(),
-    checkIns: db
+    urges: await db.select().from(urges).where(eq(urges.userId, userId)).orderBy(asc(urges.occurredAt)).all(),
+    use: await db
+      .select()
+      .from(useEntries)
+      .where(eq(useEntries.userId, userId))
+      .orderBy(asc(useEntries.occurredAt))
+      .all(),
+    checkIns: await db
       .select()
       .from(goalCheckIns)
       .where(eq(goalCheckIns.userId, userId))
       .orderBy(asc(goalCheckIns.localDate))
       .all(),
-    goals: db.select({ id: goals.id, what: goals.what }).from(goals).where(eq(goals.userId, userId)).all(),
+    goals: await db.select({ id: goals.id, what: goals.what }).from(goals).where(eq(goals.userId, userId)).all(),
   }
 }
 
 /** `urges`, `useDiary` and `goalCheckIns` for the privacy export. */
-export function exportTracking(userId: string) {
-  const all = rows(userId)
+export async function exportTracking(userId: string) {
+  const all = await rows(userId)
   return {
     urges: all.urges.map(({ userId: _u, ...u }) => ({
       ...u,
@@ -80,8 +85,8 @@ function labeller() {
   return (id: string | null) => (id === null ? null : (labels.get(id) ?? OUTCOMES[id] ?? id))
 }
 
-export function trackingCsv(userId: string, file: CsvFile): string {
-  const all = rows(userId)
+export async function trackingCsv(userId: string, file: CsvFile): Promise<string> {
+  const all = await rows(userId)
   const label = labeller()
   const goalWords = new Map(all.goals.map((g) => [g.id, g.what]))
   if (file === 'urges')

@@ -21,14 +21,14 @@ const STATUS = { done: 'done', drop: 'dropped', reopen: 'active' } as const
 /** `to`: where to send the client (the goals page when not given). */
 type Redirect = { status: 'redirect'; to?: string }
 
-export function goalAction(userId: string, formData: FormData): Reply | Redirect {
+export async function goalAction(userId: string, formData: FormData): Promise<Reply | Redirect> {
   const intent = String(formData.get('intent') ?? '')
   const goalId = String(formData.get('goal') ?? '')
   if (intent === 'create') {
     formData.delete('intent')
     const submission = parseWithZod(formData, { schema: GoalAnswerSchema })
     if (submission.status !== 'success') return { status: 400, form: 'goal', result: submission.reply() }
-    const created = createGoal(userId, submission.value)
+    const created = await createGoal(userId, submission.value)
     // Self-harm words (H-027): the support panel first, with the goal's own warning after it.
     if (created.selfHarmWords) return { status: 'redirect', to: supportFirst('/goals', created.safety) }
     return { status: 200, saved: 'Your goal is saved.', safety: created.safety }
@@ -36,18 +36,18 @@ export function goalAction(userId: string, formData: FormData): Reply | Redirect
   if (intent === 'check-in') {
     const parsed = CheckInSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) return { status: 400, form: goalId, errors: parsed.error.issues.map((i) => i.message) }
-    const checkedIn = checkInGoal(userId, { ...parsed.data, note: parsed.data.note || undefined })
+    const checkedIn = await checkInGoal(userId, { ...parsed.data, note: parsed.data.note || undefined })
     if (!checkedIn) return { status: 404, errors: ['That goal was not found.'] }
     if (checkedIn.selfHarmWords) return { status: 'redirect', to: supportFirst('/goals') }
     return { status: 200, saved: 'Check-in saved.' }
   }
   if (intent in STATUS) {
-    if (!setGoalStatus(userId, goalId, STATUS[intent as keyof typeof STATUS]))
+    if (!(await setGoalStatus(userId, goalId, STATUS[intent as keyof typeof STATUS])))
       return { status: 404, errors: ['That goal was not found.'] }
     return { status: 'redirect' }
   }
   if (intent === 'delete') {
-    if (!deleteGoal(userId, goalId)) return { status: 404, errors: ['That goal was not found.'] }
+    if (!(await deleteGoal(userId, goalId))) return { status: 404, errors: ['That goal was not found.'] }
     return { status: 'redirect' }
   }
   return { status: 400, errors: ['That button is not one we know.'] }

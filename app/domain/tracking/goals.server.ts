@@ -4,10 +4,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
-import { raiseSelfHarmWords } from '#app/domain/safety/free-text.server.ts'
+import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
-import { goalCheckIns, goals } from '#db/schema/index.ts'
+import { goalCheckIns, goals, safetyEvents } from '#db/schema/index.ts'
 import { type GoalAnswer, goalFreeText, todayIn } from '#programme/engine/index.ts'
 import { timeZoneOf } from './entries.server.ts'
 import { NOTE_MAX } from './forms.server.ts'
@@ -22,19 +22,19 @@ export type CheckIn = z.infer<typeof CheckInSchema>
 /** Check-ins shown per goal: enough for a history at a glance; the export has them all. */
 const HISTORY = 10
 
-export function listGoals(userId: string) {
-  const rows = getDb().select().from(goals).where(eq(goals.userId, userId)).orderBy(desc(goals.createdAt)).all()
+export async function listGoals(userId: string) {
+  const rows = await getDb().select().from(goals).where(eq(goals.userId, userId)).orderBy(desc(goals.createdAt)).all()
   const ids = rows.map((g) => g.id)
   const checkIns =
     ids.length === 0
       ? []
-      : getDb()
+      : await getDb()
           .select()
           .from(goalCheckIns)
           .where(and(eq(goalCheckIns.userId, userId), inArray(goalCheckIns.goalId, ids)))
           .orderBy(desc(goalCheckIns.localDate))
           .all()
-  const today = todayIn(timeZoneOf(userId), clock.now())
+  const today = todayIn(await timeZoneOf(userId), clock.now())
   return rows
     .map((g) => {
       const own = checkIns.filter((c) => c.goalId === g.id)
@@ -59,11 +59,15 @@ export function listGoals(userId: string) {
  * Saves a new goal; returns the safety warning it calls for, if any (H-012, H-015), and whether
  * its words call for the support panel (H-027).
  */
-export function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) {
-  const saved = getDb().transaction((tx) => {
-    const row = tx
-      .insert(goals)
+export async function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) {
+  // Read and decided first; the transaction only writes.
+  const safety = await goalSafety(userId, goal)
+  const selfHarm = selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
+  const id = crypto.randomUUID()
+  getDb().transaction((tx) => {
+    tx.insert(goals)
       .values({
+        id,
         userId,
         ...goal,
         substance: goal.substance ?? null,
@@ -73,50 +77,57 @@ export function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) 
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: goals.id })
-      .get()
-    return { id: row.id, selfHarmWords: raiseSelfHarmWords(tx, userId, 'goal-note', goalFreeText(goal), now) }
+      .run()
+    if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
   })
-  return { ...saved, safety: goalSafety(userId, goal) }
+  return { id, selfHarmWords: selfHarm !== null, safety }
 }
 
 /**
  * Today's check-in on one of the client's goals (a second one today replaces the first). False if
  * there is no such goal of theirs; otherwise whether the note calls for the support panel (H-027).
  */
-export function checkInGoal(userId: string, input: CheckIn, now = clock.now()): false | { selfHarmWords: boolean } {
-  const goal = getDb()
+export async function checkInGoal(
+  userId: string,
+  input: CheckIn,
+  now = clock.now(),
+): Promise<false | { selfHarmWords: boolean }> {
+  const goal = await getDb()
     .select({ id: goals.id })
     .from(goals)
     .where(and(eq(goals.id, input.goal), eq(goals.userId, userId)))
     .get()
   if (!goal) return false
-  const localDate = todayIn(timeZoneOf(userId), now)
+  const localDate = todayIn(await timeZoneOf(userId), now)
   const values = { outcome: input.outcome, note: input.note || null, updatedAt: now }
-  return getDb().transaction((tx) => {
+  const selfHarm = selfHarmEvent(userId, 'goal-note', [values.note], now)
+  getDb().transaction((tx) => {
     tx.insert(goalCheckIns)
       .values({ goalId: goal.id, userId, localDate, createdAt: now, ...values })
       .onConflictDoUpdate({ target: [goalCheckIns.goalId, goalCheckIns.localDate], set: values })
       .run()
-    return { selfHarmWords: raiseSelfHarmWords(tx, userId, 'goal-note', [values.note], now) }
+    if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
   })
+  return { selfHarmWords: selfHarm !== null }
 }
 
-export function setGoalStatus(userId: string, goalId: string, status: 'active' | 'done' | 'dropped'): boolean {
-  return (
-    getDb()
-      .update(goals)
-      .set({ status, updatedAt: clock.now() })
-      .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
-      .run().changes === 1
-  )
+export async function setGoalStatus(
+  userId: string,
+  goalId: string,
+  status: 'active' | 'done' | 'dropped',
+): Promise<boolean> {
+  const done = await getDb()
+    .update(goals)
+    .set({ status, updatedAt: clock.now() })
+    .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
+    .run()
+  return done.changes === 1
 }
 
-export function deleteGoal(userId: string, goalId: string): boolean {
-  return (
-    getDb()
-      .delete(goals)
-      .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
-      .run().changes === 1
-  )
+export async function deleteGoal(userId: string, goalId: string): Promise<boolean> {
+  const done = await getDb()
+    .delete(goals)
+    .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
+    .run()
+  return done.changes === 1
 }

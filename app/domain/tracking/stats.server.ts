@@ -217,8 +217,8 @@ function summary(params: Params, rangeDays: RangeDays, timeZone: string, urgeRow
 }
 
 /** The summary, and the series grouped `by` period, keyed by bucket. */
-function collect(userId: string, rangeDays: RangeDays, now: Date, by: Period) {
-  const timeZone = timeZoneOf(userId)
+async function collect(userId: string, rangeDays: RangeDays, now: Date, by: Period) {
+  const timeZone = await timeZoneOf(userId)
   const to = todayIn(timeZone, now)
   const params = { userId, from: addDays(to, 1 - rangeDays), to }
   const urgeRows = urgeSeries[by]().all(params)
@@ -248,8 +248,8 @@ const noUrges = { count: 0, avgIntensity: null, rodeOut: 0, used: 0 }
 const noUse = { entries: 0, alcoholUnits: 0, spendPence: 0, amounts: [], noUseDays: 0 }
 
 /** The dashboard for the `rangeDays` days up to and including today in the client's zone, day by day. */
-export function dashboard(userId: string, rangeDays: RangeDays, now = clock.now()): Dashboard {
-  const { summary, urges, use } = collect(userId, rangeDays, now, 'day')
+export async function dashboard(userId: string, rangeDays: RangeDays, now = clock.now()): Promise<Dashboard> {
+  const { summary, urges, use } = await collect(userId, rangeDays, now, 'day')
   const dates = dateRange(summary.range.to, rangeDays)
   const urgeDays = urges.map(({ key, ...day }) => ({ date: key, ...day }))
   const useDays = use.map(({ key, noUseDays, ...day }) => ({ date: key, ...day, noUse: noUseDays > 0 }))
@@ -273,10 +273,13 @@ export function buckets(from: string, to: string, by: Period): Array<{ key: stri
   return list
 }
 
-/** The dashboard as the progress page shows it: series by day, 7-day block or month to suit the range. */
-export function buildProgress(userId: string, rangeDays: RangeDays, now = clock.now()): Progress {
+/**
+ * The dashboard as the progress page shows it: series by day, 7-day block or month to suit the
+ * range. Read afresh on every request (a year is about a millisecond of SQL): nothing is kept.
+ */
+export async function buildProgress(userId: string, rangeDays: RangeDays, now = clock.now()): Promise<Progress> {
   const period = periodFor(rangeDays)
-  const { summary, urges, use } = collect(userId, rangeDays, now, period)
+  const { summary, urges, use } = await collect(userId, rangeDays, now, period)
   const urgesByKey = new Map(urges.map(({ key, ...values }) => [key, values]))
   const useByKey = new Map(use.map(({ key, ...values }) => [key, values]))
   const list = buckets(summary.range.from, summary.range.to, period)

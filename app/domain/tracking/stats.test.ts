@@ -9,8 +9,7 @@ import { goalCheckIns, goals, urges, useEntries, users } from '#db/schema/index.
 import { seedHeavyClient } from '#db/seed-heavy.ts'
 import { localParts } from '#programme/engine/index.ts'
 import { makeUser } from '#tests/setup/requests.ts'
-import { progress } from './progress-memo.server.ts'
-import { buckets, dashboard, parseRange } from './stats.server.ts'
+import { buckets, buildProgress, dashboard, parseRange } from './stats.server.ts'
 
 // 00:30 on Wednesday 1 April 2026 in London (BST since Sunday 29 March), still 31 March in UTC.
 const NOW = new Date('2026-03-31T23:30:00Z')
@@ -140,7 +139,7 @@ beforeAll(async () => {
 })
 
 describe('the fixtures', () => {
-  it('are stamped as the tracking code would stamp them', () => {
+  it('are stamped as the tracking code would stamp them', async () => {
     for (const [w] of [...URGES, ...USE]) {
       const { date, hour, weekday } = localParts(new Date(w.instant), w.zone)
       expect({ date: w.date, hour: w.hour, weekday: w.weekday }).toEqual({ date, hour, weekday })
@@ -151,13 +150,13 @@ describe('the fixtures', () => {
 describe('dashboard over 7 days', () => {
   const d = () => dashboard(userId, 7, NOW)
 
-  it("ends today in the client's zone, not in UTC", () => {
-    expect(d().range).toEqual({ from: '2026-03-26', to: '2026-04-01', days: 7 })
-    expect(d().timeZone).toBe(LONDON)
+  it("ends today in the client's zone, not in UTC", async () => {
+    expect((await d()).range).toEqual({ from: '2026-03-26', to: '2026-04-01', days: 7 })
+    expect((await d()).timeZone).toBe(LONDON)
   })
 
-  it('counts urges per local day, with empty days filled in', () => {
-    expect(d().urgesByDay).toEqual([
+  it('counts urges per local day, with empty days filled in', async () => {
+    expect((await d()).urgesByDay).toEqual([
       { date: '2026-03-26', count: 2, avgIntensity: 6, rodeOut: 1, used: 1 },
       { date: '2026-03-27', count: 0, avgIntensity: null, rodeOut: 0, used: 0 },
       { date: '2026-03-28', count: 0, avgIntensity: null, rodeOut: 0, used: 0 },
@@ -166,12 +165,12 @@ describe('dashboard over 7 days', () => {
       { date: '2026-03-31', count: 1, avgIntensity: 5, rodeOut: 1, used: 0 },
       { date: '2026-04-01', count: 1, avgIntensity: 3, rodeOut: 1, used: 0 },
     ])
-    expect(d().outcomes).toEqual({ rodeOut: 4, used: 1, unknown: 1 })
+    expect((await d()).outcomes).toEqual({ rodeOut: 4, used: 1, unknown: 1 })
   })
 
-  it('adds up use per day: units, spend, other amounts and no-use days', () => {
+  it('adds up use per day: units, spend, other amounts and no-use days', async () => {
     const none = { entries: 0, alcoholUnits: 0, spendPence: 0, amounts: [] }
-    expect(d().useByDay).toEqual([
+    expect((await d()).useByDay).toEqual([
       { date: '2026-03-26', entries: 2, alcoholUnits: 4.9, spendPence: 1050, amounts: [], noUse: false },
       { date: '2026-03-27', ...none, noUse: true },
       {
@@ -189,8 +188,8 @@ describe('dashboard over 7 days', () => {
     ])
   })
 
-  it('counts goal check-ins in the range by outcome and per goal', () => {
-    const { checkIns } = d()
+  it('counts goal check-ins in the range by outcome and per goal', async () => {
+    const { checkIns } = await d()
     expect(checkIns).toMatchObject({ done: 3, partly: 2, not: 1 })
     expect(checkIns.goals.map(({ what, done, partly, not }) => [what, done, partly, not])).toEqual([
       ['stop drinking', 2, 1, 1],
@@ -202,8 +201,8 @@ describe('dashboard over 7 days', () => {
     ])
   })
 
-  it('finds the patterns: triggers, time of week, what helped', () => {
-    const { patterns } = d()
+  it('finds the patterns: triggers, time of week, what helped', async () => {
+    const { patterns } = await d()
     expect(patterns.topTriggers).toEqual([
       { id: 'stress', label: 'Stress or pressure', count: 3 },
       { id: 'being-alone', label: 'Being alone', count: 1 },
@@ -228,8 +227,8 @@ describe('dashboard over 7 days', () => {
     ])
   })
 
-  it('counts milestones whatever the range', () => {
-    const { milestones } = d()
+  it('counts milestones whatever the range', async () => {
+    const { milestones } = await d()
     expect(milestones.riddenOutInARow).toBe(3)
     expect(
       milestones.stopGoals.map(({ what, lastUseDate, daysSinceLastUse }) => [what, lastUseDate, daysSinceLastUse]),
@@ -244,8 +243,8 @@ describe('dashboard over 7 days', () => {
 })
 
 describe('dashboard over 30 days', () => {
-  it('takes in the days before the week', () => {
-    const d = dashboard(userId, 30, NOW)
+  it('takes in the days before the week', async () => {
+    const d = await dashboard(userId, 30, NOW)
     expect(d.range).toEqual({ from: '2026-03-03', to: '2026-04-01', days: 30 })
     expect(d.urgesByDay).toHaveLength(30)
     expect(d.urgesByDay.find((day) => day.date === '2026-03-25')).toMatchObject({ count: 1, avgIntensity: 10 })
@@ -268,12 +267,12 @@ describe('dashboard over 30 days', () => {
 })
 
 describe('progress page series', () => {
-  it('cuts 90 days into 7-day blocks ending today, the oldest shorter', () => {
+  it('cuts 90 days into 7-day blocks ending today, the oldest shorter', async () => {
     const list = buckets('2026-01-02', '2026-04-01', 'week')
     expect(list).toHaveLength(13)
     expect(list[0]).toEqual({ key: '12', date: '2026-01-02', end: '2026-01-07' })
     expect(list.at(-1)).toEqual({ key: '0', date: '2026-03-26', end: '2026-04-01' })
-    const p = progress(userId, 90, NOW)
+    const p = await buildProgress(userId, 90, NOW)
     expect(p.period).toBe('week')
     expect(p.urges.at(-1)).toEqual({
       date: '2026-03-26',
@@ -296,8 +295,8 @@ describe('progress page series', () => {
     expect(p.use.at(-2)).toMatchObject({ entries: 1, alcoholUnits: 5, noUseDays: 0 })
   })
 
-  it('cuts a year into calendar months', () => {
-    const p = progress(userId, 365, NOW)
+  it('cuts a year into calendar months', async () => {
+    const p = await buildProgress(userId, 365, NOW)
     expect(p.period).toBe('month')
     expect(p.urges).toHaveLength(13)
     expect(p.urges[0]).toMatchObject({ date: '2025-04-02', end: '2025-04-30', count: 0 })
@@ -307,40 +306,40 @@ describe('progress page series', () => {
     expect(p.use.at(-1)).toMatchObject({ entries: 0, noUseDays: 1 })
   })
 
-  it('keeps days for a week or a month', () => {
-    expect(progress(userId, 7, NOW).urges.map((u) => u.count)).toEqual([2, 0, 0, 1, 1, 1, 1])
-    expect(progress(userId, 30, NOW).urges).toHaveLength(30)
+  it('keeps days for a week or a month', async () => {
+    expect((await buildProgress(userId, 7, NOW)).urges.map((u) => u.count)).toEqual([2, 0, 0, 1, 1, 1, 1])
+    expect((await buildProgress(userId, 30, NOW)).urges).toHaveLength(30)
   })
 })
 
-describe('the memo of the page', () => {
-  it('keeps the dashboard until the client logs, edits or deletes something', () => {
-    const first = progress(userId, 7, NOW)
-    expect(progress(userId, 7, NOW)).toBe(first)
+describe('the page read afresh', () => {
+  it('shows what the client logs, edits or deletes at once (nothing is kept between requests)', async () => {
+    const first = await buildProgress(userId, 7, NOW)
+    expect(await buildProgress(userId, 7, NOW)).toEqual(first)
     const db = getDb()
     const id = db
       .insert(urges)
       .values({ userId, ...stamped(at('2026-03-31T12:00:00Z', '2026-03-31', 13, 1)), ...urge(9, 'payday', null) })
       .returning({ id: urges.id })
       .get().id
-    const logged = progress(userId, 7, NOW)
+    const logged = await buildProgress(userId, 7, NOW)
     expect(logged.urges.at(-2)).toMatchObject({ date: '2026-03-31', count: 2 })
     db.update(urges).set({ outcome: 'used' }).where(eq(urges.id, id)).run()
-    expect(progress(userId, 7, NOW).outcomes).toEqual({ rodeOut: 4, used: 2, unknown: 1 })
+    expect((await buildProgress(userId, 7, NOW)).outcomes).toEqual({ rodeOut: 4, used: 2, unknown: 1 })
     db.insert(goalCheckIns)
       .values({ goalId: goalIds['stop cannabis'] ?? '', userId, localDate: '2026-03-31', outcome: 'done' })
       .run()
-    expect(progress(userId, 7, NOW).checkIns.done).toBe(4)
+    expect((await buildProgress(userId, 7, NOW)).checkIns.done).toBe(4)
     db.delete(urges).where(eq(urges.id, id)).run()
     db.delete(goalCheckIns).where(eq(goalCheckIns.localDate, '2026-03-31')).run()
-    expect(progress(userId, 7, NOW)).toEqual(first)
+    expect(await buildProgress(userId, 7, NOW)).toEqual(first)
   })
 
-  it('is kept per client, range and day', async () => {
+  it('is per client, range and day', async () => {
     const other = await makeUser()
-    expect(progress(other.id, 7, NOW).urges.every((u) => u.count === 0)).toBe(true)
-    expect(progress(userId, 30, NOW).range.days).toBe(30)
-    expect(progress(userId, 7, new Date('2026-04-02T12:00:00Z')).range.to).toBe('2026-04-02')
+    expect((await buildProgress(other.id, 7, NOW)).urges.every((u) => u.count === 0)).toBe(true)
+    expect((await buildProgress(userId, 30, NOW)).range.days).toBe(30)
+    expect((await buildProgress(userId, 7, new Date('2026-04-02T12:00:00Z'))).range.to).toBe('2026-04-02')
   })
 })
 
@@ -351,7 +350,7 @@ describe("the benchmark's heavy client", () => {
     expect(counts).toMatchObject({ goals: 2 })
     expect(counts.urges).toBeGreaterThan(365 * 2.5)
     expect(counts.urges).toBeLessThan(365 * 3.5)
-    const year = progress(heavy, 365, NOW)
+    const year = await buildProgress(heavy, 365, NOW)
     expect(year.urges.every((month) => month.count > 0)).toBe(true)
     expect(year.use.every((month) => month.entries + month.noUseDays > 0)).toBe(true)
     expect(year.checkIns.goals.map((g) => g.type)).toEqual(['lifestyle', 'stop'])
@@ -363,7 +362,7 @@ describe("the benchmark's heavy client", () => {
 })
 
 describe('the range in the address', () => {
-  it('accepts 7, 30, 90 and 365 and takes anything else as 30', () => {
+  it('accepts 7, 30, 90 and 365 and takes anything else as 30', async () => {
     expect(['7', '30', '90', '365'].map(parseRange)).toEqual([7, 30, 90, 365])
     for (const value of [null, undefined, '', '14', '7.0', 'all', '-7']) expect(parseRange(value)).toBe(30)
   })

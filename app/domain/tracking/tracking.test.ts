@@ -56,9 +56,9 @@ describe('the urge log', () => {
     const parsed = urge({ intensity: '6' })
     expect(parsed.status).toBe('success')
     if (parsed.status !== 'success') return
-    const logged = logUrge(user.id, parsed.value, NOW)
+    const logged = await logUrge(user.id, parsed.value, NOW)
     expect(logged.ok).toBe(true)
-    const row = logged.ok ? getUrge(user.id, logged.id) : undefined
+    const row = logged.ok ? await getUrge(user.id, logged.id) : undefined
     expect(row).toMatchObject({
       intensity: 6,
       timeZone: 'Europe/London',
@@ -88,7 +88,7 @@ describe('the urge log', () => {
     }
     const future = urge({ intensity: '5', when: '2026-11-22T10:00' })
     if (future.status !== 'success') throw new Error('should parse')
-    expect(logUrge(user.id, future.value, NOW)).toEqual({
+    expect(await logUrge(user.id, future.value, NOW)).toEqual({
       ok: false,
       field: 'when',
       message: expect.stringMatching(/future/),
@@ -100,7 +100,7 @@ describe('the urge log', () => {
     const user = await makeUser()
     const parsed = urge({ intensity: '9' })
     if (parsed.status !== 'success') throw new Error('should parse')
-    logUrge(user.id, parsed.value, NOW)
+    await logUrge(user.id, parsed.value, NOW)
     const events = getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()
     expect(events).toMatchObject([{ rule: 'very-high-urge', source: 'tracking:urge' }])
   })
@@ -110,7 +110,7 @@ describe('the urge log', () => {
     const other = await makeUser()
     const parsed = urge({ intensity: '4' })
     if (parsed.status !== 'success') throw new Error('should parse')
-    const logged = logUrge(user.id, parsed.value, NOW)
+    const logged = await logUrge(user.id, parsed.value, NOW)
     if (!logged.ok) throw new Error('should log')
     const detail = urge({
       intensity: '3',
@@ -120,16 +120,16 @@ describe('the urge log', () => {
       when: '2026-11-21T17:00',
     })
     if (detail.status !== 'success') throw new Error('should parse')
-    expect(updateUrge(other.id, logged.id, detail.value, NOW)).toBeNull()
-    expect(updateUrge(user.id, logged.id, detail.value, NOW)).toEqual({ ok: true, selfHarmWords: false })
-    expect(getUrge(user.id, logged.id)).toMatchObject({
+    expect(await updateUrge(other.id, logged.id, detail.value, NOW)).toBeNull()
+    expect(await updateUrge(user.id, logged.id, detail.value, NOW)).toEqual({ ok: true, selfHarmWords: false })
+    expect(await getUrge(user.id, logged.id)).toMatchObject({
       intensity: 3,
       trigger: 'stress',
       coping: ['breathing', 'called-someone'],
       localHour: 17,
     })
-    expect(deleteEntry(other.id, 'urge', logged.id)).toBe(false)
-    expect(deleteEntry(user.id, 'urge', logged.id)).toBe(true)
+    expect(await deleteEntry(other.id, 'urge', logged.id)).toBe(false)
+    expect(await deleteEntry(user.id, 'urge', logged.id)).toBe(true)
     expect(count(urges, user.id)).toBe(0)
   })
 })
@@ -139,7 +139,7 @@ describe('the use diary', () => {
     const user = await makeUser()
     const parsed = use({ substance: 'alcohol', drink: 'pint-higher-strength', count: '2', spend: '9.80' })
     if (parsed.status !== 'success') throw new Error(JSON.stringify(parsed.reply()))
-    expect(logUse(user.id, parsed.value, NOW).ok).toBe(true)
+    expect((await logUse(user.id, parsed.value, NOW)).ok).toBe(true)
     const row = getDb().select().from(useEntries).where(eq(useEntries.userId, user.id)).get()
     expect(row).toMatchObject({ substance: 'alcohol', alcoholUnits: 5.9, amount: 5.9, unit: 'units', spendPence: 980 })
   })
@@ -148,7 +148,7 @@ describe('the use diary', () => {
     const user = await makeUser()
     const parsed = use({ substance: 'alcohol', ml: '750', abv: '13.5' })
     if (parsed.status !== 'success') throw new Error(JSON.stringify(parsed.reply()))
-    logUse(user.id, parsed.value, NOW)
+    await logUse(user.id, parsed.value, NOW)
     expect(getDb().select().from(useEntries).where(eq(useEntries.userId, user.id)).get()?.alcoholUnits).toBe(10.1)
   })
 
@@ -170,8 +170,8 @@ describe('the use diary', () => {
 
   it('"No use today" counts once a day', async () => {
     const user = await makeUser()
-    logNoUse(user.id, NOW)
-    logNoUse(user.id, new Date(NOW.getTime() + 60_000))
+    await logNoUse(user.id, NOW)
+    await logNoUse(user.id, new Date(NOW.getTime() + 60_000))
     const rows = getDb().select().from(useEntries).where(eq(useEntries.userId, user.id)).all()
     expect(rows).toMatchObject([{ substance: null, localDate: '2026-11-21' }])
   })
@@ -184,10 +184,10 @@ describe('days in the client’s own time zone', () => {
     if (parsed.status !== 'success') throw new Error('should parse')
     // 01:30 UTC on 22 November is still the 21st in New York.
     const late = new Date('2026-11-22T01:30:00Z')
-    logUrge(user.id, parsed.value, late)
-    rememberTimeZone(user.id, 'America/New_York')
-    rememberTimeZone(user.id, 'Not/AZone')
-    logUrge(user.id, parsed.value, late)
+    await logUrge(user.id, parsed.value, late)
+    await rememberTimeZone(user.id, 'America/New_York')
+    await rememberTimeZone(user.id, 'Not/AZone')
+    await logUrge(user.id, parsed.value, late)
     const rows = getDb().select().from(urges).where(eq(urges.userId, user.id)).all()
     expect(rows.map((r) => [r.timeZone, r.localDate, r.localHour])).toEqual([
       ['Europe/London', '2026-11-22', 1],
@@ -200,17 +200,17 @@ describe('days in the client’s own time zone', () => {
     const cookie = await signedInCookie(user)
     const post = (zone: string) => makeRequest('/track', { cookie, form: { intent: 'time-zone', zone } })
     expect(await statusOf(track.action, post('Nowhere/Special'))).toBe(400)
-    expect(timeZoneOf(user.id)).toBe('Europe/London')
+    expect(await timeZoneOf(user.id)).toBe('Europe/London')
     expect(await statusOf(track.action, post('Asia/Kolkata'))).toBe(200)
-    expect(timeZoneOf(user.id)).toBe('Asia/Kolkata')
+    expect(await timeZoneOf(user.id)).toBe('Asia/Kolkata')
   })
 
   it('a time typed on the day the clocks go back is read in the client’s zone', async () => {
     const user = await makeUser()
     const parsed = urge({ intensity: '5', when: '2026-10-25T01:30' })
     if (parsed.status !== 'success') throw new Error('should parse')
-    const logged = logUrge(user.id, parsed.value, NOW)
-    const row = logged.ok ? getUrge(user.id, logged.id) : undefined
+    const logged = await logUrge(user.id, parsed.value, NOW)
+    const row = logged.ok ? await getUrge(user.id, logged.id) : undefined
     expect(row?.occurredAt.toISOString()).toBe('2026-10-25T00:30:00.000Z')
     expect(row).toMatchObject({ localDate: '2026-10-25', localHour: 1 })
   })
@@ -219,44 +219,52 @@ describe('days in the client’s own time zone', () => {
 describe('goals', () => {
   it('sets a goal, checks in (a second check-in today replaces the first), and shows history', async () => {
     const user = await makeUser()
-    const created = goalAction(
+    const created = await goalAction(
       user.id,
       form({ intent: 'create', what: 'Two dry days a week', type: 'cut-down', area: 'behaviours' }),
     )
     expect(created).toMatchObject({ status: 200, safety: null })
-    const [goal] = listGoals(user.id)
+    const [goal] = await listGoals(user.id)
     expect(goal?.what).toBe('Two dry days a week')
-    expect(goalAction(user.id, form({ intent: 'check-in', goal: goal?.id ?? '', outcome: 'partly' }))).toMatchObject({
+    expect(
+      await goalAction(user.id, form({ intent: 'check-in', goal: goal?.id ?? '', outcome: 'partly' })),
+    ).toMatchObject({
       status: 200,
     })
     expect(
-      goalAction(user.id, form({ intent: 'check-in', goal: goal?.id ?? '', outcome: 'done', note: 'Sunday' })),
+      await goalAction(user.id, form({ intent: 'check-in', goal: goal?.id ?? '', outcome: 'done', note: 'Sunday' })),
     ).toMatchObject({ status: 200 })
-    expect(listGoals(user.id)[0]?.history).toEqual([{ date: expect.any(String), outcome: 'done', note: 'Sunday' }])
+    expect((await listGoals(user.id))[0]?.history).toEqual([
+      { date: expect.any(String), outcome: 'done', note: 'Sunday' },
+    ])
   })
 
   it('refuses a goal with no words and a check-in without an outcome; another client’s goal is 404', async () => {
     const user = await makeUser()
     const other = await makeUser()
-    expect(goalAction(user.id, form({ intent: 'create', what: '', type: 'stop', area: 'behaviours' }))).toMatchObject({
+    expect(
+      await goalAction(user.id, form({ intent: 'create', what: '', type: 'stop', area: 'behaviours' })),
+    ).toMatchObject({
       status: 400,
     })
-    goalAction(user.id, form({ intent: 'create', what: 'Walk daily', type: 'lifestyle', area: 'lifestyle' }))
-    const id = listGoals(user.id)[0]?.id ?? ''
-    expect(goalAction(user.id, form({ intent: 'check-in', goal: id }))).toMatchObject({ status: 400 })
-    expect(goalAction(other.id, form({ intent: 'check-in', goal: id, outcome: 'done' }))).toMatchObject({ status: 404 })
-    expect(goalAction(other.id, form({ intent: 'delete', goal: id }))).toMatchObject({ status: 404 })
-    expect(listGoals(user.id)[0]?.history).toEqual([])
+    await goalAction(user.id, form({ intent: 'create', what: 'Walk daily', type: 'lifestyle', area: 'lifestyle' }))
+    const id = (await listGoals(user.id))[0]?.id ?? ''
+    expect(await goalAction(user.id, form({ intent: 'check-in', goal: id }))).toMatchObject({ status: 400 })
+    expect(await goalAction(other.id, form({ intent: 'check-in', goal: id, outcome: 'done' }))).toMatchObject({
+      status: 404,
+    })
+    expect(await goalAction(other.id, form({ intent: 'delete', goal: id }))).toMatchObject({ status: 404 })
+    expect((await listGoals(user.id))[0]?.history).toEqual([])
   })
 
   it('a stop goal for opioids or alcohol shows its warning', async () => {
     const user = await makeUser()
-    const opioids = goalAction(
+    const opioids = await goalAction(
       user.id,
       form({ intent: 'create', what: 'Stop', type: 'stop', substance: 'opioids', area: 'behaviours' }),
     )
     expect(opioids).toMatchObject({ safety: 'overdose-after-a-break' })
-    const alcohol = goalAction(
+    const alcohol = await goalAction(
       user.id,
       form({ intent: 'create', what: 'Stop', type: 'stop', substance: 'alcohol', area: 'behaviours' }),
     )
@@ -269,20 +277,23 @@ describe('privacy', () => {
     const user = await makeUser()
     const parsed = urge({ intensity: '7', note: '=HYPERLINK("x")', trigger: 'stress' })
     if (parsed.status !== 'success') throw new Error('should parse')
-    logUrge(user.id, parsed.value, NOW)
-    logNoUse(user.id, NOW)
-    goalAction(user.id, form({ intent: 'create', what: 'Walk daily', type: 'lifestyle', area: 'lifestyle' }))
-    goalAction(user.id, form({ intent: 'check-in', goal: listGoals(user.id)[0]?.id ?? '', outcome: 'done' }))
-    const exported = exportUserData(user.id) as Record<string, unknown[]>
+    await logUrge(user.id, parsed.value, NOW)
+    await logNoUse(user.id, NOW)
+    await goalAction(user.id, form({ intent: 'create', what: 'Walk daily', type: 'lifestyle', area: 'lifestyle' }))
+    await goalAction(
+      user.id,
+      form({ intent: 'check-in', goal: (await listGoals(user.id))[0]?.id ?? '', outcome: 'done' }),
+    )
+    const exported = (await exportUserData(user.id)) as Record<string, unknown[]>
     expect(exported.urges).toHaveLength(1)
     expect(exported.useDiary).toHaveLength(1)
     expect(exported.goalCheckIns).toHaveLength(1)
     expect(exported.goals).toHaveLength(1)
-    const urgesCsv = trackingCsv(user.id, 'urges')
+    const urgesCsv = await trackingCsv(user.id, 'urges')
     expect(urgesCsv.split('\r\n')[0]).toContain('intensity')
     expect(urgesCsv).toContain(`"'=HYPERLINK(""x"")"`)
-    expect(trackingCsv(user.id, 'use-diary')).toContain('no use')
-    expect(trackingCsv(user.id, 'goal-check-ins')).toContain('done')
+    expect(await trackingCsv(user.id, 'use-diary')).toContain('no use')
+    expect(await trackingCsv(user.id, 'goal-check-ins')).toContain('done')
     await deleteUser(user.id)
     expect(rowsMentioning(user.id)).toEqual([])
   })

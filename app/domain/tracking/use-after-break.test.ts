@@ -28,9 +28,9 @@ async function client(): Promise<Client> {
   const user = await makeUser('client')
   return { id: user.id, role: 'client', cookie: await signedInCookie({ id: user.id, role: 'client' }) }
 }
-const diaryUse = (userId: string, substance: string, daysAgo: number) => {
+const diaryUse = async (userId: string, substance: string, daysAgo: number) => {
   const parsed = trackingForms().UseSchema.parse({ substance, amount: 1 })
-  const logged = logUse(userId, parsed, ago(daysAgo))
+  const logged = await logUse(userId, parsed, ago(daysAgo))
   if (!logged.ok) throw new Error('fixture: use not logged')
 }
 const events = (userId: string) => getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, userId)).all()
@@ -58,8 +58,8 @@ async function logThroughPage(who: Client, form: Record<string, string>) {
 describe('logging use after a break', () => {
   it('saves the entry, shows the warning with crisis contacts, and raises one safety event', async () => {
     const who = await client()
-    diaryUse(who.id, 'opioids', 5)
-    logNoUse(who.id, ago(2))
+    await diaryUse(who.id, 'opioids', 5)
+    await logNoUse(who.id, ago(2))
     const { id, page, location } = await logThroughPage(who, { substance: 'opioids', amount: '0.5', unit: 'grams' })
     // Nothing about the warning travels in the address.
     expect(location).toBe(`/track/use/${id}?logged=1`)
@@ -91,8 +91,8 @@ describe('logging use after a break', () => {
         completedAt: ago(20),
       })
       .run()
-    diaryUse(who.id, 'benzodiazepines', 3)
-    logNoUse(who.id, ago(1))
+    await diaryUse(who.id, 'benzodiazepines', 3)
+    await logNoUse(who.id, ago(1))
     expect((await logThroughPage(who, { substance: 'benzodiazepines', amount: '1' })).page.afterBreak).toBe(false)
     expect((await logThroughPage(who, { substance: 'cannabis', amount: '1' })).page.afterBreak).toBe(false)
     expect((await logThroughPage(who, { substance: 'alcohol', amount: '4', unit: 'units' })).page.afterBreak).toBe(
@@ -119,7 +119,7 @@ describe('logging use after a break', () => {
       .insert(safetyEvents)
       .values({ userId: other.id, rule: 'alcohol-dependence', source: 'assessment:audit', createdAt: ago(20) })
       .run()
-    logNoUse(other.id, ago(2))
+    await logNoUse(other.id, ago(2))
     expect((await logThroughPage(other, { substance: 'alcohol', amount: '4', unit: 'units' })).page.afterBreak).toBe(
       true,
     )
@@ -154,16 +154,16 @@ describe('the key worker', () => {
     const who = await client()
     const tracking = { id: (await makeUser('keyworker')).id, username: 'tracking-worker' }
     const checkIns = { id: (await makeUser('keyworker')).id, username: 'check-in-worker' }
-    const share = (workerId: string, scopes: Scopes) => {
-      const redeemed = redeemShareCode({ id: workerId }, createShareCode(who.id, scopes).code)
+    const share = async (workerId: string, scopes: Scopes) => {
+      const redeemed = await redeemShareCode({ id: workerId }, (await createShareCode(who.id, scopes)).code)
       if (!redeemed.ok) throw new Error('fixture: the share code did not work')
       return redeemed.linkId
     }
     const none = { assessments: false, modules: false, tracking: false, goals: false }
-    const trackingLink = share(tracking.id, { ...none, tracking: true })
-    const checkInLink = share(checkIns.id, { ...none, assessments: true, modules: true, goals: true })
-    diaryUse(who.id, 'other', 6)
-    logNoUse(who.id, ago(1))
+    const trackingLink = await share(tracking.id, { ...none, tracking: true })
+    const checkInLink = await share(checkIns.id, { ...none, assessments: true, modules: true, goals: true })
+    await diaryUse(who.id, 'other', 6)
+    await logNoUse(who.id, ago(1))
     expect((await logThroughPage(who, { substance: 'other', amount: '1' })).page.afterBreak).toBe(true)
 
     const flags = async (worker: { id: string; username: string }) =>
@@ -174,12 +174,12 @@ describe('the key worker', () => {
     expect(await flags(checkIns)).not.toContainEqual(expect.stringContaining('Use after a break'))
 
     const range = { from: '2026-11-08', to: '2026-12-05', days: 28 }
-    const summary = (workerId: string, linkId: string) => {
-      const linked = linkedClient(workerId, linkId)
+    const summary = async (workerId: string, linkId: string) => {
+      const linked = await linkedClient(workerId, linkId)
       if (!linked) throw new Error('fixture: no link')
-      return sessionSummary(linked, range, NOW).flags.map((f) => f.label)
+      return (await sessionSummary(linked, range, NOW)).flags.map((f) => f.label)
     }
-    expect(summary(tracking.id, trackingLink)).toEqual(['Use after a break (use diary, 5 Dec)'])
-    expect(summary(checkIns.id, checkInLink)).toEqual([])
+    expect(await summary(tracking.id, trackingLink)).toEqual(['Use after a break (use diary, 5 Dec)'])
+    expect(await summary(checkIns.id, checkInLink)).toEqual([])
   })
 })

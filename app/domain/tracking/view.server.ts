@@ -98,33 +98,33 @@ function shownDate(date: string): string {
 }
 
 /** The latest entries, newest first, as the log pages list them. */
-export function recentEntries(userId: string, limit = 20) {
+export async function recentEntries(userId: string, limit = 20) {
   const { tracking } = trackingForms()
   const substanceNames = new Map<string, string>(loadProgramme().battery.substances.map((b) => [b.id, b.name]))
   const label = new Map(
     [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),
   )
+  const [urgeRows, useRows] = await Promise.all([
+    recentUrges().all({ userId, limit }),
+    recentUse().all({ userId, limit }),
+  ])
   return {
-    urges: recentUrges()
-      .all({ userId, limit })
-      .map((u) => ({
-        id: u.id,
-        when: shown(u.occurredAt, u.timeZone),
-        intensity: u.intensity,
-        trigger: u.trigger ? (label.get(u.trigger) ?? u.trigger) : null,
-        outcome: u.outcome,
-      })),
-    use: recentUse()
-      .all({ userId, limit })
-      .map((e) => ({
-        id: e.id,
-        when: e.substance ? shown(e.occurredAt, e.timeZone) : shownDate(e.localDate),
-        substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
-        amount: e.amount,
-        unit: e.substance
-          ? (amountUnit(tracking, e.substance as SubstanceId, e.unit ?? undefined)?.label ?? e.unit)
-          : null,
-        spendPence: e.spendPence,
-      })),
+    urges: urgeRows.map((u) => ({
+      id: u.id,
+      when: shown(u.occurredAt, u.timeZone),
+      intensity: u.intensity,
+      trigger: u.trigger ? (label.get(u.trigger) ?? u.trigger) : null,
+      outcome: u.outcome,
+    })),
+    use: useRows.map((e) => ({
+      id: e.id,
+      when: e.substance ? shown(e.occurredAt, e.timeZone) : shownDate(e.localDate),
+      substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
+      amount: e.amount,
+      unit: e.substance
+        ? (amountUnit(tracking, e.substance as SubstanceId, e.unit ?? undefined)?.label ?? e.unit)
+        : null,
+      spendPence: e.spendPence,
+    })),
   }
 }
