@@ -26,7 +26,16 @@ const TIMEOUT_MS = 10_000
 /** A status the mix counts as success: pages 200, posts 200 or a redirect. */
 export const ok = (status: number) => status >= 200 && status < 400
 
-function send(base: URL, request: Planned, dueAt: number, samples: Sample[], finished: () => void) {
+type Settle = (status: number, error?: string) => void
+
+function send(
+  base: URL,
+  request: Planned,
+  dueAt: number,
+  samples: Sample[],
+  pending: Set<Settle>,
+  finished: () => void,
+) {
   const body = request.body ? new URLSearchParams(request.body).toString() : undefined
   const headers: Record<string, string> = {}
   if (request.cookie) headers.cookie = request.cookie
@@ -39,6 +48,7 @@ function send(base: URL, request: Planned, dueAt: number, samples: Sample[], fin
   const settle = (status: number, error?: string, text?: string) => {
     if (settled) return
     settled = true
+    pending.delete(settle)
     samples.push({
       route: request.route,
       ms: performance.now() - dueAt,
@@ -49,6 +59,7 @@ function send(base: URL, request: Planned, dueAt: number, samples: Sample[], fin
     request.done?.(status)
     finished()
   }
+  pending.add(settle)
   const req = http.request(
     { host: base.hostname, port: base.port, path: request.path, method: request.method, headers, agent },
     (res) => {
@@ -75,6 +86,7 @@ function send(base: URL, request: Planned, dueAt: number, samples: Sample[], fin
 export async function openLoop(base: string, rate: number, seconds: number, next: () => Planned | null) {
   const url = new URL(base)
   const samples: Sample[] = []
+  const pending = new Set<Settle>()
   const total = Math.round(rate * seconds)
   const interval = 1000 / rate
   const start = performance.now() + 5
@@ -92,7 +104,7 @@ export async function openLoop(base: string, rate: number, seconds: number, next
         const request = next()
         if (!request) continue
         inFlight++
-        send(url, request, dueAt, samples, () => {
+        send(url, request, dueAt, samples, pending, () => {
           inFlight--
         })
       }
@@ -103,6 +115,8 @@ export async function openLoop(base: string, rate: number, seconds: number, next
   })
   const deadline = performance.now() + TIMEOUT_MS + 1000
   while (inFlight > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+  // Whatever is still unanswered counts as an error.
+  for (const settle of [...pending]) settle(0, 'no answer')
   return { samples, sent, seconds, lateSends } satisfies RunResult
 }
 
@@ -146,4 +160,19 @@ export function table(rows: Array<[string, Stats]>) {
       `${name.padEnd(34)}${String(s.count).padStart(7)}${ms(s.p50).padStart(9)}${ms(s.p95).padStart(9)}${ms(s.p99).padStart(9)}${String(s.errors).padStart(8)}`,
     )
   return lines.join('\n')
+}
+
+/** Waits (up to 60 s) until the server answers /healthz within 50 ms: a backlog has drained. */
+export async function quiet(base: string) {
+  const until = performance.now() + 60_000
+  while (performance.now() < until) {
+    const began = performance.now()
+    try {
+      await fetch(`${base}/healthz`)
+      if (performance.now() - began < 50) return
+    } catch {
+      // busy or restarting
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
 }

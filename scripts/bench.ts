@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { DAY_MODULE, type DayClient } from '#db/seed-day.ts'
 import { generator } from '#db/seed-heavy.ts'
 import { APP_DIR, type Day, memoryOf, type Server, seedTheDay, startServer } from './bench-day.ts'
-import { byRoute, ok, openLoop, type Planned, type Sample, stats, table } from './bench-load.ts'
+import { byRoute, ok, openLoop, type Planned, quiet, type Sample, stats, table } from './bench-load.ts'
 
 const QUICK = process.env.BENCH_QUICK === '1'
 const PORT = Number(process.env.BENCH_PORT || 3400)
@@ -194,7 +194,7 @@ async function capacity(
       `  ${label.padEnd(18)} ${String(rate).padStart(5)} req/s  p95 ${s.p95.toFixed(1).padStart(7)} ms  errors ${s.errors}/${s.count}${run.lateSends > run.sent * 0.05 ? `  (generator late on ${run.lateSends} sends)` : ''}  ${good ? 'ok' : 'over'}`,
     )
     // Let a backlog drain before the next step.
-    await new Promise((r) => setTimeout(r, good ? 300 : 2000))
+    await quiet(base)
     return good
   }
   let best = 0
@@ -271,7 +271,9 @@ try {
   await openLoop(server.base, 50, QUICK ? 3 : 8, next)
   await openLoop(server.base, 100, 2, bare)
   console.log(`\nOpen loop at ${BUDGET.rate} requests/s for ${MAIN_SECONDS} s (the mix), then the same for /healthz:`)
+  await quiet(server.base)
   const main = await openLoop(server.base, BUDGET.rate, MAIN_SECONDS, next)
+  await quiet(server.base)
   const bareMain = await openLoop(server.base, BUDGET.rate, MAIN_SECONDS / 2, bare)
   const overall = stats(main.samples)
   console.log(
@@ -284,6 +286,7 @@ try {
   }
 
   console.log(`\nCapacity: the highest arrival rate with p95 ≤ ${CAPACITY_P95_MS} ms (${STEP_SECONDS} s a step)`)
+  await quiet(server.base)
   const mixCapacity = await capacity(server.base, 'mix', next)
   const bareCapacity = await capacity(server.base, 'bare /healthz', bare)
   const memory = rssOf(server)
