@@ -10,6 +10,8 @@ process.env.FOOTHOLD_DEMO = '1'
 process.env.DATABASE_PATH ||= './data/foothold.db'
 // Demo accounts have published passphrases: listen on this machine only unless HOST says otherwise.
 process.env.HOST ||= '127.0.0.1'
+// One server process: the demo and the end-to-end tests need no more.
+process.env.WEB_CONCURRENCY ||= '1'
 
 const seeded = await seedDemo(getDb(), hashPassphrase)
 closeDb()

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   REASSESS_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   /** Multiplies every rate limit; tests that sign in many times raise it. */
   RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1000).default(1),
+  /** How many server processes `npm start` runs (server.ts). Unset: one per CPU core. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
