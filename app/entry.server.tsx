@@ -10,14 +10,12 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { errorLogLine } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce.ts'
 import { checkStartup } from '#app/utils/startup.server.ts'
-import { checkpointInBackground } from '#db/checkpointer.ts'
 import { getDb } from '#db/client.ts'
 
 // Fail fast at start: a bad setting, a migration that cannot apply or an unsafe database stops
-// the server here, before it serves anything. Then checkpoints of the database's log move to a
-// worker thread (db/checkpointer.ts).
+// the server here, before it serves anything. The write-ahead log is checkpointed by SQLite's own
+// automatic checkpoint (every 1000 pages).
 checkStartup(getEnv(), getDb())
-checkpointInBackground(getDb())
 
 const ABORT_DELAY = 5_000
 

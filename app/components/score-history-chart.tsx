@@ -1,6 +1,4 @@
 // A small server-rendered line chart of one score over time, with a table of the same numbers.
-import { escapeHtml } from '#app/components/progress-parts.tsx'
-
 type Point = { at: string | Date; total: number; band: string | null }
 
 const W = 320
@@ -9,11 +7,7 @@ const PAD = 28
 
 const day = (at: string | Date) => new Date(at).toISOString().slice(0, 10)
 
-/**
- * The line, the points and the table's rows, worked out once for each list of points: a key
- * worker's client page gets the same list from its memo request after request.
- */
-const drawn = new WeakMap<Point[], ReturnType<typeof draw>>()
+/** The line, the points and the table's rows. */
 function draw(title: string, points: Point[], max: number | null) {
   const top = max ?? Math.max(1, ...points.map((p) => p.total))
   const x = (i: number) => (points.length === 1 ? W / 2 : PAD + (i * (W - 2 * PAD)) / (points.length - 1))
@@ -24,18 +18,12 @@ function draw(title: string, points: Point[], max: number | null) {
     path: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.total).toFixed(1)}`).join(' '),
     label: `${title} over time: ${points.map((p, i) => `${days[i]} ${p.total}`).join(', ')}`,
     dots: points.map((p, i) => ({ key: `${days[i]}-${i}`, cx: x(i), cy: y(p.total) })),
-    rows: points
-      .map((p, i) => `<tr><td>${days[i]}</td><td>${p.total}</td><td>${escapeHtml(p.band ?? '–')}</td></tr>`)
-      .join(''),
+    rows: points.map((p, i) => ({ key: `${days[i]}-${i}`, day: days[i], total: p.total, band: p.band ?? '–' })),
   }
 }
 
 export function ScoreHistoryChart({ title, points, max }: { title: string; points: Point[]; max: number | null }) {
-  let chart = drawn.get(points)
-  if (!chart) {
-    chart = draw(title, points, max)
-    drawn.set(points, chart)
-  }
+  const chart = draw(title, points, max)
   return (
     <figure>
       <svg viewBox={`0 0 ${W} ${H}`} className="history-chart" role="img" aria-label={chart.label}>
@@ -60,8 +48,15 @@ export function ScoreHistoryChart({ title, points, max }: { title: string; point
             <th scope="col">Band</th>
           </tr>
         </thead>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: dates and numbers, and the band through escapeHtml */}
-        <tbody dangerouslySetInnerHTML={{ __html: chart.rows }} />
+        <tbody>
+          {chart.rows.map((row) => (
+            <tr key={row.key}>
+              <td>{row.day}</td>
+              <td>{row.total}</td>
+              <td>{row.band}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   )
