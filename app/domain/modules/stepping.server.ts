@@ -5,7 +5,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { and, eq, sql } from 'drizzle-orm'
 import { assessmentFacts, goalSafety, type SafetyNotice } from '#app/domain/assessment/safety-facts.server.ts'
-import { raiseSelfHarmWords } from '#app/domain/safety/free-text.server.ts'
+import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { pinModuleVersion } from '#db/module-versions.ts'
@@ -132,12 +132,13 @@ export function postStep(
   if (input.intent === 'restart') {
     // Starting again discards the answers, so it also moves to the newest version of the module.
     const latest = currentDefinition(moduleId) ?? def
+    const start = counts(latest, startModule(latest, assessmentFacts(userId)))
     getDb().transaction((tx) => {
       const versionId = pinModuleVersion(tx, latest)
       tx.update(moduleProgress)
         .set({
           moduleVersionId: versionId,
-          ...counts(latest, startModule(latest, assessmentFacts(userId))),
+          ...start,
           pendingSafety: null,
           updatedAt: now,
         })
@@ -162,26 +163,33 @@ export function postStep(
 
   const next = stepModule(def, row.state, event)
   const finished = next.value === FINISHED && row.state.value !== FINISHED
+  // Read and decide first; the transaction below only writes.
+  const textEvent =
+    event.type === 'NEXT' && step
+      ? selfHarmEvent(userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
+      : null
   let pendingSafety: SafetyNotice | null = null
-  let selfHarmWords = false
-  getDb().transaction((tx) => {
-    if (event.type === 'NEXT' && step)
-      selfHarmWords = raiseSelfHarmWords(tx, userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
-    if (event.type === 'NEXT' && step?.type === 'choice') {
-      const chosen = new Set(event.answer as string[])
-      // A safety flag added to the content since this client started still fires (H-016, H-017):
-      // the pinned version decides the flow, the newest version can only add safety.
-      const newest = currentDefinition(moduleId)?.steps.find((s) => s.id === step.id)
-      const options = [...step.options, ...(newest?.type === 'choice' ? newest.options : [])]
-      if (options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
-        tx.insert(safetyEvents)
-          .values({ userId, rule: 'self-harm', source: `module:${moduleId}`, createdAt: now })
-          .run()
-        pendingSafety = 'self-harm'
-      }
+  let choiceEvent = false
+  if (event.type === 'NEXT' && step?.type === 'choice') {
+    const chosen = new Set(event.answer as string[])
+    // A safety flag added to the content since this client started still fires (H-016, H-017):
+    // the pinned version decides the flow, the newest version can only add safety.
+    const newest = currentDefinition(moduleId)?.steps.find((s) => s.id === step.id)
+    const options = [...step.options, ...(newest?.type === 'choice' ? newest.options : [])]
+    if (options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
+      choiceEvent = true
+      pendingSafety = 'self-harm'
     }
-    if (event.type === 'NEXT' && step?.type === 'goal') {
-      const goal = event.answer as GoalAnswer
+  }
+  const goal = event.type === 'NEXT' && step?.type === 'goal' ? (event.answer as GoalAnswer) : null
+  if (goal) pendingSafety = goalSafety(userId, goal)
+  getDb().transaction((tx) => {
+    if (textEvent) tx.insert(safetyEvents).values(textEvent).run()
+    if (choiceEvent)
+      tx.insert(safetyEvents)
+        .values({ userId, rule: 'self-harm', source: `module:${moduleId}`, createdAt: now })
+        .run()
+    if (goal && step) {
       const values = {
         ...goal,
         substance: goal.substance ?? null,
@@ -194,7 +202,6 @@ export function postStep(
         .values({ userId, source: `module:${moduleId}:${step.id}`, createdAt: now, ...values })
         .onConflictDoUpdate({ target: [goals.userId, goals.source], set: values })
         .run()
-      pendingSafety = goalSafety(userId, goal)
     }
     if (finished) {
       tx.insert(planItems)
@@ -207,7 +214,7 @@ export function postStep(
       .where(eq(moduleProgress.id, row.id))
       .run()
   })
-  return { ok: true, finished, selfHarmWords }
+  return { ok: true, finished, selfHarmWords: textEvent !== null }
 }
 
 /** The posted form without the page's own fields, so strict answer schemas see only answers. */
