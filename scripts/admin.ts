@@ -69,7 +69,7 @@ if (command === 'create-user') {
   console.log(`Created ${role} account "${username}".`)
 } else if (command === 'set-passphrase') {
   const username = parsed(UsernameSchema, values.username, 'Username')
-  const user = findUserByUsername(username) ?? fail(`No account called "${username}".`)
+  const user = (await findUserByUsername(username)) ?? fail(`No account called "${username}".`)
   await changePassphrase(user.id, parsed(PassphraseSchema, await readPassphrase(), 'Passphrase'))
   console.log(`Set a new passphrase for "${username}" and signed them out everywhere.`)
 } else {

@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: 'Staff – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return { staff: listStaff() }
+  return { staff: await listStaff() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'invite') {
     const submission = parseWithZod(formData, { schema: InviteSchema })
     if (submission.status !== 'success') return reply('invite', submission.reply())
-    const token = createInvite(submission.value.role, admin.id)
+    const token = await createInvite(submission.value.role, admin.id)
     return reply('invite', submission.reply({ resetForm: true }), {
       inviteUrl: new URL(`/invite/${token}`, request.url).href,
     })

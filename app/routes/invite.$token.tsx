@@ -19,8 +19,8 @@ export const meta: MetaFunction = () => [{ title: 'Accept your invite – Footho
 
 const unavailable = () => new Response(new InviteUnavailableError().message, { status: 404 })
 
-export function loader({ params }: LoaderFunctionArgs) {
-  if (!params.token || !findOpenInvite(params.token)) throw unavailable()
+export async function loader({ params }: LoaderFunctionArgs) {
+  if (!params.token || !(await findOpenInvite(params.token))) throw unavailable()
   return null
 }
 

@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     })
     return data({ result: reply, sharing: null }, { status: 400 })
   }
-  deleteUser(user.id)
+  await deleteUser(user.id)
   return redirect('/account-deleted', { headers: { 'Set-Cookie': await clearSessionCookie() } })
 }
 

@@ -18,10 +18,21 @@ import { createInvite } from './staff.server.ts'
 describe('accounts', () => {
   it('stores usernames in lower case and refuses one taken in any case', async () => {
     await createUser({ username: 'River.Song', passphrase: 'spoilers sweetie', role: 'client' })
-    expect(findUserByUsername('river.song')?.username).toBe('river.song')
+    expect((await findUserByUsername('river.song'))?.username).toBe('river.song')
     await expect(
       createUser({ username: 'RIVER.SONG', passphrase: 'another one here', role: 'client' }),
     ).rejects.toThrow(UsernameTakenError)
+  })
+
+  it('refuses the second of two sign-ups for one name made at the same moment', async () => {
+    // Both pass the check before either is saved (hashing is slow): the unique index refuses one.
+    const results = await Promise.allSettled(
+      ['Same.Moment', 'same.moment'].map((username) =>
+        createUser({ username, passphrase: 'purple kettle river', role: 'client' }),
+      ),
+    )
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(results.find((r) => r.status === 'rejected')?.reason).toBeInstanceOf(UsernameTakenError)
   })
 
   it('authenticates the right passphrase only, and says nothing about whether a username exists', async () => {
@@ -60,7 +71,7 @@ describe('the privacy export', () => {
 
   it('includes the invites a member of staff made', async () => {
     const admin = await makeUser('admin')
-    createInvite('keyworker', admin.id)
+    await createInvite('keyworker', admin.id)
     expect(await exportUserData(admin.id)).toMatchObject({ invitesCreated: [{ role: 'keyworker', usedAt: null }] })
   })
 })
@@ -74,7 +85,7 @@ describe('deleting an account', () => {
     await signedInCookie(other)
     expect(rowsMentioning(user.id).length).toBeGreaterThan(1)
 
-    deleteUser(user.id)
+    await deleteUser(user.id)
 
     expect(rowsMentioning(user.id)).toEqual([])
     expect(rowsMentioning(user.username)).toEqual([])
@@ -88,8 +99,8 @@ describe('deleting an account', () => {
 
   it('keeps an admin’s invites but forgets who made them', async () => {
     const admin = await makeUser('admin')
-    createInvite('clinician', admin.id)
-    deleteUser(admin.id)
+    await createInvite('clinician', admin.id)
+    await deleteUser(admin.id)
     expect(rowsMentioning(admin.id)).toEqual([])
   })
 })

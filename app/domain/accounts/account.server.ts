@@ -11,38 +11,51 @@ export class UsernameTakenError extends Error {
   }
 }
 
-export function findUserByUsername(username: string): User | undefined {
-  return getDb().select().from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`).get()
+export async function findUserByUsername(username: string): Promise<User | undefined> {
+  const [user] = await getDb()
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+    .limit(1)
+  return user
+}
+
+/** Whether an error is the database refusing a second row with the same unique key. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true
+  }
+  return false
 }
 
 /** Creates an account. Usernames are compared case-insensitively. */
 export async function createUser(input: { username: string; passphrase: string; role: Role }): Promise<User> {
+  if (await findUserByUsername(input.username)) throw new UsernameTakenError()
   const passphraseHash = await hashPassphrase(input.passphrase)
-  // Hashing is async; the existence check and insert below are one synchronous step.
-  return getDb().transaction((tx) => {
-    const taken = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`)
-      .get()
-    if (taken) throw new UsernameTakenError()
-    return tx
+  // Someone may take the name while the hash is made: the unique index on lower(username) refuses
+  // the second insert, which reads the same as the check above.
+  try {
+    const [user] = await getDb()
       .insert(users)
       .values({ username: input.username.toLowerCase(), role: input.role, passphraseHash })
       .returning()
-      .get()
-  })
+    if (!user) throw new Error('The account was not created')
+    return user
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UsernameTakenError()
+    throw error
+  }
 }
 
 /** The user for these credentials, or null. Takes the same time whether or not the username exists. */
 export async function authenticate(username: string, passphrase: string): Promise<User | null> {
-  const user = findUserByUsername(username)
+  const user = await findUserByUsername(username)
   if (!user) return verifyAgainstDummy(passphrase).then(() => null)
   return (await verifyPassphrase(user.passphraseHash, passphrase)) ? user : null
 }
 
 export async function checkPassphrase(userId: string, passphrase: string): Promise<boolean> {
-  const row = getDb().select({ hash: users.passphraseHash }).from(users).where(eq(users.id, userId)).get()
+  const [row] = await getDb().select({ hash: users.passphraseHash }).from(users).where(eq(users.id, userId))
   return row ? verifyPassphrase(row.hash, passphrase) : false
 }
 
@@ -59,16 +72,16 @@ export async function changePassphrase(userId: string, passphrase: string): Prom
  * Removes the account for good. Every table holding a client's data references users.id with
  * ON DELETE CASCADE, so one delete removes it all in one transaction.
  */
-export function deleteUser(userId: string): void {
-  getDb().delete(users).where(eq(users.id, userId)).run()
+export async function deleteUser(userId: string): Promise<void> {
+  await getDb().delete(users).where(eq(users.id, userId))
 }
 
 /** This domain's part of the privacy export. */
-export function exportAccount(userId: string) {
+export async function exportAccount(userId: string) {
   const db = getDb()
-  const user = db.select().from(users).where(eq(users.id, userId)).get()
+  const [user] = await db.select().from(users).where(eq(users.id, userId))
   if (!user) return {}
-  const userSessions = db
+  const userSessions = await db
     .select({
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
@@ -77,7 +90,6 @@ export function exportAccount(userId: string) {
     })
     .from(sessions)
     .where(eq(sessions.userId, userId))
-    .all()
   return {
     account: {
       username: user.username,

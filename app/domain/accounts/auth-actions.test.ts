@@ -35,7 +35,7 @@ describe('sign-up', () => {
     expect(statusOfValue(response)).toBe(302)
     expect((response as Response).headers.get('Location')).toBe('/home')
     expect((response as Response).headers.get('Set-Cookie')).toMatch(/foothold-session=/)
-    expect(findUserByUsername('new.person')?.role).toBe('client')
+    expect((await findUserByUsername('new.person'))?.role).toBe('client')
   })
 
   it.each([
@@ -48,7 +48,7 @@ describe('sign-up', () => {
     const result = await call(signup.action, makeRequest('/signup', { form: form as Record<string, string> }))
     expect(statusOfValue(result)).toBe(400)
     expect(dataOf<Reply>(result).result.error?.[field]?.join(' ')).toMatch(message)
-    expect(findUserByUsername(form.username)).toBeUndefined()
+    expect(await findUserByUsername(form.username)).toBeUndefined()
   })
 
   it('refuses a username already taken, in any case', async () => {
@@ -116,7 +116,7 @@ describe('delete my account', () => {
       makeRequest('/privacy', { cookie, form: { passphrase: 'not it at all', confirm: 'on' } }),
     )
     expect(statusOfValue(result)).toBe(400)
-    expect(findUserByUsername(user.username)).toBeDefined()
+    expect(await findUserByUsername(user.username)).toBeDefined()
   })
 
   it('needs the confirmation box ticked', async () => {
@@ -128,7 +128,7 @@ describe('delete my account', () => {
     )
     expect(statusOfValue(result)).toBe(400)
     expect(dataOf<Reply>(result).result.error?.confirm?.[0]).toMatch(/Tick the box/)
-    expect(findUserByUsername(user.username)).toBeDefined()
+    expect(await findUserByUsername(user.username)).toBeDefined()
   })
 
   it('removes everything and signs out when confirmed', async () => {
@@ -174,7 +174,7 @@ describe('sign-up rate limits', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 302)).toBe(true)
     expect(statuses[10]).toBe(429)
-    expect(findUserByUsername('burst-10')).toBeUndefined()
+    expect(await findUserByUsername('burst-10')).toBeUndefined()
   })
 
   it('refuses with 429 after 5 tries at one username, from any address', async () => {

@@ -56,7 +56,7 @@ describe('session lifecycle', () => {
   it('ends every session of a user at once', async () => {
     const user = await makeUser('client')
     const cookies = [await signedInCookie(user), await signedInCookie(user)]
-    destroyAllSessions(user.id)
+    await destroyAllSessions(user.id)
     for (const cookie of cookies) expect(await getSession(makeRequest('/home', { cookie }))).toBeNull()
   })
 

@@ -61,7 +61,7 @@ export async function createSession(
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   const policy = sessionPolicy(user.role, sharedDevice)
-  getDb()
+  await getDb()
     .insert(sessions)
     .values({
       idHash: hashToken(token),
@@ -72,7 +72,6 @@ export async function createSession(
       idleSeconds: policy.idleSeconds,
       sharedDevice,
     })
-    .run()
   return sessionCookie().serialize(token, policy.persistent ? { maxAge: policy.absoluteSeconds } : {})
 }
 
@@ -89,12 +88,12 @@ export async function getSession(request: Request, now = clock.now()): Promise<C
   if (!token) return null
   const db = getDb()
   const idHash = hashToken(token)
-  const row = sessionWithUser().get({ idHash })
+  const row = await sessionWithUser().get({ idHash })
   if (!row) return null
   const { session, user } = row
   const idleEnd = session.lastSeenAt.getTime() + session.idleSeconds * 1000
   if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleEnd) {
-    db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
+    await db.delete(sessions).where(eq(sessions.idHash, idHash))
     return null
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
@@ -110,10 +109,9 @@ export async function getSession(request: Request, now = clock.now()): Promise<C
 export async function destroySession(request: Request): Promise<string> {
   const token = await readToken(request)
   if (token)
-    getDb()
+    await getDb()
       .delete(sessions)
       .where(eq(sessions.idHash, hashToken(token)))
-      .run()
   return clearSessionCookie()
 }
 
@@ -122,6 +120,6 @@ export function clearSessionCookie(): Promise<string> {
 }
 
 /** Ends every session a user has (after a passphrase change, or "sign out everywhere"). */
-export function destroyAllSessions(userId: string): void {
-  getDb().delete(sessions).where(eq(sessions.userId, userId)).run()
+export async function destroyAllSessions(userId: string): Promise<void> {
+  await getDb().delete(sessions).where(eq(sessions.userId, userId))
 }

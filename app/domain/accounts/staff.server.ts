@@ -9,8 +9,8 @@ import { createUser } from './account.server.ts'
 import { hashToken } from './session.server.ts'
 import { INVITE_DAYS, type StaffRole } from './staff.ts'
 
-export function listStaff() {
-  return getDb()
+export async function listStaff() {
+  return await getDb()
     .select({
       id: users.id,
       username: users.username,
@@ -21,13 +21,12 @@ export function listStaff() {
     .from(users)
     .where(ne(users.role, 'client'))
     .orderBy(asc(users.username))
-    .all()
 }
 
 /** Makes an invite and returns its token: shown once to the admin, never stored. */
-export function createInvite(role: StaffRole, createdBy: string, now = clock.now()): string {
+export async function createInvite(role: StaffRole, createdBy: string, now = clock.now()): Promise<string> {
   const token = randomBytes(24).toString('base64url')
-  getDb()
+  await getDb()
     .insert(invites)
     .values({
       tokenHash: hashToken(token),
@@ -36,17 +35,17 @@ export function createInvite(role: StaffRole, createdBy: string, now = clock.now
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITE_DAYS * 24 * 3600 * 1000),
     })
-    .run()
   return token
 }
 
 /** The invite for a token if it is unused and unexpired. */
-export function findOpenInvite(token: string, now = clock.now()) {
-  return getDb()
+export async function findOpenInvite(token: string, now = clock.now()) {
+  const [invite] = await getDb()
     .select()
     .from(invites)
     .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.usedAt), gt(invites.expiresAt, now)))
-    .get()
+    .limit(1)
+  return invite
 }
 
 export class InviteUnavailableError extends Error {
@@ -61,27 +60,26 @@ export async function redeemInvite(
   account: { username: string; passphrase: string },
   now = clock.now(),
 ): Promise<User> {
-  const invite = findOpenInvite(token, now)
+  const invite = await findOpenInvite(token, now)
   if (!invite) throw new InviteUnavailableError()
   const user = await createUser({ ...account, role: invite.role })
-  const claimed = getDb()
+  const claimed = await getDb()
     .update(invites)
     .set({ usedAt: now, usedBy: user.id })
     .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
-    .run()
-  if (claimed.changes === 0) {
+    .returning({ id: invites.id })
+  if (claimed.length === 0) {
     // Someone redeemed the same link a moment earlier: undo this account.
-    getDb().delete(users).where(eq(users.id, user.id)).run()
+    await getDb().delete(users).where(eq(users.id, user.id))
     throw new InviteUnavailableError()
   }
   return user
 }
 
-export function exportInvitesCreated(userId: string) {
-  const rows = getDb()
+export async function exportInvitesCreated(userId: string) {
+  const rows = await getDb()
     .select({ role: invites.role, createdAt: invites.createdAt, expiresAt: invites.expiresAt, usedAt: invites.usedAt })
     .from(invites)
     .where(eq(invites.createdBy, userId))
-    .all()
   return rows.length > 0 ? { invitesCreated: rows } : {}
 }

@@ -190,7 +190,7 @@ describe('results, plan, history, export and deletion', () => {
     expect(Object.keys(audit?.answers ?? {})).toHaveLength(10)
     expect(await exportUserData(user.id)).toHaveProperty('assessments')
 
-    deleteUser(user.id)
+    await deleteUser(user.id)
     expect(rowsMentioning(user.id)).toEqual([])
   })
 

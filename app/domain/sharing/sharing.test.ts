@@ -291,7 +291,7 @@ describe('the access log', () => {
     const linkId = linkIdOf(await redeem(workerCookie, reply.code?.code ?? ''))
     await call(clientPageRoute.loader, makeRequest(`/caseload/${linkId}`, { cookie: workerCookie }), { linkId })
     expect(() => getDb().$client.prepare("update access_log set what = 'nothing'").run()).toThrow(/append-only/)
-    deleteUser(client.id)
+    await deleteUser(client.id)
     expect(accessRows(client.id)).toEqual([])
     expect(rowsMentioning(client.id)).toEqual([])
   })
