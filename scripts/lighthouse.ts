@@ -157,9 +157,12 @@ try {
       }
   }
 } finally {
+  // Chromium writes its profile until it has gone: wait for it before removing the folder.
+  const closed = new Promise((resolve) => chrome.once('exit', resolve))
   chrome.kill()
   server.kill()
-  rmSync(dir, { recursive: true, force: true })
+  await closed
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 }
 console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s. Budget: ${Object.values(BUDGET).join(' / ')}.`)
 if (failed) {
