@@ -1,18 +1,16 @@
 // Self-harm words in free text (CLINICAL.md safety rules; hazard H-027): the one check every save
-// path of a client's free text calls, inside the transaction that saves the text. A match never
-// changes or holds back the text; it raises one `self-harm` safety event for the save (source
-// `text:<where>`, flagged for key workers the client shares assessments with) and tells the
-// route to show the support panel before the next page (`supportFirst`, the /saved page).
-// To cover a new free-text field: pass its text here from the function that saves it, and
-// send the route's redirect through `supportFirst` when this returns true.
-import type { Db } from '#db/client.ts'
-import { safetyEvents } from '#db/schema/index.ts'
+// path of a client's free text calls, before the transaction that saves the text. A match never
+// changes or holds back the text; it gives one `self-harm` safety event for the save (source
+// `text:<where>`, flagged for key workers the client shares assessments with), inserted in the
+// same transaction as the text, and the route shows the support panel before the next page
+// (`supportFirst`, the /saved page). To cover a new free-text field: call `selfHarmEvent` with
+// its text in the function that saves it, insert the event with the text, and send the route's
+// redirect through `supportFirst` when there was one.
+import type { safetyEvents } from '#db/schema/index.ts'
 import { loadProgramme, selfHarmPhraseInAny } from '#programme/engine/index.ts'
 
 /** Where the text was written: the part after `text:` in the safety event's source. */
 export type TextSource = 'urge-note' | 'use-note' | 'goal-note' | `module:${string}`
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 /** The phrase of the content list found in any of the texts, or null. Reads the texts only. */
 export function selfHarmWordsIn(texts: ReadonlyArray<string | null | undefined>): string | null {
@@ -31,24 +29,6 @@ export function selfHarmEvent(
 ): (typeof safetyEvents.$inferInsert & { id: string }) | null {
   if (!selfHarmWordsIn(texts)) return null
   return { id: crypto.randomUUID(), userId, rule: 'self-harm', source: `text:${where}`, createdAt: now }
-}
-
-/**
- * Checks the texts one save writes and, on a match, raises one safety event in the same
- * transaction. Returns whether the support panel must come before the next page.
- */
-export function raiseSelfHarmWords(
-  tx: Db | Tx,
-  userId: string,
-  where: TextSource,
-  texts: ReadonlyArray<string | null | undefined>,
-  now: Date,
-): boolean {
-  if (!selfHarmWordsIn(texts)) return false
-  tx.insert(safetyEvents)
-    .values({ userId, rule: 'self-harm', source: `text:${where}`, createdAt: now })
-    .run()
-  return true
 }
 
 /** The page that shows the support panel first, then a "Carry on" link to `next` (a same-site path). */
