@@ -66,6 +66,11 @@ export type Server = { process: ChildProcess; startMs: number; base: string; sto
 export async function startServer(databasePath: string, port: number, processes: number): Promise<Server> {
   const start = JSON.parse(readFileSync(join(APP_DIR, 'package.json'), 'utf8')).scripts.start as string
   const base = `http://127.0.0.1:${port}`
+  const taken = await fetch(`${base}/healthz`).then(
+    () => true,
+    () => false,
+  )
+  if (taken) throw new Error(`Something already answers on port ${port}: set BENCH_PORT to a free one`)
   const began = performance.now()
   const child = spawn('sh', ['-c', `exec ${start}`], {
     cwd: APP_DIR,
