@@ -276,6 +276,7 @@ try {
   await quiet(server.base)
   const bareMain = await openLoop(server.base, BUDGET.rate, MAIN_SECONDS / 2, bare)
   const overall = stats(main.samples)
+  const memoryAt100 = rssOf(server)
   console.log(
     table([...byRoute(main.samples), ['ALL (the mix)', overall], ['bare: /healthz (alone)', stats(bareMain.samples)]]),
   )
@@ -321,6 +322,9 @@ try {
   console.log(`  capacity, 1 process (/healthz)  ${bareCapacity.rate} req/s  (mix = ${(share * 100).toFixed(0)} %)`)
   console.log(
     `  capacity, 2 processes (mix)     ${mixCapacity2.rate} req/s  (${serving2} serving process${serving2 === 1 ? '' : 'es'})`,
+  )
+  console.log(
+    `  RSS after 100 req/s, 1 process  ${memoryAt100.totalMb.toFixed(0)} MB (before the capacity search overloads it)`,
   )
   console.log(`  RSS after the run, 1 process    ${memory.totalMb.toFixed(0)} MB`)
   for (const p of memory.all)
