@@ -4,12 +4,13 @@
 // GROUP BY over the (user_id, local_date) index: SQLite hands back a row per day (or week, or
 // month), never the entries themselves. Empty days are filled in here, so charts show the gaps.
 //
-// The queries are written as SQL, prepared once per connection: GROUP BYs over expressions,
+// The queries are written as SQL, prepared once per connection (`namedStatement`, with the rest of
+// the SQLite-only SQL in db/sqlite.ts): GROUP BYs over expressions,
 // FILTER clauses and json_each read more plainly so than through the query builder, and the
 // page is on a hot path where the builder's row mapping costs more than the query.
 
 import { clock } from '#app/utils/clock.server.ts'
-import { prepared } from '#db/prepared.ts'
+import { namedStatement } from '#db/sqlite.ts'
 import { addDays, dateRange, daysSinceLastUse, fillDays, loadProgramme, todayIn } from '#programme/engine/index.ts'
 import { timeZoneOf } from './entries.server.ts'
 
@@ -74,9 +75,7 @@ export type Progress = Summary & { period: Period; urges: UrgePeriod[]; use: Use
 type Params = { userId: string; from: string; to: string }
 type Key = string | number
 
-function statement<Row, Bind = Params>(text: string) {
-  return prepared((db) => db.$client.prepare<[Bind], Row>(text))
-}
+const statement = <Row, Bind extends object = Params>(text: string) => namedStatement<Bind, Row>(text)
 
 const IN_RANGE = 'user_id = @userId and local_date between @from and @to'
 
@@ -174,14 +173,14 @@ function counted({ id, count }: { id: string; count: number }): Counted {
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals
 
 /** Everything but the series: outcomes, check-ins, patterns and milestones. */
-function summary(params: Params, rangeDays: RangeDays, timeZone: string, urgeRows: UrgeRow[]): Summary {
+async function summary(params: Params, rangeDays: RangeDays, timeZone: string, urgeRows: UrgeRow[]): Promise<Summary> {
   const outcomes = { rodeOut: 0, used: 0, unknown: 0 }
   for (const row of urgeRows) {
     outcomes.rodeOut += row.rodeOut
     outcomes.used += row.used
     outcomes.unknown += row.count - row.rodeOut - row.used
   }
-  const goalList = goalRows().all(params)
+  const goalList = await goalRows.all(params)
   const checkIns = { done: 0, partly: 0, not: 0, goals: [] as GoalCheckIns[] }
   for (const { goalId, what, type, done, partly, not } of goalList) {
     checkIns.goals.push({ goalId, what, type, done, partly, not })
@@ -190,29 +189,29 @@ function summary(params: Params, rangeDays: RangeDays, timeZone: string, urgeRow
     checkIns.not += not
   }
   const timeOfWeek = Array.from({ length: 7 }, () => BANDS.map(() => 0))
-  for (const { cell, count } of weekGrid().all(params)) {
+  for (const { cell, count } of await weekGrid.all(params)) {
     const day = timeOfWeek[Math.floor(cell / 4)]
     if (day) day[cell % 4] = count
   }
-  const stopGoals = goalList
-    .filter((goal) => goal.type === 'stop' && goal.status === 'active')
-    .map(({ goalId, what, substance, createdAt }) => {
-      const lastUseDate = lastUse().get({ userId: params.userId, substance })?.date ?? null
-      const startedOn = todayIn(timeZone, new Date(createdAt))
-      const days = daysSinceLastUse(lastUseDate, startedOn, params.to)
-      return { goalId, what, substance, startedOn, lastUseDate, daysSinceLastUse: days }
-    })
+  const stopGoals: StopGoalMilestone[] = []
+  for (const { goalId, what, type, status, substance, createdAt } of goalList) {
+    if (type !== 'stop' || status !== 'active') continue
+    const lastUseDate = (await lastUse.get({ userId: params.userId, substance }))?.date ?? null
+    const startedOn = todayIn(timeZone, new Date(createdAt))
+    const days = daysSinceLastUse(lastUseDate, startedOn, params.to)
+    stopGoals.push({ goalId, what, substance, startedOn, lastUseDate, daysSinceLastUse: days })
+  }
   return {
     range: { from: params.from, to: params.to, days: rangeDays },
     timeZone,
     outcomes,
     checkIns,
     patterns: {
-      topTriggers: topTriggers().all(params).map(counted),
+      topTriggers: (await topTriggers.all(params)).map(counted),
       timeOfWeek,
-      copingThatWorked: copingThatWorked().all(params).map(counted),
+      copingThatWorked: (await copingThatWorked.all(params)).map(counted),
     },
-    milestones: { stopGoals, riddenOutInARow: riddenOut().get({ userId: params.userId })?.count ?? 0 },
+    milestones: { stopGoals, riddenOutInARow: (await riddenOut.get({ userId: params.userId }))?.count ?? 0 },
   }
 }
 
@@ -221,9 +220,9 @@ async function collect(userId: string, rangeDays: RangeDays, now: Date, by: Peri
   const timeZone = await timeZoneOf(userId)
   const to = todayIn(timeZone, now)
   const params = { userId, from: addDays(to, 1 - rangeDays), to }
-  const urgeRows = urgeSeries[by]().all(params)
+  const urgeRows = await urgeSeries[by].all(params)
   const amounts = new Map<string, Amount[]>()
-  for (const { key, substance, unit, amount } of otherAmounts[by]().all(params)) {
+  for (const { key, substance, unit, amount } of await otherAmounts[by].all(params)) {
     const list = amounts.get(String(key)) ?? []
     list.push({ substance, unit, amount: round(amount, 2) })
     amounts.set(String(key), list)
@@ -233,15 +232,13 @@ async function collect(userId: string, rangeDays: RangeDays, now: Date, by: Peri
     ...row,
     avgIntensity: intensity / row.count,
   }))
-  const use = useSeries[by]()
-    .all(params)
-    .map(({ key, alcoholUnits, ...row }) => ({
-      key: String(key),
-      ...row,
-      alcoholUnits: round(alcoholUnits, 1),
-      amounts: amounts.get(String(key)) ?? [],
-    }))
-  return { summary: summary(params, rangeDays, timeZone, urgeRows), urges, use }
+  const use = (await useSeries[by].all(params)).map(({ key, alcoholUnits, ...row }) => ({
+    key: String(key),
+    ...row,
+    alcoholUnits: round(alcoholUnits, 1),
+    amounts: amounts.get(String(key)) ?? [],
+  }))
+  return { summary: await summary(params, rangeDays, timeZone, urgeRows), urges, use }
 }
 
 const noUrges = { count: 0, avgIntensity: null, rodeOut: 0, used: 0 }
