@@ -20,7 +20,7 @@ import {
   stepModule,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
-import { pinModuleVersion } from './module-versions.ts'
+import { pinModuleVersion, writePin } from './module-versions.ts'
 import { SCOPES, type Scope } from './schema/index.ts'
 import { generator } from './seed-heavy.ts'
 
@@ -80,7 +80,7 @@ function modulePaths() {
   })
 }
 
-export function seedCaseload(db: Db, workerId: string, count = 200, now = new Date()): SeededLink[] {
+export async function seedCaseload(db: Db, workerId: string, count = 200, now = new Date()): Promise<SeededLink[]> {
   const random = generator(20_260_406)
   const chance = (p: number) => random() < p
   const between = (min: number, max: number) => min + random() * (max - min)
@@ -146,8 +146,10 @@ export function seedCaseload(db: Db, workerId: string, count = 200, now = new Da
     }
   }
 
+  const pins = await Promise.all(paths.map(({ def }) => pinModuleVersion(db, def)))
+  const versions = new Map(paths.map(({ def }, i) => [def.id, pins[i]?.id]))
   db.transaction((tx) => {
-    const versions = new Map(paths.map(({ def }) => [def.id, pinModuleVersion(tx, def)]))
+    for (const pin of pins) writePin(tx, pin)
     for (let i = 0; i < count; i++) {
       const clientId = uid()
       const zone = pick(ZONES)

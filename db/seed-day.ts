@@ -26,7 +26,7 @@ import {
   todayIn,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
-import { pinModuleVersion } from './module-versions.ts'
+import { pinModuleVersion, writePin } from './module-versions.ts'
 import {
   assessmentResponses,
   assessments,
@@ -86,7 +86,10 @@ function modulePaths() {
   })
 }
 
-export function seedDay(db: Db, { clients = 1000, workers = 20, passphraseHash, now = new Date() }: Options): DaySeed {
+export async function seedDay(
+  db: Db,
+  { clients = 1000, workers = 20, passphraseHash, now = new Date() }: Options,
+): Promise<DaySeed> {
   const random = generator(20_260_413)
   const chance = (p: number) => random() < p
   const between = (min: number, max: number) => min + random() * (max - min)
@@ -210,8 +213,13 @@ export function seedDay(db: Db, { clients = 1000, workers = 20, passphraseHash, 
 
   const seededClients: DayClient[] = []
   const versions = new Map<string, string>()
+  const pins = await Promise.all(paths.map(({ def }) => pinModuleVersion(db, def)))
   db.transaction((t) => {
-    for (const { def } of paths) versions.set(def.id, pinModuleVersion(t, def))
+    for (const pin of pins) writePin(t, pin)
+  })
+  paths.forEach(({ def }, i) => {
+    const pin = pins[i]
+    if (pin) versions.set(def.id, pin.id)
   })
   const dayModule = paths.find((p) => p.def.id === DAY_MODULE)
   if (!dayModule) throw new Error(`No module ${DAY_MODULE}`)

@@ -5,13 +5,14 @@ import {
   buildBattery,
   deriveAuditC,
   loadProgramme,
+  type ModuleDefinition,
   progressOf,
   scoreInstrument,
   startModule,
   stepModule,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
-import { pinModuleVersion } from './module-versions.ts'
+import { type Pin, pinModuleVersion, writePin } from './module-versions.ts'
 import {
   assessmentResponses,
   assessments,
@@ -51,6 +52,8 @@ export type HashFn = (passphrase: string) => Promise<string>
 export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<boolean> {
   if (db.select({ id: users.id }).from(users).limit(1).get()) return false
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((account) => hash(account.passphrase)))
+  const demoModule = loadProgramme().modules[DEMO_MODULE]
+  const pin = demoModule ? await pinModuleVersion(db, demoModule) : null
   db.transaction((tx) => {
     // Marks the database so the production start refuses it (see isDemoDatabase).
     tx.insert(serviceSettings).values({ key: DEMO_MARK, value: true }).run()
@@ -77,14 +80,14 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
     seedCheckIn(tx, client.id, new Date(now.getTime() - 14 * DAY), 0.35)
     for (const ref of ['emotions', 'situations'])
       tx.insert(planItems).values({ userId: client.id, kind: 'area', ref }).run()
-    seedModule(tx, client.id, new Date(now.getTime() - 3 * DAY))
+    if (demoModule && pin) seedModule(tx, client.id, demoModule, pin, new Date(now.getTime() - 3 * DAY))
   })
   const client = db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-client')).get()
   if (client) seedHeavyClient(db, client.id, now)
   // The demo key worker's caseload: the demo client, sharing everything, and 24 made-up clients.
   const worker = db.select({ id: users.id }).from(users).where(eq(users.username, 'demo-keyworker')).get()
   if (worker) {
-    seedCaseload(db, worker.id, 24, now)
+    await seedCaseload(db, worker.id, 24, now)
     if (client)
       db.insert(careLinks)
         .values({
@@ -105,9 +108,10 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 /** "Riding out urges", started three days ago and left on its third step. */
-function seedModule(tx: Tx, userId: string, at: Date) {
-  const def = loadProgramme().modules['riding-out-urges']
-  if (!def) return
+const DEMO_MODULE = 'riding-out-urges'
+
+function seedModule(tx: Tx, userId: string, def: ModuleDefinition, pin: Pin, at: Date) {
+  writePin(tx, pin)
   let state = startModule(def, null)
   state = stepModule(def, state, { type: 'NEXT', answer: null })
   state = stepModule(def, state, { type: 'NEXT', answer: 6 })
@@ -116,7 +120,7 @@ function seedModule(tx: Tx, userId: string, at: Date) {
     .values({
       userId,
       moduleId: def.id,
-      moduleVersionId: pinModuleVersion(tx, def),
+      moduleVersionId: pin.id,
       state,
       stepNumber: progress.step,
       stepTotal: progress.total,

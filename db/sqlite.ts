@@ -4,7 +4,9 @@
 // - `namedStatement`: SQL text with `@name` parameters, prepared once per connection. Used where
 //   a statement reads more plainly as SQL than through the query builder (window functions,
 //   FILTER clauses, sub-selects on scopes) and sits on a hot path (the caseload, the summary).
-// - `jsonText`: one field of a JSON text column (PostgreSQL would say `column->>'field'`).
+// - `jsonText`: one field of a JSON text column (PostgreSQL would say `column->>'field'`);
+//   `jsonField` is the same for a drizzle column, inside a query built with drizzle.
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { prepared } from './prepared.ts'
 
@@ -21,3 +23,7 @@ export function namedStatement<Params extends object, Row>(text: string) {
 
 /** SQL for one top-level field of a JSON text column, as text. */
 export const jsonText = (column: string, field: string) => `json_extract(${column}, '$.${field}')`
+
+/** One top-level field of a JSON text column, as text, for a query built with drizzle. */
+export const jsonField = (column: AnyColumn, field: string): SQL<string> =>
+  sql<string>`json_extract(${column}, ${sql.raw(`'$.${field}'`)})`

@@ -27,7 +27,7 @@ export async function seedTheDay(databasePath: string, clients: number, workers:
   const passphraseHash = await hashPassphrase(PASSPHRASE)
   const db = openDatabase(databasePath, join(APP_DIR, 'db', 'migrations'))
   const now = new Date()
-  const seed = seedDay(db, { clients, workers, passphraseHash, now })
+  const seed = await seedDay(db, { clients, workers, passphraseHash, now })
   // A session per account: the cookie carries a random token, the row only its SHA-256.
   const cookie = createCookie(COOKIE_NAME, { httpOnly: true, sameSite: 'lax', secure: true, path: '/' })
   const cookies = new Map<string, string>()

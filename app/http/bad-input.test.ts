@@ -26,16 +26,20 @@ function post(path: string, cookie: string, body: string) {
 describe('a life area sent twice on the results page', () => {
   it('is kept once, not a 500 (UNIQUE constraint failed: plan_items)', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    for (let guard = 0; guard < 100 && getOpenAssessment(user.id); guard++) {
-      const { page } = currentPage(getOpenAssessment(user.id) as NonNullable<ReturnType<typeof getOpenAssessment>>)
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    for (let guard = 0; guard < 100 && (await getOpenAssessment(user.id)); guard++) {
+      const { page } = await currentPage(
+        (await getOpenAssessment(user.id)) as NonNullable<Awaited<ReturnType<typeof getOpenAssessment>>>,
+      )
       const answers = Object.fromEntries(page.items.map((item) => [item.id, String(item.options[0]?.value)]))
-      savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
+      await savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
     }
     const cookie = await signedInCookie(user)
     const status = await statusOf(resultsAction, post('/assessment/results', cookie, 'area=situations&area=situations'))
     expect(status).toBe(200)
-    expect(getPlan(user.id).filter((item) => item.kind === 'area')).toEqual([{ kind: 'area', ref: 'situations' }])
+    expect((await getPlan(user.id)).filter((item) => item.kind === 'area')).toEqual([
+      { kind: 'area', ref: 'situations' },
+    ])
   })
 })
 
@@ -97,7 +101,7 @@ describe('"No use today" with a time zone that is not one', () => {
 describe('a check-in page post that is not the page the client is on', () => {
   async function started() {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
     return { user, cookie: await signedInCookie(user) }
   }
 
@@ -110,12 +114,12 @@ describe('a check-in page post that is not the page the client is on', () => {
   ])('is refused with a 400 when it is not well formed: %s', async (_label, body) => {
     const { user, cookie } = await started()
     expect(await statusOf(questionsAction, post('/assessment/questions', cookie, body))).toBe(400)
-    expect(getOpenAssessment(user.id)?.pageIndex).toBe(0)
+    expect((await getOpenAssessment(user.id))?.pageIndex).toBe(0)
   })
 
   it('a well-formed post for another page (an old tab) goes back to the current page, saving nothing', async () => {
     const { user, cookie } = await started()
     expect(await statusOf(questionsAction, post('/assessment/questions', cookie, 'intent=next&page=3'))).toBe(302)
-    expect(getOpenAssessment(user.id)?.pageIndex).toBe(0)
+    expect((await getOpenAssessment(user.id))?.pageIndex).toBe(0)
   })
 })

@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  if (getOpenAssessment(user.id)) throw redirect('/assessment/questions')
+  if (await getOpenAssessment(user.id)) throw redirect('/assessment/questions')
   return { substances: substanceChoices() }
 }
 
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   const submission = parseWithZod(await request.formData(), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  startAssessment(user.id, submission.value)
+  await startAssessment(user.id, submission.value)
   return redirect('/assessment/questions')
 }
 

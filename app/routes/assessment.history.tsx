@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: 'Your scores over time – Foo
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  return { history: scoreHistory(user.id), next: reassessment(user.id) }
+  return { history: await scoreHistory(user.id), next: await reassessment(user.id) }
 }
 
 export default function History() {

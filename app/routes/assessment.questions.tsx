@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const assessment = getOpenAssessment(user.id)
+  const assessment = await getOpenAssessment(user.id)
   if (!assessment) throw redirect('/assessment')
   if (assessment.pendingSafety) {
     return {
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       contacts: (await getServiceSettings()).crisisContacts,
     }
   }
-  const { page, pageCount, answers } = currentPage(assessment)
+  const { page, pageCount, answers } = await currentPage(assessment)
   return { kind: 'page' as const, page, pageCount, answers }
 }
 
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent === 'carry-on') {
-    acknowledgeSafety(user.id)
+    await acknowledgeSafety(user.id)
     return redirect('/assessment/questions')
   }
   const post = readPagePost(form)
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   const { pageIndex, answers } = post
-  const result = savePage(user.id, { pageIndex, answers, direction: intent === 'back' ? 'back' : 'next' })
+  const result = await savePage(user.id, { pageIndex, answers, direction: intent === 'back' ? 'back' : 'next' })
   if (!result.ok) {
     // A well-formed post for another page (an old tab, the browser's back button): nothing is
     // saved and the client sees the page they are on now.

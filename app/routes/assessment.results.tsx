@@ -14,24 +14,22 @@ export const meta: MetaFunction = () => [{ title: 'Your results – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const results = latestResults(user.id)
+  const results = await latestResults(user.id)
   if (!results) throw redirect('/assessment')
-  const plan = getPlan(user.id)
-    .filter((p) => p.kind === 'area')
-    .map((p) => p.ref)
+  const plan = (await getPlan(user.id)).filter((p) => p.kind === 'area').map((p) => p.ref)
   return { results, plan, contacts: (await getServiceSettings()).crisisContacts }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const results = latestResults(user.id)
+  const results = await latestResults(user.id)
   if (!results) throw redirect('/assessment')
   const known = new Set<string>(results.areas.map((a) => a.area))
   const chosen = (await request.formData()).getAll('area').map(String)
   if (chosen.length === 0 || chosen.some((a) => !known.has(a))) {
     return data({ error: 'Choose at least one of the areas listed.', saved: false }, { status: 400 })
   }
-  savePlanAreas(user.id, chosen)
+  await savePlanAreas(user.id, chosen)
   return data({ error: null, saved: true })
 }
 

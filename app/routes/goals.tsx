@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   return {
     goals: await listGoals(user.id),
-    substances: namedSubstances(user.id) ?? SUBSTANCE_IDS,
+    substances: (await namedSubstances(user.id)) ?? SUBSTANCE_IDS,
     contacts: (await getServiceSettings()).crisisContacts,
   }
 }

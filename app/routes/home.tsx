@@ -13,8 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     username: user.username,
     role: user.role,
-    checkIn: client ? checkInStatus(user.id) : null,
-    carryOn: client ? moduleToContinue(user.id) : null,
+    checkIn: client ? await checkInStatus(user.id) : null,
+    carryOn: client ? await moduleToContinue(user.id) : null,
   }
 }
 

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const view = moduleView(user.id, params.moduleId ?? '')
+  const view = await moduleView(user.id, params.moduleId ?? '')
   if (!view) throw new Response('Not found', { status: 404 })
   return { view, contacts: (await getServiceSettings()).crisisContacts }
 }
@@ -31,17 +31,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? 'next')
   if (intent === 'start') {
-    if (!beginModule(user.id, moduleId)) throw new Response('Not found', { status: 404 })
+    if (!(await beginModule(user.id, moduleId))) throw new Response('Not found', { status: 404 })
     return redirect(here)
   }
   if (intent === 'carry-on') {
-    acknowledgeModuleSafety(user.id, moduleId)
+    await acknowledgeModuleSafety(user.id, moduleId)
     return redirect(here)
   }
   if (!STEP_INTENTS.has(intent))
     return data({ result: null, message: 'That button is not one we know.' }, { status: 400 })
   const stepId = String(formData.get('step') ?? '')
-  const result = postStep(user.id, moduleId, { stepId, intent: intent as StepIntent, formData })
+  const result = await postStep(user.id, moduleId, { stepId, intent: intent as StepIntent, formData })
   if (result.ok) return redirect(result.selfHarmWords ? supportFirst(here) : here)
   if (result.status === 400) return data({ result: result.reply, message: null }, { status: 400 })
   return data({ result: null, message: result.message }, { status: result.status })

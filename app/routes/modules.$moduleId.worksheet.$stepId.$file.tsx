@@ -9,7 +9,7 @@ import { WORKSHEET_KINDS, type WorksheetKind, withoutAnswers } from '#programme/
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const kind = /^([a-z]+)\.pdf$/.exec(params.file ?? '')?.[1]
-  const sheet = worksheetFor(user.id, params.moduleId ?? '', params.stepId ?? '')
+  const sheet = await worksheetFor(user.id, params.moduleId ?? '', params.stepId ?? '')
   if (!sheet || !kind || !(WORKSHEET_KINDS as readonly string[]).includes(kind))
     throw new Response('Not found', { status: 404 })
   const model = kind === 'filled' ? sheet.model : withoutAnswers(sheet.model)

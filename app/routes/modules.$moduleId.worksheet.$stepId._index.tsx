@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const sheet = worksheetFor(user.id, params.moduleId ?? '', params.stepId ?? '')
+  const sheet = await worksheetFor(user.id, params.moduleId ?? '', params.stepId ?? '')
   if (!sheet) throw new Response('Not found', { status: 404 })
   return { model: sheet.model, moduleId: params.moduleId ?? '', stepId: params.stepId ?? '' }
 }

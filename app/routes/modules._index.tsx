@@ -11,10 +11,10 @@ export const meta: MetaFunction = () => [{ title: 'Modules – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
-  const goals = goalsOf(user.id).map((g) => ({ id: g.id, what: g.what, howMuch: g.howMuch, byWhen: g.byWhen }))
-  const modules = moduleList(user.id)
+  const goals = (await goalsOf(user.id)).map((g) => ({ id: g.id, what: g.what, howMuch: g.howMuch, byWhen: g.byWhen }))
+  const modules = await moduleList(user.id)
   const titles = new Map(modules.map((m) => [m.id, m.title]))
-  const suggestions = suggestionsFor(user.id)
+  const suggestions = (await suggestionsFor(user.id))
     .filter((s) => titles.has(s.moduleId))
     .map((s) => ({ id: s.id, moduleId: s.moduleId, title: titles.get(s.moduleId), worker: s.worker }))
   return { modules, goals, suggestions }
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
   if (formData.get('intent') !== 'dismiss') return data({ error: 'That button is not one we know.' }, { status: 400 })
-  if (!dismissSuggestion(user.id, String(formData.get('id') ?? '')))
+  if (!(await dismissSuggestion(user.id, String(formData.get('id') ?? ''))))
     return data({ error: 'That suggestion was not found.' }, { status: 404 })
   return redirect('/modules')
 }

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     urge: urgeDefaults(urge),
     strong,
-    overdoseAdvice: strong && urgeNeedsOverdoseAdvice(namedSubstances(user.id), urge.usedSubstance),
+    overdoseAdvice: strong && urgeNeedsOverdoseAdvice(await namedSubstances(user.id), urge.usedSubstance),
     choices: trackingChoices(),
     contacts: (await getServiceSettings()).crisisContacts,
   }

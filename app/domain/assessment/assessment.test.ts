@@ -26,11 +26,11 @@ import {
 type Choose = (itemId: string, values: number[]) => number
 
 /** Answers every remaining page, picking each item's answer with `choose` (default: the lowest). */
-function finish(userId: string, choose: Choose = (_id, values) => Math.min(...values)) {
+async function finish(userId: string, choose: Choose = (_id, values) => Math.min(...values)) {
   for (let guard = 0; guard < 100; guard++) {
-    const open = getOpenAssessment(userId)
+    const open = await getOpenAssessment(userId)
     if (!open) return
-    const { page } = currentPage(open)
+    const { page } = await currentPage(open)
     const answers = Object.fromEntries(
       page.items.map((item) => [
         item.id,
@@ -42,7 +42,7 @@ function finish(userId: string, choose: Choose = (_id, values) => Math.min(...va
         ),
       ]),
     )
-    const result = savePage(userId, { pageIndex: page.index, answers, direction: 'next' })
+    const result = await savePage(userId, { pageIndex: page.index, answers, direction: 'next' })
     if (!result.ok) throw new Error(`page ${page.index} refused: ${JSON.stringify(result)}`)
   }
   throw new Error('the assessment never finished')
@@ -51,10 +51,10 @@ function finish(userId: string, choose: Choose = (_id, values) => Math.min(...va
 describe('the assessment battery follows the substances named', () => {
   it('alcohol only: AUDIT, then the questions everyone answers; no drug questions', async () => {
     const user = await makeUser()
-    const assessment = startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    const first = currentPage(assessment)
+    const assessment = await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    const first = await currentPage(assessment)
     expect(first.page.instrumentId).toBe('audit')
-    finish(user.id)
+    await finish(user.id)
     const instruments = getDb()
       .select()
       .from(assessmentResponses)
@@ -67,13 +67,13 @@ describe('the assessment battery follows the substances named', () => {
 
   it('drugs: DAST-10 and the SDS for the main drug, named in the wording', async () => {
     const user = await makeUser()
-    const assessment = startAssessment(user.id, { substances: ['cannabis', 'opioids'], main: 'opioids' })
+    const assessment = await startAssessment(user.id, { substances: ['cannabis', 'opioids'], main: 'opioids' })
     const sds = pagesFor(assessment).filter((p) => p.instrumentId === 'sds')
     expect(sds.length).toBeGreaterThan(0)
     const texts = sds.flatMap((p) => p.items.map((i) => i.text))
     expect(texts.filter((t) => /heroin or other opioids/.test(t)).length).toBeGreaterThan(0)
     expect(texts.join(' ')).not.toContain('{substance}')
-    finish(user.id)
+    await finish(user.id)
     const responses = getDb().select().from(assessmentResponses).where(eq(assessmentResponses.userId, user.id)).all()
     expect(responses.map((r) => r.instrumentId).sort()).toEqual([
       'dast-10',
@@ -89,39 +89,42 @@ describe('the assessment battery follows the substances named', () => {
 describe('saving pages', () => {
   it('resumes where the client stopped, with their answers', async () => {
     const user = await makeUser()
-    const assessment = startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    const { page } = currentPage(assessment)
+    const assessment = await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    const { page } = await currentPage(assessment)
     const answers = Object.fromEntries(page.items.map((item) => [item.id, String(item.options[1]?.value)]))
-    expect(savePage(user.id, { pageIndex: 0, answers, direction: 'next' })).toMatchObject({ ok: true, finished: false })
+    expect(await savePage(user.id, { pageIndex: 0, answers, direction: 'next' })).toMatchObject({
+      ok: true,
+      finished: false,
+    })
     // Later, on another device: the same open assessment, on the next page.
-    const resumed = getOpenAssessment(user.id)
+    const resumed = await getOpenAssessment(user.id)
     expect(resumed?.pageIndex).toBe(1)
-    expect(savePage(user.id, { pageIndex: 1, answers: {}, direction: 'back' })).toMatchObject({ ok: true })
-    const back = currentPage(getOpenAssessment(user.id) ?? assessment)
+    expect(await savePage(user.id, { pageIndex: 1, answers: {}, direction: 'back' })).toMatchObject({ ok: true })
+    const back = await currentPage((await getOpenAssessment(user.id)) ?? assessment)
     expect(back.page.index).toBe(0)
     expect(back.answers).toEqual(Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, Number(v)])))
   })
 
   it('refuses a page with a missing or made-up answer, saving nothing', async () => {
     const user = await makeUser()
-    const assessment = startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    const { page } = currentPage(assessment)
+    const assessment = await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    const { page } = await currentPage(assessment)
     const [first, second] = page.items
     if (!first || !second) throw new Error('expected at least two items on the first page')
-    const result = savePage(user.id, { pageIndex: 0, answers: { [first.id]: '99' }, direction: 'next' })
+    const result = await savePage(user.id, { pageIndex: 0, answers: { [first.id]: '99' }, direction: 'next' })
     expect(result).toMatchObject({ ok: false, status: 400 })
     if (!result.ok) {
       expect(result.errors[first.id]).toMatch(/choose one of the answers/)
       expect(result.errors[second.id]).toMatch(/choose an answer/)
     }
     expect(getDb().select().from(assessmentResponses).where(eq(assessmentResponses.userId, user.id)).all()).toEqual([])
-    expect(getOpenAssessment(user.id)?.pageIndex).toBe(0)
+    expect((await getOpenAssessment(user.id))?.pageIndex).toBe(0)
   })
 
   it('refuses a stale page (already saved from another tab) without changing anything', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    expect(savePage(user.id, { pageIndex: 3, answers: {}, direction: 'next' })).toMatchObject({
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    expect(await savePage(user.id, { pageIndex: 3, answers: {}, direction: 'next' })).toMatchObject({
       ok: false,
       status: 409,
     })
@@ -131,34 +134,34 @@ describe('saving pages', () => {
 describe('safety', () => {
   it('PHQ-9 item 9 above 0 raises a self-harm event and a panel before the next page', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
     let panelShown = false
-    for (let guard = 0; guard < 100 && getOpenAssessment(user.id); guard++) {
-      const open = getOpenAssessment(user.id)
+    for (let guard = 0; guard < 100 && (await getOpenAssessment(user.id)); guard++) {
+      const open = await getOpenAssessment(user.id)
       if (!open) break
       if (open.pendingSafety) {
         panelShown = true
         expect(open.pendingSafety).toBe('self-harm')
         break
       }
-      const { page } = currentPage(open)
+      const { page } = await currentPage(open)
       const answers = Object.fromEntries(page.items.map((item) => [item.id, String(item.id === 'phq-9-9' ? 1 : 0)]))
-      savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
+      await savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
     }
     expect(panelShown).toBe(true)
     const events = getDb().select().from(safetyEvents).where(eq(safetyEvents.userId, user.id)).all()
     expect(events.map((e) => [e.rule, e.source])).toEqual([['self-harm', 'assessment:phq-9']])
     // The results page shows the support panel again.
-    acknowledgeSafety(user.id)
-    finish(user.id)
-    expect(latestResults(user.id)?.warnings).toContain('self-harm')
+    await acknowledgeSafety(user.id)
+    await finish(user.id)
+    expect((await latestResults(user.id))?.warnings).toContain('self-harm')
   })
 
   it('AUDIT answers showing dependence give the withdrawal warning on the results', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    finish(user.id, (itemId, values) => (itemId.startsWith('audit-') ? Math.max(...values) : Math.min(...values)))
-    const results = latestResults(user.id)
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id, (itemId, values) => (itemId.startsWith('audit-') ? Math.max(...values) : Math.min(...values)))
+    const results = await latestResults(user.id)
     expect(results?.warnings).toContain('alcohol-dependence')
     expect(results?.scores.find((s) => s.instrumentId === 'audit')).toMatchObject({ total: 40 })
     expect(results?.scores.find((s) => s.instrumentId === 'audit-c')).toMatchObject({ total: 12 })
@@ -166,24 +169,26 @@ describe('safety', () => {
 
   it('low AUDIT answers give no warning', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    finish(user.id)
-    expect(latestResults(user.id)?.warnings).toEqual([])
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id)
+    expect((await latestResults(user.id))?.warnings).toEqual([])
   })
 })
 
 describe('results, plan, history, export and deletion', () => {
   it('ranks the six areas, keeps the plan, exports every response, and deletion leaves nothing', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    finish(user.id, (itemId, values) => (itemId.startsWith('la-emotions') ? Math.max(...values) : Math.min(...values)))
-    const results = latestResults(user.id)
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id, (itemId, values) =>
+      itemId.startsWith('la-emotions') ? Math.max(...values) : Math.min(...values),
+    )
+    const results = await latestResults(user.id)
     expect(results?.areas).toHaveLength(6)
     expect(results?.areas[0]?.area).toBe('emotions')
-    savePlanAreas(user.id, ['emotions'])
-    expect(scoreHistory(user.id).map((h) => h.instrumentId)).toContain('phq-9')
+    await savePlanAreas(user.id, ['emotions'])
+    expect((await scoreHistory(user.id)).map((h) => h.instrumentId)).toContain('phq-9')
 
-    const exported = exportAssessments(user.id)
+    const exported = await exportAssessments(user.id)
     expect(exported.plan).toEqual([{ kind: 'area', ref: 'emotions' }])
     const audit = exported.assessments.find((a) => a.instrument === 'audit')
     expect(audit).toMatchObject({ version: expect.any(String), total: 0, band: expect.any(String) })
@@ -200,29 +205,29 @@ describe('results, plan, history, export and deletion', () => {
       (area: string): Choose =>
       (itemId, values) =>
         itemId.startsWith(`la-${area}`) ? Math.max(...values) : Math.min(...values)
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    finish(user.id, worst('emotions'))
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id, worst('emotions'))
     // The first check-in a minute ago, so the next one is clearly the latest.
     getDb()
       .update(assessments)
       .set({ completedAt: new Date(Date.now() - 60_000) })
       .where(eq(assessments.userId, user.id))
       .run()
-    const first = latestRecommendations(user.id)
+    const first = await latestRecommendations(user.id)
     expect(first[0]?.area).toBe('emotions')
-    expect(latestRecommendations(user.id)).toEqual(first)
+    expect(await latestRecommendations(user.id)).toEqual(first)
 
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    finish(user.id, worst('situations'))
-    expect(latestRecommendations(user.id)[0]?.area).toBe('situations')
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id, worst('situations'))
+    expect((await latestRecommendations(user.id))[0]?.area).toBe('situations')
   })
 
   it('shows a safety event raised after the results were first worked out', async () => {
     const user = await makeUser()
-    startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
-    finish(user.id)
-    expect(latestResults(user.id)?.warnings).toEqual([])
+    await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id)
+    expect((await latestResults(user.id))?.warnings).toEqual([])
     getDb().insert(safetyEvents).values({ userId: user.id, rule: 'self-harm', source: 'module' }).run()
-    expect(latestResults(user.id)?.warnings).toEqual(['self-harm'])
+    expect((await latestResults(user.id))?.warnings).toEqual(['self-harm'])
   })
 })

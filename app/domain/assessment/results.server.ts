@@ -69,7 +69,7 @@ const historyQuery = prepared((db) =>
     .prepare(),
 )
 
-export function latestCompleted(userId: string) {
+export async function latestCompleted(userId: string) {
   return latestCompletedQuery().get({ userId })
 }
 
@@ -87,11 +87,11 @@ const latestCompletedIdQuery = prepared((db) =>
  * What a completed check-in says: scores, the six areas, readiness, units, the warnings its
  * answers fire and the modules recommended. Worked out on each view (one read of its responses).
  */
-type CheckIn = ReturnType<typeof checkIn>
+type CheckIn = Awaited<ReturnType<typeof checkIn>>
 
-function checkIn(assessmentId: string) {
+async function checkIn(assessmentId: string) {
   const programme = loadProgramme()
-  const responses = responsesOf(assessmentId)
+  const responses = await responsesOf(assessmentId)
   const scores = responses
     .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
     .map((r) => {
@@ -126,19 +126,20 @@ function checkIn(assessmentId: string) {
 }
 
 /** Modules recommended from the latest check-in's life areas (what the module list needs). */
-export function latestRecommendations(userId: string): CheckIn['recommendations'] {
-  const latest = latestCompletedIdQuery().get({ userId })
-  return latest ? checkIn(latest.id).recommendations : []
+export async function latestRecommendations(userId: string): Promise<CheckIn['recommendations']> {
+  const latest = await latestCompletedIdQuery().get({ userId })
+  return latest ? (await checkIn(latest.id)).recommendations : []
 }
 
 /** Everything the results page shows for the client's latest completed assessment. */
-export function latestResults(userId: string) {
-  const assessment = latestCompleted(userId)
+export async function latestResults(userId: string) {
+  const assessment = await latestCompleted(userId)
   if (!assessment) return null
-  const { fired, ...results } = checkIn(assessment.id)
+  const { fired, ...results } = await checkIn(assessment.id)
   // Safety events raised since the check-in began (during it, or in a module since) may grow.
   const warnings = new Set<string>(fired)
-  for (const { rule } of safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })) warnings.add(rule)
+  const since = await safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })
+  for (const { rule } of since) warnings.add(rule)
   return {
     completedAt: assessment.completedAt,
     ...results,
@@ -161,9 +162,9 @@ function maxScore(instrument: Instrument): number | null {
 }
 
 /** Each instrument's completed totals over time, oldest first. */
-export function scoreHistory(userId: string) {
+export async function scoreHistory(userId: string) {
   const programme = loadProgramme()
-  const rows = historyQuery().all({ userId })
+  const rows = await historyQuery().all({ userId })
   const byInstrument = new Map<string, Array<{ at: Date; total: number; band: string | null }>>()
   for (const row of rows) {
     if (row.instrumentId === 'life-areas' || !row.completedAt || row.total === null) continue
@@ -187,19 +188,19 @@ export function scoreHistory(userId: string) {
 }
 
 /** Whether it is time to offer a reassessment (every REASSESS_DAYS days after the last one). */
-export function reassessment(userId: string, now = clock.now()) {
-  const last = latestCompleted(userId)
+export async function reassessment(userId: string, now = clock.now()) {
+  const last = await latestCompleted(userId)
   if (!last?.completedAt) return { due: false, lastAt: null }
   const dueAt = new Date(last.completedAt.getTime() + getEnv().REASSESS_DAYS * 24 * 3600 * 1000)
   return { due: now >= dueAt, lastAt: last.completedAt, dueAt }
 }
 
-export function getPlan(userId: string) {
+export async function getPlan(userId: string) {
   return planQuery().all({ userId })
 }
 
 /** Replaces the life areas the client chose to work on (an area sent twice is kept once). */
-export function savePlanAreas(userId: string, areas: string[]): void {
+export async function savePlanAreas(userId: string, areas: string[]): Promise<void> {
   getDb().transaction((tx) => {
     tx.delete(planItems)
       .where(and(eq(planItems.userId, userId), eq(planItems.kind, 'area')))
@@ -209,9 +210,9 @@ export function savePlanAreas(userId: string, areas: string[]): void {
 }
 
 /** This domain's part of the privacy export. */
-export function exportAssessments(userId: string) {
+export async function exportAssessments(userId: string) {
   const db = getDb()
-  const responses = db
+  const responses = await db
     .select()
     .from(assessmentResponses)
     .where(and(eq(assessmentResponses.userId, userId), isNotNull(assessmentResponses.completedAt)))
@@ -226,18 +227,18 @@ export function exportAssessments(userId: string) {
       total: r.total,
       band: r.band,
     })),
-    safetyEvents: db
+    safetyEvents: await db
       .select({ rule: safetyEvents.rule, source: safetyEvents.source, createdAt: safetyEvents.createdAt })
       .from(safetyEvents)
       .where(eq(safetyEvents.userId, userId))
       .all(),
-    plan: getPlan(userId),
+    plan: await getPlan(userId),
   }
 }
 
 /** What the client's home page says about check-ins. */
-export function checkInStatus(userId: string, now = clock.now()) {
-  const open = getOpenAssessment(userId)
-  const { due, lastAt } = reassessment(userId, now)
+export async function checkInStatus(userId: string, now = clock.now()) {
+  const open = await getOpenAssessment(userId)
+  const { due, lastAt } = await reassessment(userId, now)
   return { inProgress: Boolean(open), lastAt, due }
 }

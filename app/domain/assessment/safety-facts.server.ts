@@ -20,12 +20,12 @@ const dependenceQuery = prepared((db) =>
 )
 
 /** Totals, item answers and substances from the latest completed assessment, or null. */
-export function assessmentFacts(userId: string): Facts | null {
-  const assessment = latestCompleted(userId)
+export async function assessmentFacts(userId: string): Promise<Facts | null> {
+  const assessment = await latestCompleted(userId)
   if (!assessment) return null
   const scores: Record<string, number> = {}
   const items: Record<string, number> = {}
-  for (const response of responsesOf(assessment.id)) {
+  for (const response of await responsesOf(assessment.id)) {
     if (response.total !== null) scores[response.instrumentId] = response.total
     Object.assign(items, response.answers)
   }
@@ -33,13 +33,13 @@ export function assessmentFacts(userId: string): Facts | null {
 }
 
 /** The substances the client named last, or null if they have not done an assessment. */
-export function namedSubstances(userId: string): readonly string[] | null {
-  return latestCompleted(userId)?.substances ?? null
+export async function namedSubstances(userId: string): Promise<readonly string[] | null> {
+  return (await latestCompleted(userId))?.substances ?? null
 }
 
 /** Signs of alcohol dependence from any assessment (AUDIT 20+, daily or morning drinking). */
-export function dependenceSigns(userId: string): boolean {
-  return dependenceQuery().get({ userId }) !== undefined
+export async function dependenceSigns(userId: string): Promise<boolean> {
+  return (await dependenceQuery().get({ userId })) !== undefined
 }
 
 /** The module's notices that concern this client: they named the substance, or we do not know. */
@@ -51,8 +51,8 @@ export function noticesFor(substances: readonly string[] | null, notices: readon
  * The warning a new goal calls for (the rule is `goalNotice` in the engine): cutting down or
  * stopping opioids or benzodiazepines, or alcohol with dependence signs (or when we do not know).
  */
-export function goalSafety(userId: string, goal: GoalAnswer): NoticeId | null {
+export async function goalSafety(userId: string, goal: GoalAnswer): Promise<NoticeId | null> {
   if (goal.substance !== 'alcohol') return goalNotice(goal, null)
-  const known = namedSubstances(userId) !== null
-  return goalNotice(goal, known ? dependenceSigns(userId) : null)
+  const known = (await namedSubstances(userId)) !== null
+  return goalNotice(goal, known ? await dependenceSigns(userId) : null)
 }

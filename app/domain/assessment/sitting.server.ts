@@ -1,7 +1,7 @@
 // The self-assessment flow: start a sitting, show the page the client is on, save each page
 // (every page saves, so leaving and coming back resumes), fire safety rules the moment their
 // answer is saved, and finish. Scoring and the battery come from the pure programme engine.
-import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { clock } from '#app/utils/clock.server.ts'
 import { type Db, getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
@@ -30,26 +30,23 @@ const openAssessment = prepared((db) =>
     .prepare(),
 )
 
-export function getOpenAssessment(userId: string): Assessment | undefined {
+export async function getOpenAssessment(userId: string): Promise<Assessment | undefined> {
   return openAssessment().get({ userId })
 }
 
 /** Starts a sitting, or returns the one already open (a client never has two). */
-export function startAssessment(userId: string, choice: { substances: SubstanceId[]; main: SubstanceId }): Assessment {
+export async function startAssessment(
+  userId: string,
+  choice: { substances: SubstanceId[]; main: SubstanceId },
+): Promise<Assessment> {
+  const open = await getOpenAssessment(userId)
+  if (open) return open
   const programme = loadProgramme()
-  return getDb().transaction((tx) => {
-    const open = tx
-      .select()
-      .from(assessments)
-      .where(and(eq(assessments.userId, userId), isNull(assessments.completedAt)))
-      .get()
-    if (open) return open
-    return tx
-      .insert(assessments)
-      .values({ userId, contentVersion: programme.version, substances: choice.substances, mainSubstance: choice.main })
-      .returning()
-      .get()
-  })
+  return getDb()
+    .insert(assessments)
+    .values({ userId, contentVersion: programme.version, substances: choice.substances, mainSubstance: choice.main })
+    .returning()
+    .get()
 }
 
 // Pages depend only on the content and the substances named, so they are worked out once.
@@ -78,17 +75,17 @@ const responsesQuery = prepared((db) =>
     .prepare(),
 )
 
-export function responsesOf(assessmentId: string) {
+export async function responsesOf(assessmentId: string) {
   return responsesQuery().all({ assessmentId })
 }
 
 /** The page the client is on, with anything they already answered on it. */
-export function currentPage(assessment: Assessment) {
+export async function currentPage(assessment: Assessment) {
   const pages = pagesFor(assessment)
   const index = Math.min(assessment.pageIndex, pages.length - 1)
   const page = pages[index]
   if (!page) throw new Error('The assessment has no pages')
-  const saved = responsesOf(assessment.id).find((r) => r.instrumentId === page.instrumentId)?.answers ?? {}
+  const saved = (await responsesOf(assessment.id)).find((r) => r.instrumentId === page.instrumentId)?.answers ?? {}
   return { page, pageCount: pages.length, answers: saved }
 }
 
@@ -99,15 +96,15 @@ export type SaveResult =
   | { ok: false; status: 400 | 409; errors: PageErrors; message?: string }
 
 /**
- * Saves one page's answers and moves on (or back). Everything — answers, scores, safety
- * events, the page pointer — is written in one synchronous transaction.
+ * Saves one page's answers and moves on (or back). Everything is read and decided first, then
+ * answers, scores, safety events and the page pointer are written in one transaction.
  */
-export function savePage(
+export async function savePage(
   userId: string,
   input: { pageIndex: number; answers: Record<string, string>; direction: 'next' | 'back' },
   now = clock.now(),
-): SaveResult {
-  const assessment = getOpenAssessment(userId)
+): Promise<SaveResult> {
+  const assessment = await getOpenAssessment(userId)
   if (!assessment) return { ok: false, status: 409, errors: {}, message: 'There is no assessment in progress.' }
   if (input.pageIndex !== assessment.pageIndex) {
     return { ok: false, status: 409, errors: {}, message: 'This page was already saved. Here is where you are now.' }
@@ -129,7 +126,7 @@ export function savePage(
   }
   if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors }
 
-  const saved = responsesOf(assessment.id)
+  const saved = await responsesOf(assessment.id)
   const existing = saved.find((r) => r.instrumentId === instrument.id)
   const answers = { ...(existing?.answers ?? {}), ...values }
   const score = scoreInstrument(instrument, answers)
@@ -138,6 +135,27 @@ export function savePage(
   const interrupting = fired.find((rule) => INTERRUPTING_RULES.has(rule)) ?? null
   const nextIndex = input.direction === 'back' ? Math.max(0, assessment.pageIndex - 1) : assessment.pageIndex + 1
   const finished = input.direction === 'next' && nextIndex >= pages.length
+  // A rule raises its event once per sitting and source, however often its answer is saved.
+  const source = `assessment:${instrument.id}`
+  const raised = new Set(
+    fired.length === 0
+      ? []
+      : (
+          await getDb()
+            .select({ rule: safetyEvents.rule })
+            .from(safetyEvents)
+            .where(
+              and(
+                eq(safetyEvents.userId, userId),
+                inArray(safetyEvents.rule, fired),
+                eq(safetyEvents.source, source),
+                gte(safetyEvents.createdAt, assessment.startedAt),
+              ),
+            )
+            .all()
+        ).map((event) => event.rule),
+  )
+  const toRaise = fired.filter((rule) => !raised.has(rule))
 
   getDb().transaction((tx) => {
     // Only summed instruments have a meaningful total (not the readiness rulers or the life areas).
@@ -148,12 +166,11 @@ export function savePage(
       band: score.complete ? (score.band?.id ?? null) : null,
       completedAt: score.complete ? now : null,
     }
-    upsertResponse(tx, assessment, instrument, row, existing?.id)
+    upsertResponse(tx, assessment, instrument, row)
     if (instrument.id === 'audit' && score.complete) {
       // AUDIT-C is never asked: it is derived from AUDIT's first three answers.
       const auditC = deriveAuditC(programme, answers)
       const derived = programme.instruments['audit-c']
-      const previous = saved.find((r) => r.instrumentId === 'audit-c')
       if (derived) {
         const derivedRow = {
           answers: auditC.answers,
@@ -161,25 +178,10 @@ export function savePage(
           band: auditC.band?.id ?? null,
           completedAt: now,
         }
-        upsertResponse(tx, assessment, derived, derivedRow, previous?.id)
+        upsertResponse(tx, assessment, derived, derivedRow)
       }
     }
-    const source = `assessment:${instrument.id}`
-    for (const rule of fired) {
-      const raised = tx
-        .select({ id: safetyEvents.id })
-        .from(safetyEvents)
-        .where(
-          and(
-            eq(safetyEvents.userId, userId),
-            eq(safetyEvents.rule, rule),
-            eq(safetyEvents.source, source),
-            gte(safetyEvents.createdAt, assessment.startedAt),
-          ),
-        )
-        .get()
-      if (!raised) tx.insert(safetyEvents).values({ userId, rule, source, createdAt: now }).run()
-    }
+    for (const rule of toRaise) tx.insert(safetyEvents).values({ userId, rule, source, createdAt: now }).run()
     tx.update(assessments)
       .set({
         pageIndex: finished ? assessment.pageIndex : nextIndex,
@@ -200,30 +202,24 @@ type ResponseRow = {
   completedAt: Date | null
 }
 
-function upsertResponse(
-  tx: Tx,
-  assessment: Assessment,
-  instrument: { id: string; version: string },
-  row: ResponseRow,
-  existingId?: string,
-) {
-  if (existingId) tx.update(assessmentResponses).set(row).where(eq(assessmentResponses.id, existingId)).run()
-  else
-    tx.insert(assessmentResponses)
-      .values({
-        ...row,
-        assessmentId: assessment.id,
-        userId: assessment.userId,
-        instrumentId: instrument.id,
-        instrumentVersion: instrument.version,
-      })
-      .run()
+/** One response per instrument per sitting (a unique index): a page saved again updates it. */
+function upsertResponse(tx: Tx, assessment: Assessment, instrument: { id: string; version: string }, row: ResponseRow) {
+  tx.insert(assessmentResponses)
+    .values({
+      ...row,
+      assessmentId: assessment.id,
+      userId: assessment.userId,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+    })
+    .onConflictDoUpdate({ target: [assessmentResponses.assessmentId, assessmentResponses.instrumentId], set: row })
+    .run()
 }
 
 /** The client has read the support panel and chooses to carry on. */
-export function acknowledgeSafety(userId: string): void {
-  const open = getOpenAssessment(userId)
-  if (open) getDb().update(assessments).set({ pendingSafety: null }).where(eq(assessments.id, open.id)).run()
+export async function acknowledgeSafety(userId: string): Promise<void> {
+  const open = await getOpenAssessment(userId)
+  if (open) await getDb().update(assessments).set({ pendingSafety: null }).where(eq(assessments.id, open.id)).run()
 }
 
 /** The substances a client can name, in the battery's order, with their plain labels. */

@@ -422,7 +422,7 @@ describe('the page', () => {
 describe("the benchmark's caseload", () => {
   it('links clients with varied scopes and histories, the first sharing everything', async () => {
     const seeded = await makeUser('keyworker')
-    const links = seedCaseload(getDb(), seeded.id, 30, NOW)
+    const links = await seedCaseload(getDb(), seeded.id, 30, NOW)
     expect(links).toHaveLength(30)
     expect(links[0]?.scopes).toEqual(ALL)
     expect(new Set(links.map((l) => Object.values(l.scopes).join()))).not.toHaveProperty('size', 1)

@@ -123,8 +123,8 @@ function sitting(at: string | null, scores: Array<[string, number | null, string
 }
 
 /** A module last finished at `finishedAt` (or never), last touched at `touched`, on `step` (or finished). */
-function moduleRow(moduleId: string, finishedAt: string | null, touched: string, step?: [number, number]) {
-  const row = beginModule(clientId, moduleId, new Date('2026-10-01T12:00:00Z'))
+async function moduleRow(moduleId: string, finishedAt: string | null, touched: string, step?: [number, number]) {
+  const row = await beginModule(clientId, moduleId, new Date('2026-10-01T12:00:00Z'))
   if (!row) throw new Error(`fixture: no module ${moduleId}`)
   const [stepNumber, stepTotal] = step ?? [row.stepNumber, row.stepTotal]
   const state = step ? row.state : { ...row.state, value: 'finished' }
@@ -196,13 +196,13 @@ beforeAll(async () => {
     .values({ ...safety, createdAt: new Date('2026-11-10T12:00:00Z') })
     .run()
 
-  moduleRow('riding-out-urges', '2026-11-10T17:00:00Z', '2026-11-10T17:00:00Z')
-  moduleRow('saying-no', '2026-10-20T12:00:00Z', '2026-10-20T12:00:00Z')
-  moduleRow('catching-thoughts', null, '2026-11-12T15:00:00Z', [3, 9])
-  moduleRow('building-a-week', '2026-11-15T04:30:00Z', '2026-11-15T04:30:00Z') // 14 November, 23:30 EST
-  moduleRow('goals-that-work', '2026-11-15T06:00:00Z', '2026-11-15T06:00:00Z') // 15 November
+  await moduleRow('riding-out-urges', '2026-11-10T17:00:00Z', '2026-11-10T17:00:00Z')
+  await moduleRow('saying-no', '2026-10-20T12:00:00Z', '2026-10-20T12:00:00Z')
+  await moduleRow('catching-thoughts', null, '2026-11-12T15:00:00Z', [3, 9])
+  await moduleRow('building-a-week', '2026-11-15T04:30:00Z', '2026-11-15T04:30:00Z') // 14 November, 23:30 EST
+  await moduleRow('goals-that-work', '2026-11-15T06:00:00Z', '2026-11-15T06:00:00Z') // 15 November
   // Finished on 5 November and started again since: finished in the range, and in progress now.
-  moduleRow('planning-for-setbacks', '2026-11-05T15:00:00Z', '2026-11-13T15:00:00Z', [1, 8])
+  await moduleRow('planning-for-setbacks', '2026-11-05T15:00:00Z', '2026-11-13T15:00:00Z', [1, 8])
 
   for (const [instant, date, intensity, outcome] of URGES)
     db.insert(urges)

@@ -1,6 +1,7 @@
 // Working through a module: pin the version a client starts, step the module's machine on the
 // server (load snapshot → resolveState → transition with a validated event → save), and write
-// what a step derives (goals, safety events, the plan) in the same synchronous transaction.
+// what a step derives (goals, safety events, the plan) in one transaction. Each function reads
+// and decides first; its transaction only writes.
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { and, eq, sql } from 'drizzle-orm'
@@ -8,7 +9,7 @@ import { assessmentFacts, goalSafety, type SafetyNotice } from '#app/domain/asse
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
-import { pinModuleVersion } from '#db/module-versions.ts'
+import { pinModuleVersion, writePin } from '#db/module-versions.ts'
 import { prepared } from '#db/prepared.ts'
 import {
   goals,
@@ -55,15 +56,15 @@ const versionQuery = prepared((db) =>
 )
 
 /** The module version a client is pinned to, read with their progress (one primary-key lookup). */
-export function pinnedDefinition(versionId: string): ModuleDefinition | undefined {
-  return versionQuery().get({ id: versionId })?.definition
+export async function pinnedDefinition(versionId: string): Promise<ModuleDefinition | undefined> {
+  return (await versionQuery().get({ id: versionId }))?.definition
 }
 
 export function currentDefinition(moduleId: string): ModuleDefinition | undefined {
   return Object.hasOwn(loadProgramme().modules, moduleId) ? loadProgramme().modules[moduleId] : undefined
 }
 
-export function getProgress(userId: string, moduleId: string): ModuleProgress | undefined {
+export async function getProgress(userId: string, moduleId: string): Promise<ModuleProgress | undefined> {
   return progressQuery().get({ userId, moduleId })
 }
 
@@ -73,32 +74,30 @@ function counts(def: ModuleDefinition, state: ModuleState) {
 }
 
 /** Starts the current version of a module, or returns the client's existing progress. */
-export function beginModule(userId: string, moduleId: string, now = clock.now()): ModuleProgress | null {
+export async function beginModule(userId: string, moduleId: string, now = clock.now()): Promise<ModuleProgress | null> {
   const def = currentDefinition(moduleId)
   if (!def) return null
-  const facts = assessmentFacts(userId)
-  return getDb().transaction((tx) => {
-    const existing = tx
-      .select()
-      .from(moduleProgress)
-      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
-      .get()
-    if (existing) return existing
-    const versionId = pinModuleVersion(tx, def)
+  const existing = await getProgress(userId, moduleId)
+  if (existing) return existing
+  const facts = await assessmentFacts(userId)
+  const pin = await pinModuleVersion(getDb(), def)
+  getDb().transaction((tx) => {
+    writePin(tx, pin)
     tx.insert(planItems).values({ userId, kind: 'module', ref: moduleId, addedAt: now }).onConflictDoNothing().run()
-    return tx
-      .insert(moduleProgress)
+    // Started at the same moment elsewhere (another tab): that start stands, read back below.
+    tx.insert(moduleProgress)
       .values({
         userId,
         moduleId,
-        moduleVersionId: versionId,
+        moduleVersionId: pin.id,
         ...counts(def, startModule(def, facts)),
         startedAt: now,
         updatedAt: now,
       })
-      .returning()
-      .get()
+      .onConflictDoNothing()
+      .run()
   })
+  return (await getProgress(userId, moduleId)) ?? null
 }
 
 export type StepIntent = 'next' | 'back' | 'skip' | 'restart'
@@ -113,14 +112,14 @@ export type StepResult =
  * Applies one posted step. `stepId` is the step the form was showing: if the client has moved
  * on since (another tab or device), nothing is saved and they are shown where they are now.
  */
-export function postStep(
+export async function postStep(
   userId: string,
   moduleId: string,
   input: { stepId: string; intent: StepIntent; formData: FormData },
   now = clock.now(),
-): StepResult {
-  const row = getProgress(userId, moduleId)
-  const def = row ? pinnedDefinition(row.moduleVersionId) : undefined
+): Promise<StepResult> {
+  const row = await getProgress(userId, moduleId)
+  const def = row ? await pinnedDefinition(row.moduleVersionId) : undefined
   if (!row || !def) return { ok: false, status: 404, message: 'You have not started this module.' }
   if (input.stepId !== row.state.value)
     return {
@@ -132,12 +131,13 @@ export function postStep(
   if (input.intent === 'restart') {
     // Starting again discards the answers, so it also moves to the newest version of the module.
     const latest = currentDefinition(moduleId) ?? def
-    const start = counts(latest, startModule(latest, assessmentFacts(userId)))
+    const start = counts(latest, startModule(latest, await assessmentFacts(userId)))
+    const pin = await pinModuleVersion(getDb(), latest)
     getDb().transaction((tx) => {
-      const versionId = pinModuleVersion(tx, latest)
+      writePin(tx, pin)
       tx.update(moduleProgress)
         .set({
-          moduleVersionId: versionId,
+          moduleVersionId: pin.id,
           ...start,
           pendingSafety: null,
           updatedAt: now,
@@ -182,7 +182,7 @@ export function postStep(
     }
   }
   const goal = event.type === 'NEXT' && step?.type === 'goal' ? (event.answer as GoalAnswer) : null
-  if (goal) pendingSafety = goalSafety(userId, goal)
+  if (goal) pendingSafety = await goalSafety(userId, goal)
   getDb().transaction((tx) => {
     if (textEvent) tx.insert(safetyEvents).values(textEvent).run()
     if (choiceEvent)
@@ -225,8 +225,8 @@ function answerFields(formData: FormData): FormData {
 }
 
 /** The client has read the safety panel and carries on. */
-export function acknowledgeModuleSafety(userId: string, moduleId: string): void {
-  getDb()
+export async function acknowledgeModuleSafety(userId: string, moduleId: string): Promise<void> {
+  await getDb()
     .update(moduleProgress)
     .set({ pendingSafety: null })
     .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))

@@ -9,9 +9,14 @@ import { careLinks, moduleSuggestions, users } from '#db/schema/index.ts'
 import { loadProgramme } from '#programme/engine/index.ts'
 
 /** A worker suggests a module; suggesting one again after the client dismissed it shows it again. */
-export function suggestModule(workerId: string, clientId: string, moduleId: string, now = clock.now()): boolean {
+export async function suggestModule(
+  workerId: string,
+  clientId: string,
+  moduleId: string,
+  now = clock.now(),
+): Promise<boolean> {
   if (!loadProgramme().modules[moduleId]) return false
-  getDb()
+  await getDb()
     .insert(moduleSuggestions)
     .values({ clientId, workerId, moduleId, createdAt: now })
     .onConflictDoUpdate({
@@ -41,12 +46,12 @@ const suggestionsForQuery = prepared((db) =>
     .prepare(),
 )
 
-export function suggestionsFor(clientId: string) {
+export async function suggestionsFor(clientId: string) {
   return suggestionsForQuery().all({ clientId })
 }
 
-export function dismissSuggestion(clientId: string, suggestionId: string, now = clock.now()): boolean {
-  const result = getDb()
+export async function dismissSuggestion(clientId: string, suggestionId: string, now = clock.now()): Promise<boolean> {
+  const result = await getDb()
     .update(moduleSuggestions)
     .set({ dismissedAt: now })
     .where(and(eq(moduleSuggestions.id, suggestionId), eq(moduleSuggestions.clientId, clientId)))
@@ -69,6 +74,6 @@ const suggestionsByQuery = prepared((db) =>
     .prepare(),
 )
 
-export function suggestionsBy(workerId: string, clientId: string) {
+export async function suggestionsBy(workerId: string, clientId: string) {
   return suggestionsByQuery().all({ workerId, clientId })
 }

@@ -7,6 +7,7 @@ import { latestRecommendations } from '#app/domain/assessment/results.server.ts'
 import { namedSubstances, noticesFor } from '#app/domain/assessment/safety-facts.server.ts'
 import { prepared } from '#db/prepared.ts'
 import { goals, moduleProgress, moduleVersions } from '#db/schema/index.ts'
+import { jsonField } from '#db/sqlite.ts'
 import {
   type ExerciseAnswer,
   FINISHED,
@@ -25,7 +26,7 @@ const allProgressQuery = prepared((db) =>
       moduleId: moduleProgress.moduleId,
       stepNumber: moduleProgress.stepNumber,
       stepTotal: moduleProgress.stepTotal,
-      value: sql<string>`json_extract(${moduleProgress.state}, '$.value')`,
+      value: jsonField(moduleProgress.state, 'value'),
       completedAt: moduleProgress.completedAt,
       updatedAt: moduleProgress.updatedAt,
     })
@@ -35,9 +36,8 @@ const allProgressQuery = prepared((db) =>
 )
 
 /** The module the client touched last and has not finished, for "carry on" on the home page. */
-export function moduleToContinue(userId: string) {
-  const open = allProgressQuery()
-    .all({ userId })
+export async function moduleToContinue(userId: string) {
+  const open = (await allProgressQuery().all({ userId }))
     .filter((p) => p.value !== FINISHED)
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0]
   const def = open ? currentDefinition(open.moduleId) : undefined
@@ -48,14 +48,10 @@ export function moduleToContinue(userId: string) {
 export type ModuleStatus = 'not-started' | 'in-progress' | 'finished'
 
 /** Every module: recommended ones first (from the latest assessment), then the rest. */
-export function moduleList(userId: string) {
+export async function moduleList(userId: string) {
   const programme = loadProgramme()
-  const progress = new Map(
-    allProgressQuery()
-      .all({ userId })
-      .map((p) => [p.moduleId, p]),
-  )
-  const recommendations = latestRecommendations(userId)
+  const progress = new Map((await allProgressQuery().all({ userId })).map((p) => [p.moduleId, p]))
+  const recommendations = await latestRecommendations(userId)
   const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
   const areaNames = new Map(programme.lifeAreas.areas.map((a) => [a.id, a.name]))
   const items = Object.values(programme.modules).map((def) => {
@@ -117,13 +113,14 @@ function stepView(def: ModuleDefinition, step: Step) {
 }
 
 /** A module at the client's current step (or its start page if not started). */
-export function moduleView(userId: string, moduleId: string) {
-  const row = getProgress(userId, moduleId)
-  const def = row ? pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
+export async function moduleView(userId: string, moduleId: string) {
+  const row = await getProgress(userId, moduleId)
+  const def = row ? await pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
   if (!def) return null
   // A safety notice added to the content since the client began still reaches them (H-017).
   const latest = currentDefinition(moduleId)
-  const notices = noticesFor(namedSubstances(userId), [...new Set([...def.notices, ...(latest?.notices ?? [])])])
+  const substances = await namedSubstances(userId)
+  const notices = noticesFor(substances, [...new Set([...def.notices, ...(latest?.notices ?? [])])])
   if (!row) return { module: aboutModule(def), started: false as const, notices }
   const state = row.state
   const step = def.steps.find((s) => s.id === state.value)
@@ -148,7 +145,7 @@ export function moduleView(userId: string, moduleId: string) {
       .filter((id, i, all) => all.indexOf(id) === i)
       .flatMap((id) => def.steps.find((s) => s.id === id && s.type !== 'summary')?.title ?? []),
     worksheets,
-    goalChoices: { areas: def.areas, substances: namedSubstances(userId) ?? SUBSTANCE_IDS },
+    goalChoices: { areas: def.areas, substances: substances ?? SUBSTANCE_IDS },
   }
 }
 
@@ -156,9 +153,9 @@ export function moduleView(userId: string, moduleId: string) {
  * The worksheet for an exercise step: from the version the client is on, with their answers;
  * blank from the current version if they have not started the module.
  */
-export function worksheetFor(userId: string, moduleId: string, stepId: string) {
-  const row = getProgress(userId, moduleId)
-  const def = row ? pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
+export async function worksheetFor(userId: string, moduleId: string, stepId: string) {
+  const row = await getProgress(userId, moduleId)
+  const def = row ? await pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
   const step = def?.steps.find((s) => s.id === stepId)
   if (!def || step?.type !== 'exercise') return null
   const exercise = def.exercises[step.exercise]
@@ -192,25 +189,23 @@ const goalsQuery = prepared((db) =>
     .prepare(),
 )
 
-export function goalsOf(userId: string) {
+export async function goalsOf(userId: string) {
   return goalsQuery().all({ userId })
 }
 
 /** `modules: [{ module, version, status, startedAt, completedAt, answers }]` and `goals`. */
-export function exportModules(userId: string) {
+export async function exportModules(userId: string) {
   return {
-    modules: exportQuery()
-      .all({ userId })
-      .map((m) => ({
-        module: m.module,
-        version: m.version,
-        status: m.state.value === FINISHED ? 'finished' : 'in-progress',
-        startedAt: m.startedAt.toISOString(),
-        completedAt: m.completedAt?.toISOString() ?? null,
-        step: m.state.value,
-        answers: m.state.context.answers,
-      })),
-    goals: goalsOf(userId).map(({ userId: _user, ...goal }) => ({
+    modules: (await exportQuery().all({ userId })).map((m) => ({
+      module: m.module,
+      version: m.version,
+      status: m.state.value === FINISHED ? 'finished' : 'in-progress',
+      startedAt: m.startedAt.toISOString(),
+      completedAt: m.completedAt?.toISOString() ?? null,
+      step: m.state.value,
+      answers: m.state.context.answers,
+    })),
+    goals: (await goalsOf(userId)).map(({ userId: _user, ...goal }) => ({
       ...goal,
       createdAt: goal.createdAt.toISOString(),
       updatedAt: goal.updatedAt.toISOString(),

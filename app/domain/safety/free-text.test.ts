@@ -220,18 +220,18 @@ describe("a module exercise's text", () => {
   /** A client walked through the module's first steps to its thought record. */
   async function atRecord() {
     const { user, cookie } = await client()
-    beginModule(user.id, MODULE)
-    for (let i = 0; i < 10 && getProgress(user.id, MODULE)?.state.value !== 'record'; i++) {
-      const step = String(getProgress(user.id, MODULE)?.state.value)
+    await beginModule(user.id, MODULE)
+    for (let i = 0; i < 10 && (await getProgress(user.id, MODULE))?.state.value !== 'record'; i++) {
+      const step = String((await getProgress(user.id, MODULE))?.state.value)
       const fields = new FormData()
       fields.append('choice', 'not-sure')
-      postStep(user.id, MODULE, {
+      await postStep(user.id, MODULE, {
         stepId: step,
         intent: 'next',
         formData: step === 'which-trap' ? fields : new FormData(),
       })
     }
-    expect(getProgress(user.id, MODULE)?.state.value).toBe('record')
+    expect((await getProgress(user.id, MODULE))?.state.value).toBe('record')
     return { user, cookie }
   }
 
@@ -246,7 +246,7 @@ describe("a module exercise's text", () => {
   it('a thought record with self-harm words: saved as written, the panel first, one event', async () => {
     const { user, cookie } = await atRecord()
     const result = await postRecord(cookie, answers('Alone at home after the pub', WORDS))
-    expect(getProgress(user.id, MODULE)?.state.context.answers.record).toMatchObject({
+    expect((await getProgress(user.id, MODULE))?.state.context.answers.record).toMatchObject({
       situation: 'Alone at home after the pub',
       thought: WORDS,
     })
@@ -258,7 +258,7 @@ describe("a module exercise's text", () => {
     const { user, cookie } = await atRecord()
     const result = await postRecord(cookie, answers('At work', NEAR_MISS))
     expect(location(result)).toBe(`/modules/${MODULE}`)
-    expect(getProgress(user.id, MODULE)?.state.context.answers.record).toMatchObject({ thought: NEAR_MISS })
+    expect((await getProgress(user.id, MODULE))?.state.context.answers.record).toMatchObject({ thought: NEAR_MISS })
     expect(selfHarmEvents(user.id)).toEqual([])
   })
 })

@@ -26,11 +26,11 @@ function form(fields: Record<string, string>): FormData {
 /** A client who finished a check-in naming these substances; `highest` answers AUDIT at the top. */
 async function checkedIn(substances: SubstanceId[], { highest = false } = {}) {
   const user = await makeUser()
-  startAssessment(user.id, { substances, main: substances[0] ?? 'alcohol' })
+  await startAssessment(user.id, { substances, main: substances[0] ?? 'alcohol' })
   for (let guard = 0; guard < 100; guard++) {
-    const open = getOpenAssessment(user.id)
+    const open = await getOpenAssessment(user.id)
     if (!open) return user
-    const { page } = currentPage(open)
+    const { page } = await currentPage(open)
     const answers = Object.fromEntries(
       page.items.map((item) => {
         const values = item.options.map((o) => o.value)
@@ -38,7 +38,7 @@ async function checkedIn(substances: SubstanceId[], { highest = false } = {}) {
         return [item.id, String(top ? Math.max(...values) : Math.min(...values))]
       }),
     )
-    const saved = savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
+    const saved = await savePage(user.id, { pageIndex: page.index, answers, direction: 'next' })
     if (!saved.ok) throw new Error(`page ${page.index} refused`)
   }
   throw new Error('the check-in never finished')
