@@ -27,7 +27,7 @@ import {
 } from './app/http/form-body.server.ts'
 import { remixHandler } from './app/http/remix-request.server.ts'
 import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
-import { securityHeaders } from './app/http/security-headers.server.ts'
+import { contentSecurityPolicy, securityHeaders } from './app/http/security-headers.server.ts'
 import { getEnv } from './app/utils/env.server.ts'
 
 /**
@@ -185,7 +185,15 @@ async function serve(): Promise<void> {
     remixHandler({
       build,
       mode: production ? 'production' : 'development',
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? 'unknown',
+        cspNonce: String(res.locals.cspNonce),
+        allowFormTarget: (url: string) => {
+          const formTargets = URL.canParse(url) ? [new URL(url).origin] : []
+          const options = { dev: !production, https: req.secure, formTargets }
+          res.set('Content-Security-Policy', contentSecurityPolicy(String(res.locals.cspNonce), options))
+        },
+      }),
     }),
   )
 

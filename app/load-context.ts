@@ -7,5 +7,10 @@ declare module '@remix-run/node' {
     clientIp: string
     /** The nonce allowed by this response's Content-Security-Policy. */
     cspNonce: string
+    /**
+     * Lets this page's forms lead to `url`'s origin (CSP form-action): the quick exit's neutral
+     * site, where /exit sends the browser. Absent outside the server (tests).
+     */
+    allowFormTarget?: (url: string) => void
   }
 }

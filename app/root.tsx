@@ -29,9 +29,11 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Foothold' }]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const settings = await getServiceSettings()
+  // The quick exit's form posts to /exit, which redirects to this site (see exit.tsx).
+  context.allowFormTarget?.(settings.quickExitUrl)
   return {
     user: user ? { username: user.username, role: user.role } : null,
     service: {

@@ -1,7 +1,10 @@
 // Security headers for every response. The Content-Security-Policy allows only this origin and
 // scripts carrying the per-response nonce: no third-party origin can be loaded or contacted.
 
-export function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {}): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { dev = false, https = false, formTargets = [] as string[] } = {},
+): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", `'nonce-${nonce}'`],
@@ -10,7 +13,9 @@ export function contentSecurityPolicy(nonce: string, { dev = false, https = fals
     'font-src': ["'self'"],
     // Vite's dev server talks over a websocket for hot reload; production needs only 'self'.
     'connect-src': dev ? ["'self'", 'ws:'] : ["'self'"],
-    'form-action': ["'self'"],
+    // Plus the quick exit's neutral site: without JavaScript, /exit answers the button's post with a
+    // redirect there, and form-action also governs where a form's redirects may go.
+    'form-action': ["'self'", ...formTargets],
     'frame-ancestors': ["'none'"],
     'base-uri': ["'none'"],
     'object-src': ["'none'"],
