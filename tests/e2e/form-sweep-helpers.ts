@@ -133,8 +133,11 @@ export function routePattern(file: string): RegExp {
  * - `sessions.last_seen_at`: sliding session expiry touches it on every signed-in request.
  * - `users.last_active_at`: the sign-in guard refreshes it on a signed-in request (for the
  *   caseload's "no activity" flag), whatever the request then does.
+ * - `rate_limits`: a limited form (sign-in, sign-up, an invite, a share code) counts every
+ *   attempt before it reads the input, so that bad input cannot be used to try without limit
+ *   (ADR 0017). The count is the only thing such a refused post writes.
  */
-const IGNORED_TABLES = new Set(['access_log'])
+const IGNORED_TABLES = new Set(['access_log', 'rate_limits'])
 const IGNORED_COLUMNS: Record<string, string[]> = { sessions: ['last_seen_at'], users: ['last_active_at'] }
 
 /** One hash per table of every row (read-only connection), to compare before and after a post. */
