@@ -1,18 +1,26 @@
 // Page geometry, type and a line-by-line layout cursor for worksheet PDFs. Text is wrapped here
-// rather than by pdfkit so answers and table rows can break across pages between lines, and so
-// only characters the built-in Helvetica can draw ever reach the page. The session summary PDF
-// uses the same document, cursor and page frame.
+// rather than by pdfkit so answers and table rows can break across pages between lines, and it is
+// drawn in embedded Unicode fonts (pdf-fonts.server.ts), run by run, so any script prints as
+// written. The session summary PDF uses the same document, cursor and page frame.
 import PDFDocument from 'pdfkit'
 import type { WorksheetKind } from '#programme/engine/index.ts'
+import { FONTS, type FontName, fontRuns, useFonts } from './pdf-fonts.server.ts'
 
 export const PAGE = { width: 595.28, height: 841.89 } // A4 in points
 export const MARGIN = { top: 80, bottom: 72, left: 56, right: 56 }
 export const LEFT = MARGIN.left
 export const WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 export const BOTTOM = PAGE.height - MARGIN.bottom
-export const REGULAR = 'Helvetica'
-export const BOLD = 'Helvetica-Bold'
-export const ITALIC = 'Helvetica-Oblique'
+export const REGULAR = FONTS.regular
+export const BOLD = FONTS.bold
+export const ITALIC = FONTS.italic
+// Form fields name a standard font: a viewer draws typed text in it, or in a font of its own,
+// whatever the client types. Field values themselves are Unicode.
+const FORM_FONT = 'Helvetica'
+const FORM_DEFAULT_FONT = 'Helvetica-Bold'
+// Where the first line's baseline sits under its top, as a share of the size (Helvetica's ascent,
+// kept so the layout's spacing is unchanged).
+const ASCENT = 0.718
 // Large type throughout (nothing under 13 pt): many clients read on paper, without glasses.
 export const SIZE = { title: 24, heading: 17, body: 14, small: 13 }
 export const LEADING = 1.35
@@ -27,49 +35,56 @@ export const SHORT_HEIGHT = 36
 const LONG_HEIGHT = 6 * WRITING_LINE
 
 export type Doc = PDFKit.PDFDocument
-export type Style = { font: string; size: number; color?: string }
+export type Style = { font: FontName; size: number; color?: string }
 export type Box = { x: number; y: number; w: number; h: number }
 export const BODY: Style = { font: REGULAR, size: SIZE.body }
 export const lineHeight = (style: Style) => style.size * LEADING
 
-// Helvetica (WinAnsi) has these beyond Latin-1; anything else would print as junk.
-const WIN_ANSI_EXTRA = new Set(
-  '\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122',
-)
-const NEAREST: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', '\u2010': '-', '\u2011': '-' }
-const printable = (char: string) =>
-  (char >= ' ' && char <= '~') || (char >= '\u00a0' && char <= '\u00ff') || WIN_ANSI_EXTRA.has(char) || char === '\n'
-
-/** Text Helvetica can show: accents kept where it has them, stripped where not, else "?". */
+/** Text ready to draw: composed (NFC), tabs as spaces, other control characters dropped. */
 export function pdfSafe(text: string): string {
-  let out = ''
-  for (const char of text.normalize('NFC')) {
-    if (printable(char)) out += char
-    else if (NEAREST[char]) out += NEAREST[char]
-    else {
-      const base = char.normalize('NFKD').replace(/\p{M}/gu, '')
-      out += base !== '' && [...base].every(printable) ? base : '?'
-    }
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\p{Cc}\p{Cs}]/gu, (char) => (char === '\n' ? char : ''))
+}
+
+/** The width of `text` in `style`, font run by font run. */
+export function textWidth(doc: Doc, text: string, style: Style): number {
+  let width = 0
+  for (const run of fontRuns(doc, text, style.font))
+    width += doc.font(run.font).fontSize(style.size).widthOfString(run.text)
+  return width
+}
+
+/** One line of text with its top at `y`, font run by font run. */
+export function drawText(doc: Doc, text: string, style: Style, x: number, y: number): void {
+  let at = x
+  for (const run of fontRuns(doc, text, style.font)) {
+    doc
+      .font(run.font)
+      .fontSize(style.size)
+      .fillColor(style.color ?? INK)
+      .text(run.text, at, y + ASCENT * style.size, { lineBreak: false, baseline: 'alphabetic' })
+    at += doc.widthOfString(run.text)
   }
-  return out
 }
 
 /** Greedy word wrap at `width`; a word too long for a line is broken between characters. */
 export function wrap(doc: Doc, text: string, style: Style, width: number): string[] {
-  doc.font(style.font).fontSize(style.size)
   const lines: string[] = []
   for (const paragraph of pdfSafe(text).split('\n')) {
     let line = ''
     for (const word of paragraph.split(/ +/)) {
       const candidate = line === '' ? word : `${line} ${word}`
-      if (doc.widthOfString(candidate) <= width) {
+      if (textWidth(doc, candidate, style) <= width) {
         line = candidate
         continue
       }
       if (line !== '') lines.push(line)
       line = ''
       for (const char of word) {
-        if (line !== '' && doc.widthOfString(line + char) > width) {
+        if (line !== '' && textWidth(doc, line + char, style) > width) {
           lines.push(line)
           line = ''
         }
@@ -95,6 +110,7 @@ export function openA4(title: string): { doc: Doc; finished: Promise<Buffer> } {
     displayTitle: true,
     info: { Title: title, Author: 'Foothold', Creator: 'Foothold' },
   })
+  useFonts(doc)
   delete doc.info.Producer
   Object.defineProperty(doc.info, 'CreationDate', { enumerable: false })
   const chunks: Buffer[] = []
@@ -121,10 +137,8 @@ export function framePages(doc: Doc, header: string, footer: string): void {
   for (let i = 0; i < count; i++) {
     doc.switchToPage(start + i)
     const page = `Page ${i + 1} of ${count}`
-    const pageWidth = doc.font(style.font).fontSize(style.size).widthOfString(page)
-    const draw = (text: string, x: number, y: number) => {
-      doc.font(style.font).fontSize(style.size).fillColor(MUTED).text(text, x, y, { lineBreak: false })
-    }
+    const pageWidth = textWidth(doc, page, style)
+    const draw = (text: string, x: number, y: number) => drawText(doc, text, style, x, y)
     draw(top, LEFT, 36)
     doc
       .moveTo(LEFT, 58)
@@ -134,6 +148,15 @@ export function framePages(doc: Doc, header: string, footer: string): void {
     draw(oneLine(footer, WIDTH - pageWidth - 24), LEFT, PAGE.height - 46)
     draw(page, LEFT + WIDTH - pageWidth, PAGE.height - 46)
   }
+}
+
+/**
+ * Makes `doc` a form. A form default font unlike the fields' makes pdfkit give each field its own
+ * 14 pt size instead of "auto", which phone viewers shrink until it is hard to read.
+ */
+export function startForm(doc: Doc): void {
+  doc.font(FORM_DEFAULT_FONT)
+  doc.initForm()
 }
 
 /** A cursor down the page that starts a new page when the next thing would not fit. */
@@ -156,11 +179,7 @@ export class Layout {
 
   /** One line of already wrapped text with its top at `y`; never moves the cursor. */
   line(text: string, style: Style, x: number, y: number) {
-    this.doc
-      .font(style.font)
-      .fontSize(style.size)
-      .fillColor(style.color ?? INK)
-      .text(text, x, y, { lineBreak: false })
+    drawText(this.doc, text, style, x, y)
   }
 
   /** Wrapped text at the cursor, breaking pages between lines; `bar` marks it as an answer. */
@@ -198,7 +217,7 @@ export class Layout {
   field(name: string, label: string, box: Box, value: string | null, multiline: boolean) {
     const { doc } = this
     this.box(box, FIELD_TINT)
-    doc.font(REGULAR)
+    doc.font(FORM_FONT)
     doc.formText(name, box.x + 2, box.y + 2, box.w - 4, box.h - 4, {
       multiline,
       fontSize: SIZE.body,

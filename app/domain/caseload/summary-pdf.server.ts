@@ -1,6 +1,6 @@
 // The session summary as an A4 PDF for a key worker to keep with their notes or print for a
 // session. The same data as the page (session-summary.server.ts), in the type and layout cursor
-// of the worksheets: large Helvetica, headings, and tables as plain aligned rows, which survive
+// of the worksheets: large type in embedded Unicode fonts, headings, and tables as plain aligned rows, which survive
 // printing in black and white and read in order in a screen reader.
 import { dayMonth, oneDecimal, plural, pounds } from '#app/utils/format.ts'
 import {
@@ -17,6 +17,7 @@ import {
   RULE,
   SIZE,
   type Style,
+  textWidth,
   WIDTH,
   wrap,
 } from '#app/utils/pdf-layout.server.ts'
@@ -52,9 +53,8 @@ function rows(layout: Layout, columns: Column[], body: string[][]) {
     const height = Math.max(1, ...lines.map((l) => l.length)) * lineHeight(style)
     lines.forEach((cell, i) => {
       cell.forEach((text, n) => {
-        doc.font(style.font).fontSize(style.size)
         const x = columns[i]?.right
-          ? (xs[i] ?? LEFT) + (widths[i] ?? 0) - GAP - doc.widthOfString(text)
+          ? (xs[i] ?? LEFT) + (widths[i] ?? 0) - GAP - textWidth(doc, text, style)
           : (xs[i] ?? LEFT)
         layout.line(text, style, x, layout.y + n * lineHeight(style))
       })

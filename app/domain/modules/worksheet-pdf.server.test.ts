@@ -76,11 +76,11 @@ describe('renderWorksheetPdf', () => {
     }
   })
 
-  it.each(WORKSHEET_KINDS)('keeps %s metadata to the title and Foothold, with built-in fonts only', async (kind) => {
+  it.each(WORKSHEET_KINDS)('keeps %s metadata to the title and Foothold, with subset embedded fonts', async (kind) => {
     const pdf = await renderWorksheetPdf(model, kind)
     expect((await readPdf(pdf)).info).toEqual({ Title: 'Thought record', Author: 'Foothold', Creator: 'Foothold' })
-    expect(raw(pdf)).not.toMatch(/\/(Producer|CreationDate|ModDate|FontFile)/)
-    expect(raw(pdf)).toContain('/BaseFont /Helvetica')
+    expect(raw(pdf)).not.toMatch(/\/(Producer|CreationDate|ModDate)/)
+    expect(raw(pdf)).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSansCondensed/)
   })
 
   it('prints the client’s answers on a filled worksheet as selectable text', async () => {
@@ -140,8 +140,8 @@ describe('renderWorksheetPdf', () => {
     for (const page of continued) expect(page).toContain('For the thought')
   })
 
-  it('prints letters Helvetica lacks as their nearest plain letter, and emoji as "?"', async () => {
+  it('prints letters and emoji as written (more scripts in app/utils/pdf-scripts.test.ts)', async () => {
     const pdf = await renderWorksheetPdf(worksheetModel(exercise, 'M', { situation: 'Łódź café 😀' }), 'filled')
-    expect(flat(await readPdf(pdf).then((r) => r.pages.join('\n')))).toContain('Lódz café ?')
+    expect(flat(await readPdf(pdf).then((r) => r.pages.join('\n')))).toContain('Łódź café 😀')
   })
 })

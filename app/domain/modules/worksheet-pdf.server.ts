@@ -1,6 +1,6 @@
 // Worksheets as PDF files: blank (to print and write on), filled (the client's own answers) and
-// fillable (a form to type into on a phone). Built-in Helvetica keeps the text selectable with no
-// font files to ship. Layout primitives are in worksheet-pdf-layout.server.ts.
+// fillable (a form to type into on a phone). Text is drawn in embedded Unicode fonts, so it stays
+// selectable in any script. Layout primitives are in app/utils/pdf-layout.server.ts.
 
 import {
   BODY,
@@ -20,6 +20,8 @@ import {
   SHORT_HEIGHT,
   SIZE,
   type Style,
+  startForm,
+  textWidth,
   WIDTH,
   WRITING_LINE,
   wrap,
@@ -79,16 +81,14 @@ function rating(layout: Layout, part: WorksheetRatingField) {
     const x = LEFT + (n - RATING_MIN) * step + (step - size) / 2
     const picked = chosen === String(n)
     layout.box({ x, y: layout.y, w: size, h: size }, picked ? INK : undefined)
-    doc.font(BOLD).fontSize(SIZE.body)
-    const textX = x + (size - doc.widthOfString(String(n))) / 2
+    const textX = x + (size - textWidth(doc, String(n), { font: BOLD, size: SIZE.body })) / 2
     layout.line(String(n), { font: BOLD, size: SIZE.body, color: picked ? '#ffffff' : INK }, textX, layout.y + 11)
   }
   layout.y += size + 6
   // What each end means sits under it, where a person circling a number will look.
   under.forEach((lines, end) => {
     lines.forEach((text, n) => {
-      doc.font(endStyle.font).fontSize(endStyle.size)
-      const x = end === 0 ? LEFT : LEFT + WIDTH - doc.widthOfString(text)
+      const x = end === 0 ? LEFT : LEFT + WIDTH - textWidth(doc, text, endStyle)
       layout.line(text, endStyle, x, layout.y + n * lineHeight(endStyle))
     })
   })
@@ -192,10 +192,7 @@ export async function renderWorksheetPdf(model: WorksheetModel, kind: WorksheetK
   const { doc, finished } = openA4(sheet.title)
 
   if (kind === 'fillable') {
-    // A form default font unlike the fields' makes pdfkit give each field its own 14 pt size
-    // instead of "auto", which phone viewers shrink until it is hard to read.
-    doc.font(BOLD)
-    doc.initForm()
+    startForm(doc)
   }
   const layout = new Layout(doc, kind)
   layout.paragraph(sheet.title, { font: BOLD, size: SIZE.title }, 8)
