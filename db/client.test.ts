@@ -99,3 +99,56 @@ PRAGMA foreign_keys=ON;`
     expect(() => openDatabase(path, folder)).toThrow(/broken references/)
   })
 })
+
+describe('migration 0006: "no use today" once a day', () => {
+  /** The real migrations up to (not including) `tag`, in a folder of their own. */
+  function migrationsBefore(tag: string): string {
+    const folder = join(dir, `before-${tag}`)
+    cpSync(findMigrationsFolder(), folder, { recursive: true })
+    const journalPath = join(folder, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> }
+    const at = journal.entries.findIndex((entry) => entry.tag === tag)
+    expect(at).toBeGreaterThan(-1)
+    journal.entries = journal.entries.slice(0, at)
+    writeFileSync(journalPath, JSON.stringify(journal))
+    return folder
+  }
+
+  it('keeps the earliest no-use row of each day and every use entry, then refuses a second', () => {
+    const path = join(dir, 'no-use.db')
+    const before = openDatabase(path, migrationsBefore('0006_no_use_once_a_day'))
+    const sqlite = before.$client
+    sqlite
+      .prepare(
+        "insert into users (id, username, role, passphrase_hash, created_at, updated_at) values ('u1', 'a', 'client', 'x', 0, 0)",
+      )
+      .run()
+    const entry = sqlite.prepare(
+      `insert into use_entries (id, user_id, occurred_at, time_zone, local_date, local_hour, local_weekday, substance, created_at, updated_at)
+      values (?, 'u1', 0, 'Europe/London', ?, 9, 0, ?, ?, ?)`,
+    )
+    // Two no-use rows written by a race on the 1st (the later one first in the table), one on the 2nd.
+    for (const [id, date, substance, at] of [
+      ['later', '2026-11-01', null, 20],
+      ['earliest', '2026-11-01', null, 10],
+      ['use', '2026-11-01', 'alcohol', 5],
+      ['also-use', '2026-11-01', 'alcohol', 30],
+      ['next-day', '2026-11-02', null, 40],
+    ] as const)
+      entry.run(id, date, substance, at, at)
+    sqlite.close()
+
+    const after = openDatabase(path)
+    const ids = after.$client.prepare('select id from use_entries order by id').pluck().all()
+    expect(ids).toEqual(['also-use', 'earliest', 'next-day', 'use'])
+    expect(() =>
+      after.$client
+        .prepare(
+          `insert into use_entries (id, user_id, occurred_at, time_zone, local_date, local_hour, local_weekday, created_at, updated_at)
+          values ('again', 'u1', 0, 'Europe/London', '2026-11-02', 9, 0, 50, 50)`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/)
+    after.$client.close()
+  })
+})

@@ -2,6 +2,7 @@
 // keeps its UTC instant and the time zone it was logged in, with the local date, hour and
 // weekday worked out once at write time, so days are counted in the client's own zone (across
 // daylight-saving changes and moves) and every aggregate is a plain indexed GROUP BY.
+import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, id, timestamp, updatedAt } from './columns.ts'
 import { goals } from './modules.ts'
@@ -72,6 +73,10 @@ export const useEntries = sqliteTable(
   (t) => [
     index('use_entries_user_date_idx').on(t.userId, t.localDate),
     index('use_entries_user_occurred_idx').on(t.userId, t.occurredAt),
+    // "No use today" once a day, even when two posts race (logNoUse inserts with onConflictDoNothing).
+    uniqueIndex('use_entries_no_use_once_a_day')
+      .on(t.userId, t.localDate)
+      .where(sql`substance is null`),
   ],
 )
 

@@ -1,7 +1,7 @@
 // Logging urges and use, editing and deleting them. Each write stamps the entry with the
 // client's time zone and its local date, hour and weekday, worked out once here, so that the
 // dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
@@ -164,21 +164,18 @@ export async function logUse(
   return { ok: true, id, afterBreak: afterBreak !== null, selfHarmWords: selfHarm !== null }
 }
 
-/** "No use today": one row per day, so tapping twice counts once. */
+/**
+ * "No use today": one row per day, so tapping twice counts once. A unique index on the client's
+ * no-use rows by day (`use_entries_no_use_once_a_day`) keeps the first, even when two posts race.
+ */
 export async function logNoUse(userId: string, now = clock.now()): Promise<void> {
   const timeZone = await timeZoneOf(userId)
   const when = entryTime(undefined, timeZone, now) as When
-  const already = await getDb()
-    .select({ id: useEntries.id })
-    .from(useEntries)
-    .where(and(eq(useEntries.userId, userId), eq(useEntries.localDate, when.localDate), isNull(useEntries.substance)))
-    .get()
-  // Two taps at the same moment may both find none: the page still shows one no-use day.
-  if (!already)
-    await getDb()
-      .insert(useEntries)
-      .values({ userId, ...when, createdAt: now, updatedAt: now })
-      .run()
+  await getDb()
+    .insert(useEntries)
+    .values({ userId, ...when, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .run()
 }
 
 export async function updateUrge(

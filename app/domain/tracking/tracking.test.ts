@@ -175,6 +175,12 @@ describe('the use diary', () => {
     const rows = getDb().select().from(useEntries).where(eq(useEntries.userId, user.id)).all()
     expect(rows).toMatchObject([{ substance: null, localDate: '2026-11-21' }])
   })
+  it('"No use today" posted twice at once (two taps, two tabs) is still one row', async () => {
+    const user = await makeUser()
+    await Promise.all([logNoUse(user.id, NOW), logNoUse(user.id, NOW)])
+    const rows = getDb().select().from(useEntries).where(eq(useEntries.userId, user.id)).all()
+    expect(rows).toMatchObject([{ substance: null, localDate: '2026-11-21' }])
+  })
 })
 
 describe('days in the client’s own time zone', () => {
