@@ -3,7 +3,8 @@
 // start); pdfkit embeds only the glyphs a document uses. Each piece of text is drawn in runs: the
 // first font in the style's chain that has a character draws it. DejaVu Sans (Condensed) covers Latin (with
 // Polish), Greek, Cyrillic, Arabic and Hebrew; Noto Sans SC covers Chinese (and Japanese kana and
-// Korean) and Noto Emoji the emoji, each split by the package into small files by character range.
+// Korean) and Noto Emoji the emoji, each split by the package into small files by character range
+// (read as .woff: pdfkit subsets the .woff2 files with empty outlines).
 // Right-to-left script (Arabic, Hebrew) gets runs of its own, which fontkit shapes and lays out
 // right to left; runs are placed left to right, as in a left-to-right paragraph.
 import { readFileSync } from 'node:fs'
@@ -66,7 +67,7 @@ function splitFont(doc: Doc, font: Split, weight: number, codePoint: number): st
   const { parts } = fonts()
   let part = parts.get(name)
   if (!part) {
-    part = fontkit.create(readFileSync(join(font.dir, `${name}.woff2`)))
+    part = fontkit.create(readFileSync(join(font.dir, `${name}.woff`)))
     parts.set(name, part)
   }
   if (!part.hasGlyphForCodePoint(codePoint)) return null
