@@ -18,12 +18,7 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
-    include: [
-      'app/**/*.test.{ts,tsx}',
-      'db/**/*.test.ts',
-      'programme/**/*.test.ts',
-      'scripts/**/*.test.ts',
-    ],
+    include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'programme/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['./tests/setup/vitest.setup.ts'],
     // argon2 at OWASP parameters is deliberately slow.

@@ -13,7 +13,7 @@ describe('passphrase rules', () => {
   })
 
   it('allows up to 128 characters and no more', () => {
-    expect(errorOf('x'.repeat(127) + 'y')).toBeNull()
+    expect(errorOf(`${'x'.repeat(127)}y`)).toBeNull()
     expect(errorOf('x'.repeat(129))).toMatch(/at most 128/)
   })
 
