@@ -2,11 +2,17 @@
 // The battery of questions follows from that. An assessment in progress resumes instead.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Choice, FieldError, FormError, useFormReply } from '#app/components/forms.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
-import { getOpenAssessment, startAssessment, substanceChoices } from '#app/domain/assessment/sitting.server.ts'
+import {
+  checkedInToday,
+  DONE_TODAY,
+  getOpenAssessment,
+  startAssessment,
+  substanceChoices,
+} from '#app/domain/assessment/sitting.server.ts'
 import { SUBSTANCE_IDS } from '#programme/engine/index.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
@@ -14,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: 'Check-in – Foothold' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   if (await getOpenAssessment(user.id)) throw redirect('/assessment/questions')
-  return { substances: substanceChoices() }
+  return { substances: substanceChoices(), doneToday: (await checkedInToday(user.id)) ? DONE_TODAY : null }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,14 +36,18 @@ export async function action({ request }: ActionFunctionArgs) {
     })
   const submission = parseWithZod(await request.formData(), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  await startAssessment(user.id, submission.value)
+  // One check-in a day: a second the same day is refused, not started (see DONE_TODAY).
+  if (!(await startAssessment(user.id, submission.value)))
+    return data({ result: null, doneToday: DONE_TODAY }, { status: 409 })
   return redirect('/assessment/questions')
 }
 
 export default function StartAssessment() {
-  const { substances } = useLoaderData<typeof loader>()
+  const { substances, doneToday } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const form = useFormReply('start', actionData?.result)
+  const refused = doneToday ?? (actionData && 'doneToday' in actionData ? actionData.doneToday : null)
+  if (refused) return <DoneToday message={refused} />
   const chosen = form.field('substances')
   const main = form.field('main')
   const picked = new Set(valuesOf(actionData?.result?.initialValue?.substances))
@@ -85,6 +95,22 @@ export default function StartAssessment() {
           Start
         </button>
       </Form>
+    </section>
+  )
+}
+
+function DoneToday({ message }: { message: string }) {
+  return (
+    <section className="narrow">
+      <h1>Your check-in</h1>
+      <p className="notice" role="status">
+        {message}
+      </p>
+      <p>
+        <Link className="button" to="/assessment/results">
+          See your results
+        </Link>
+      </p>
     </section>
   )
 }

@@ -1,12 +1,15 @@
 // The assessment flow through its domain functions, on an in-memory database.
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { deleteUser } from '#app/domain/accounts/account.server.ts'
 import { exportUserData } from '#app/domain/privacy/export.server.ts'
+import { action, loader } from '#app/routes/assessment._index.tsx'
+import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
-import { assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
+import { assessmentResponses, assessments, safetyEvents, users } from '#db/schema/index.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
-import { makeUser } from '#tests/setup/requests.ts'
+import { dataOf, statusOf } from '#tests/setup/outcome.ts'
+import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 import {
   exportAssessments,
   latestRecommendations,
@@ -16,7 +19,9 @@ import {
 } from './results.server.ts'
 import {
   acknowledgeSafety,
+  checkedInToday,
   currentPage,
+  DONE_TODAY,
   getOpenAssessment,
   pagesFor,
   savePage,
@@ -24,6 +29,13 @@ import {
 } from './sitting.server.ts'
 
 type Choose = (itemId: string, values: number[]) => number
+
+/** Starts a sitting that must start (none finished today). */
+async function start(userId: string, choice: Parameters<typeof startAssessment>[1]) {
+  const assessment = await startAssessment(userId, choice)
+  if (!assessment) throw new Error('the check-in was refused')
+  return assessment
+}
 
 /** Answers every remaining page, picking each item's answer with `choose` (default: the lowest). */
 async function finish(userId: string, choose: Choose = (_id, values) => Math.min(...values)) {
@@ -51,7 +63,7 @@ async function finish(userId: string, choose: Choose = (_id, values) => Math.min
 describe('the assessment battery follows the substances named', () => {
   it('alcohol only: AUDIT, then the questions everyone answers; no drug questions', async () => {
     const user = await makeUser()
-    const assessment = await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    const assessment = await start(user.id, { substances: ['alcohol'], main: 'alcohol' })
     const first = await currentPage(assessment)
     expect(first.page.instrumentId).toBe('audit')
     await finish(user.id)
@@ -67,7 +79,7 @@ describe('the assessment battery follows the substances named', () => {
 
   it('drugs: DAST-10 and the SDS for the main drug, named in the wording', async () => {
     const user = await makeUser()
-    const assessment = await startAssessment(user.id, { substances: ['cannabis', 'opioids'], main: 'opioids' })
+    const assessment = await start(user.id, { substances: ['cannabis', 'opioids'], main: 'opioids' })
     const sds = pagesFor(assessment).filter((p) => p.instrumentId === 'sds')
     expect(sds.length).toBeGreaterThan(0)
     const texts = sds.flatMap((p) => p.items.map((i) => i.text))
@@ -89,7 +101,7 @@ describe('the assessment battery follows the substances named', () => {
 describe('saving pages', () => {
   it('resumes where the client stopped, with their answers', async () => {
     const user = await makeUser()
-    const assessment = await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    const assessment = await start(user.id, { substances: ['alcohol'], main: 'alcohol' })
     const { page } = await currentPage(assessment)
     const answers = Object.fromEntries(page.items.map((item) => [item.id, String(item.options[1]?.value)]))
     expect(await savePage(user.id, { pageIndex: 0, answers, direction: 'next' })).toMatchObject({
@@ -107,7 +119,7 @@ describe('saving pages', () => {
 
   it('refuses a page with a missing or made-up answer, saving nothing', async () => {
     const user = await makeUser()
-    const assessment = await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    const assessment = await start(user.id, { substances: ['alcohol'], main: 'alcohol' })
     const { page } = await currentPage(assessment)
     const [first, second] = page.items
     if (!first || !second) throw new Error('expected at least two items on the first page')
@@ -207,10 +219,10 @@ describe('results, plan, history, export and deletion', () => {
         itemId.startsWith(`la-${area}`) ? Math.max(...values) : Math.min(...values)
     await startAssessment(user.id, { substances: ['alcohol'], main: 'alcohol' })
     await finish(user.id, worst('emotions'))
-    // The first check-in a minute ago, so the next one is clearly the latest.
+    // The first check-in two days ago (one check-in a day), so the next one is clearly the latest.
     getDb()
       .update(assessments)
-      .set({ completedAt: new Date(Date.now() - 60_000) })
+      .set({ completedAt: new Date(Date.now() - 2 * 86_400_000) })
       .where(eq(assessments.userId, user.id))
       .run()
     const first = await latestRecommendations(user.id)
@@ -229,5 +241,45 @@ describe('results, plan, history, export and deletion', () => {
     expect((await latestResults(user.id))?.warnings).toEqual([])
     getDb().insert(safetyEvents).values({ userId: user.id, rule: 'self-harm', source: 'module' }).run()
     expect((await latestResults(user.id))?.warnings).toEqual(['self-harm'])
+  })
+})
+
+describe('one check-in a day (issue 16 item 7)', () => {
+  const alcohol = { substances: ['alcohol' as const], main: 'alcohol' as const }
+  afterEach(() => unpinClock())
+
+  it('refuses a second check-in the same local day, and allows one the next day', async () => {
+    // 23:30 UTC on 1 Dec is 00:30 on 2 Dec in Athens (UTC+2): the client's day, not the server's.
+    pinClock(new Date('2026-12-01T23:30:00Z'))
+    const user = await makeUser()
+    getDb().update(users).set({ timeZone: 'Europe/Athens' }).where(eq(users.id, user.id)).run()
+    await start(user.id, alcohol)
+    await finish(user.id)
+    expect(await checkedInToday(user.id)).toBe(true)
+    pinClock(new Date('2026-12-02T21:50:00Z')) // 23:50 on 2 Dec in Athens: still the same day
+    expect(await startAssessment(user.id, alcohol)).toBeNull()
+    expect(await getOpenAssessment(user.id)).toBeUndefined()
+    pinClock(new Date('2026-12-02T22:10:00Z')) // 00:10 on 3 Dec in Athens: a new day
+    expect(await checkedInToday(user.id)).toBe(false)
+    expect(await startAssessment(user.id, alcohol)).not.toBeNull()
+  })
+
+  it('two starts racing each other open one sitting, never two', async () => {
+    const user = await makeUser()
+    const [a, b] = await Promise.all([startAssessment(user.id, alcohol), startAssessment(user.id, alcohol)])
+    expect(a?.id).toBe(b?.id)
+    expect(getDb().select().from(assessments).where(eq(assessments.userId, user.id)).all()).toHaveLength(1)
+  })
+
+  it('the start page says so and links to the results; a post gets a 409 with the same words', async () => {
+    const user = await makeUser()
+    await start(user.id, alcohol)
+    await finish(user.id)
+    const cookie = await signedInCookie(user)
+    const page = await loader({ request: makeRequest('/assessment', { cookie }), params: {}, context: loadContext })
+    expect(dataOf(page)).toMatchObject({ doneToday: DONE_TODAY })
+    const form = { substances: 'alcohol', main: 'alcohol' }
+    expect(await statusOf(action, makeRequest('/assessment', { cookie, form }))).toBe(409)
+    expect(getDb().select().from(assessments).where(eq(assessments.userId, user.id)).all()).toHaveLength(1)
   })
 })

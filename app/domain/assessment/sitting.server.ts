@@ -5,16 +5,18 @@ import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { clock } from '#app/utils/clock.server.ts'
 import { type Db, getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
-import { type Assessment, assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
+import { type Assessment, assessmentResponses, assessments, safetyEvents, users } from '#db/schema/index.ts'
 import {
   type AssessmentPage,
   assessmentPages,
   buildBattery,
   deriveAuditC,
   loadProgramme,
+  localToUtc,
   type SubstanceId,
   safetyRulesFired,
   scoreInstrument,
+  todayIn,
   validateAnswer,
 } from '#programme/engine/index.ts'
 
@@ -34,19 +36,54 @@ export async function getOpenAssessment(userId: string): Promise<Assessment | un
   return openAssessment().get({ userId })
 }
 
-/** Starts a sitting, or returns the one already open (a client never has two). */
+/** Said when a check-in was already finished today: one set of scores a day (issue 16). */
+export const DONE_TODAY =
+  "You have already done today's check-in. Your results are saved. You can do a new check-in tomorrow."
+
+/** The instant the client's day began, in their own time zone (users.time_zone). */
+async function startOfToday(userId: string, now: Date): Promise<Date> {
+  const row = await getDb().select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).get()
+  const zone = row?.timeZone ?? 'Europe/London'
+  return localToUtc(`${todayIn(zone, now)}T00:00`, zone)
+}
+
+/** Whether a check-in was finished today, in the client's own day. */
+export async function checkedInToday(userId: string, now = clock.now()): Promise<boolean> {
+  const since = await startOfToday(userId, now)
+  const done = await getDb()
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.userId, userId), gte(assessments.completedAt, since)))
+    .limit(1)
+    .get()
+  return done !== undefined
+}
+
+/**
+ * Starts a sitting, or returns the one already open (a client never has two). Returns null when a
+ * check-in was already finished today: a second would be a second set of scores for one day.
+ * The insert carries its own condition (no open sitting, none finished since the day began), so
+ * two posts racing each other cannot both start one.
+ */
 export async function startAssessment(
   userId: string,
   choice: { substances: SubstanceId[]; main: SubstanceId },
-): Promise<Assessment> {
+  now = clock.now(),
+): Promise<Assessment | null> {
   const open = await getOpenAssessment(userId)
   if (open) return open
+  const since = await startOfToday(userId, now)
   const programme = loadProgramme()
-  return getDb()
-    .insert(assessments)
-    .values({ userId, contentVersion: programme.version, substances: choice.substances, mainSubstance: choice.main })
-    .returning()
-    .get()
+  const id = crypto.randomUUID()
+  const at = now.getTime()
+  await getDb().run(sql`
+    INSERT INTO assessments (id, user_id, content_version, substances, main_substance, page_index, created_at, updated_at)
+    SELECT ${id}, ${userId}, ${programme.version}, ${JSON.stringify(choice.substances)}, ${choice.main}, 0, ${at}, ${at}
+    WHERE NOT EXISTS (
+      SELECT 1 FROM assessments
+      WHERE user_id = ${userId} AND (completed_at IS NULL OR completed_at >= ${since.getTime()})
+    )`)
+  return (await getOpenAssessment(userId)) ?? null
 }
 
 // Pages depend only on the content and the substances named, so they are worked out once.
