@@ -61,8 +61,8 @@ export function LifeAreaProfile({ areas }: { areas: AreaScore[] }) {
           {areas.map((a) => (
             <tr key={a.area}>
               <th scope="row">{a.name}</th>
-              <td>{a.score}</td>
-              <td>
+              <td data-label="Score (out of 100)">{a.score}</td>
+              <td data-label="What it means">
                 <strong>{a.band.label}.</strong> {a.band.meaning}
               </td>
             </tr>

@@ -48,7 +48,9 @@ export function Table({
             <th scope="row">{name}</th>
             {cells.map((cell, c) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed
-              <td key={c}>{cell}</td>
+              <td key={c} data-label={head[c + 1]}>
+                {cell}
+              </td>
             ))}
           </tr>
         ))}

@@ -51,9 +51,9 @@ export function ScoreHistoryChart({ title, points, max }: { title: string; point
         <tbody>
           {chart.rows.map((row) => (
             <tr key={row.key}>
-              <td>{row.day}</td>
-              <td>{row.total}</td>
-              <td>{row.band}</td>
+              <td data-label="Date">{row.day}</td>
+              <td data-label="Score">{row.total}</td>
+              <td data-label="Band">{row.band}</td>
             </tr>
           ))}
         </tbody>

@@ -173,10 +173,10 @@ export function SharingPanel({ view, reply }: Props) {
             {view.log.map((row, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only and shown in one fixed order
               <tr key={i}>
-                <td>{row.at}</td>
-                <td>{row.worker}</td>
-                <td>{row.what}</td>
-                <td>{row.scopes.join(', ') || 'None'}</td>
+                <td data-label="When">{row.at}</td>
+                <td data-label="Who">{row.worker}</td>
+                <td data-label="What they looked at">{row.what}</td>
+                <td data-label="Parts they could see">{row.scopes.join(', ') || 'None'}</td>
               </tr>
             ))}
           </tbody>

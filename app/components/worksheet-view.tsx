@@ -30,7 +30,11 @@ export function WorksheetView({ model }: { model: WorksheetModel }) {
                 {part.rows.map((row) => (
                   <tr key={row.number}>
                     {row.cells.map((cell) => (
-                      <td key={cell.columnId} className={cell.value ? undefined : 'write-here'}>
+                      <td
+                        key={cell.columnId}
+                        className={cell.value ? undefined : 'write-here'}
+                        data-label={part.columns.find((c) => c.id === cell.columnId)?.label}
+                      >
                         {cell.value ?? ''}
                       </td>
                     ))}

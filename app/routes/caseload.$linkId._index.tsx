@@ -143,7 +143,7 @@ export default function ClientPage() {
             {modules.map((m) => (
               <tr key={m.id}>
                 <th scope="row">{m.title}</th>
-                <td>
+                <td data-label="Where they are">
                   {m.status === 'finished'
                     ? `Finished${m.completed ? ` ${m.completed}` : ''}`
                     : m.step

@@ -96,7 +96,7 @@ export function ClientRow({ row }: { row: Row }) {
           </>
         ) : null}
       </th>
-      <td>
+      <td data-label={COLUMNS[1]}>
         {row.flags.length ? (
           <ul className="plain-list">
             {row.flags.map((flag) => (
@@ -109,8 +109,8 @@ export function ClientRow({ row }: { row: Row }) {
           'None'
         )}
       </td>
-      <td>{row.active}</td>
-      <td>
+      <td data-label={COLUMNS[2]}>{row.active}</td>
+      <td data-label={COLUMNS[3]}>
         {typeof row.scores === 'string' ? (
           row.scores
         ) : (
@@ -121,8 +121,8 @@ export function ClientRow({ row }: { row: Row }) {
           </ul>
         )}
       </td>
-      <td>{row.modules}</td>
-      <td>{row.since}</td>
+      <td data-label={COLUMNS[4]}>{row.modules}</td>
+      <td data-label={COLUMNS[5]}>{row.since}</td>
     </tr>
   )
 }

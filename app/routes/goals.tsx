@@ -98,9 +98,9 @@ export default function Goals() {
               <tbody>
                 {g.history.map((c) => (
                   <tr key={c.date}>
-                    <td>{c.date}</td>
-                    <td>{OUTCOMES[c.outcome]}</td>
-                    <td>{c.note ?? ''}</td>
+                    <td data-label="Day">{c.date}</td>
+                    <td data-label="How it went">{OUTCOMES[c.outcome]}</td>
+                    <td data-label="Note">{c.note ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
