@@ -1,5 +1,6 @@
 // The client's latest urges and use, newest first, each linking to where it can be changed.
 import { Link } from '@remix-run/react'
+import { countOf } from '#app/domain/tracking/amounts.ts'
 
 type Recent = {
   urges: Array<{ id: string; when: string; intensity: number; trigger: string | null; outcome: string | null }>
@@ -43,7 +44,7 @@ export function EntryList({ recent }: { recent: Recent }) {
             <li key={e.id}>
               <Link to={`/track/use/${e.id}`}>
                 {e.substance
-                  ? `${e.when}: ${e.substance}, ${e.amount ?? ''} ${e.unit ?? ''}${e.spendPence ? `, £${(e.spendPence / 100).toFixed(2)}` : ''}`
+                  ? `${e.when}: ${e.substance}, ${e.amount === null ? (e.unit ?? '') : countOf(e.amount, e.unit ?? '')}${e.spendPence ? `, £${(e.spendPence / 100).toFixed(2)}` : ''}`
                   : `${e.when}: no use`}
               </Link>
             </li>

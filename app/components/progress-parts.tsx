@@ -1,5 +1,6 @@
 // The pieces of the progress page: the tables, the weekday × time-of-day grid, milestone and
 // summary sentences (the date and number formats are in app/utils/format.ts).
+import { ukUnits, unitName } from '#app/domain/tracking/amounts.ts'
 import type { Progress as Data } from '#app/domain/tracking/stats.server.ts'
 import { dayMonth, MONTHS, plural, pounds } from '#app/utils/format.ts'
 
@@ -158,7 +159,7 @@ export function sentences(data: Data, over: string, voice: Voice = TO_CLIENT) {
         : 'No urges logged, so no outcomes.',
     use:
       entries + noUse
-        ? `In ${over}: ${units.toFixed(1)} UK units of alcohol${others.size ? `, ${[...others].map(([what, amount]) => `${amount} ${what}`).join(', ')}` : ''}, ${pounds(spend)} spent, and ${plural(noUse, 'day')} ${you} marked as no use.`
+        ? `In ${over}: ${ukUnits(units)} of alcohol${others.size ? `, ${[...others].map(([what, amount]) => `${amount} ${what.replace(/^\S+/, (unit) => unitName(amount, unit))}`).join(', ')}` : ''}, ${pounds(spend)} spent, and ${plural(noUse, 'day')} ${you} marked as no use.`
         : `${You} have not logged any drinking or use in ${over}.`,
     checkIns:
       done + partly + not

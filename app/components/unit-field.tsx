@@ -1,9 +1,16 @@
-// The unit of an amount, grouped by substance, so each substance's units are listed once under
-// its own name. Which unit fits which substance is checked on the server.
+// The unit of an amount: each unit named once, even when several substances share it (grams,
+// mg). Which unit fits which substance is checked on the server.
 import { FieldError, type FieldState } from './forms.tsx'
 
 type Choices = {
   substances: ReadonlyArray<{ id: string; name: string; units: ReadonlyArray<{ id: string; label: string }> }>
+}
+
+/** Every unit of every substance, once each, in the order they first appear. */
+export function uniqueUnits(choices: Choices): Array<{ id: string; label: string }> {
+  const seen = new Map<string, { id: string; label: string }>()
+  for (const s of choices.substances) for (const u of s.units) if (!seen.has(u.id)) seen.set(u.id, u)
+  return [...seen.values()]
 }
 
 export function UnitField({ field, choices }: { field: FieldState; choices: Choices }) {
@@ -19,14 +26,10 @@ export function UnitField({ field, choices }: { field: FieldState; choices: Choi
         aria-describedby={field.errors ? field.errorId : undefined}
       >
         <option value="">The usual unit</option>
-        {choices.substances.map((s) => (
-          <optgroup key={s.id} label={s.name}>
-            {s.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.label}
-              </option>
-            ))}
-          </optgroup>
+        {uniqueUnits(choices).map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.label}
+          </option>
         ))}
       </select>
     </div>

@@ -15,6 +15,7 @@ import {
 } from '#app/domain/caseload/summary.server.ts'
 import { logAccess } from '#app/domain/sharing/access-log.server.ts'
 import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
+import { countOf } from '#app/domain/tracking/amounts.ts'
 import { dayMonth, oneDecimal, plural, pounds } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Session summary – Foothold' }]
@@ -202,7 +203,7 @@ function Summary({ summary: s }: { summary: SessionSummary }) {
                 head={['Substance', 'Amount', 'Occasions', 'Spent']}
                 rows={s.use.substances.map((x) => [
                   x.name,
-                  `${x.amount} ${x.unit ?? ''}`.trim(),
+                  countOf(x.amount, x.unit ?? '').trim(),
                   x.occasions,
                   pounds(x.spendPence),
                 ])}

@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (formData.get('intent') === 'no-use') {
     await rememberTimeZone(user.id, reported.zone)
-    await logNoUse(user.id)
+    const marked = await logNoUse(user.id)
+    if (!marked.ok) return data({ result: null, saved: null, noUseError: marked.message }, { status: 409 })
     return data({ result: null, saved: 'no-use' as const })
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
@@ -96,6 +97,11 @@ export default function Track() {
           Log a drink or drug use
         </Link>
       </div>
+      {actionData && 'noUseError' in actionData ? (
+        <p className="form-error" role="alert">
+          {actionData.noUseError}
+        </p>
+      ) : null}
       <div role="status">
         {actionData?.saved === 'no-use' ? <p className="notice">Saved: no use today.</p> : null}
         {!actionData && search.get('saved') ? <p className="notice">Your changes are saved.</p> : null}

@@ -13,7 +13,7 @@ import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 import { deleteEntry, getUrge, updateUrge, VERY_HIGH_URGE } from '#app/domain/tracking/entries.server.ts'
 import { trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
-import { urgeDefaults } from '#app/domain/tracking/view.server.ts'
+import { entryWhen, urgeDefaults } from '#app/domain/tracking/view.server.ts'
 import { urgeNeedsOverdoseAdvice } from '#programme/engine/index.ts'
 
 export const meta: MetaFunction = () => [{ title: 'An urge – Foothold' }]
@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const strong = urge.intensity >= VERY_HIGH_URGE
   return {
     urge: urgeDefaults(urge),
+    when: entryWhen(urge),
     strong,
     overdoseAdvice: strong && urgeNeedsOverdoseAdvice(await namedSubstances(user.id), urge.usedSubstance),
     choices: trackingChoices(),
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UrgePage() {
-  const { urge, strong, overdoseAdvice, choices, contacts } = useLoaderData<typeof loader>()
+  const { urge, when, strong, overdoseAdvice, choices, contacts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const form = useFormReply('urge-detail', actionData?.result ?? null, urge)
@@ -60,6 +61,7 @@ export default function UrgePage() {
   return (
     <section className="narrow">
       <h1>{search.get('logged') === '1' ? 'Urge logged' : 'Your urge'}</h1>
+      <p className="entry-when">{when}</p>
       {justLogged ? <p className="notice">Saved. You can add more below if you want to, or stop here.</p> : null}
       {strong ? <StrongUrgeSupport contacts={contacts} overdoseAdvice={overdoseAdvice} /> : null}
       <Form method="post" {...form.props}>

@@ -4,14 +4,15 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { UseAfterBreakWarning } from '#app/components/use-after-break.tsx'
-import { UseFields } from '#app/components/use-fields.tsx'
+import { CALCULATE, UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
+import { alcoholUnitsText } from '#app/domain/tracking/amounts.ts'
 import { deleteEntry, getUse, updateUse } from '#app/domain/tracking/entries.server.ts'
-import { trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { calculatorTotalOf, trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
 import { afterBreakWarning } from '#app/domain/tracking/use-after-break.server.ts'
-import { useDefaults } from '#app/domain/tracking/view.server.ts'
+import { entryWhen, useDefaults } from '#app/domain/tracking/view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Use diary entry – Foothold' }]
 
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     afterBreak,
     contacts: afterBreak ? (await getServiceSettings()).crisisContacts : [],
     entry: useDefaults(entry),
+    when: entryWhen(entry),
     noUse: entry.substance === null,
     alcoholUnits: entry.alcoholUnits,
     choices: trackingChoices(),
@@ -40,6 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect('/track?deleted=use')
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
+  // "Work it out": the form comes back with the calculator's total, and nothing is saved.
+  if (formData.get('intent') === CALCULATE)
+    return data({ result: { ...submission.reply(), error: undefined }, total: calculatorTotalOf(formData) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const saved = await updateUse(user.id, params.id ?? '', submission.value)
   if (!saved) throw new Response('Not found', { status: 404 })
@@ -50,23 +55,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UseEntryPage() {
-  const { entry, noUse, alcoholUnits, choices, afterBreak, contacts } = useLoaderData<typeof loader>()
+  const { entry, when, noUse, alcoholUnits, choices, afterBreak, contacts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const form = useFormReply('use-form', actionData?.result ?? null, entry)
   return (
     <section className="narrow">
       <h1>{noUse ? 'A day with no use' : 'Use diary entry'}</h1>
+      <p className="entry-when">{when}</p>
       {(search.get('logged') || search.get('saved')) && !actionData ? (
         <p className="notice" role="status">
-          Saved{alcoholUnits !== null ? `: ${alcoholUnits} units of alcohol` : ''}.
+          Saved{alcoholUnits !== null ? `: ${alcoholUnitsText(alcoholUnits)} of alcohol` : ''}.
         </p>
       ) : null}
       {afterBreak && !actionData ? <UseAfterBreakWarning contacts={contacts} /> : null}
       {noUse ? null : (
         <Form method="post" {...form.props}>
           <FormError id={form.errorId} errors={form.errors} />
-          <UseFields field={form.field} choices={choices} />
+          <UseFields
+            field={form.field}
+            choices={choices}
+            total={(actionData as { total?: number | null } | undefined)?.total}
+          />
           <button type="submit" className="button">
             Save changes
           </button>

@@ -4,11 +4,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
-import { UseFields } from '#app/components/use-fields.tsx'
+import { CALCULATE, UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { logUse, rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from '#app/domain/tracking/entries.server.ts'
-import { trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { calculatorTotalOf, trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log use – Foothold' }]
 
@@ -22,6 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const reported = reportedTimeZone(formData.get('timeZone'))
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
+  // "Work it out": the form comes back with the calculator's total, and nothing is saved.
+  if (formData.get('intent') === CALCULATE)
+    return data({ result: { ...submission.reply(), error: undefined }, total: calculatorTotalOf(formData) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   if (!reported.ok) return data({ result: submission.reply({ formErrors: [ZONE_UNREADABLE] }) }, { status: 400 })
   await rememberTimeZone(user.id, reported.zone)
@@ -43,7 +46,11 @@ export default function NewUse() {
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <TimeZoneField />
-        <UseFields field={form.field} choices={choices} />
+        <UseFields
+          field={form.field}
+          choices={choices}
+          total={(actionData as { total?: number | null } | undefined)?.total}
+        />
         <button type="submit" className="button">
           Save
         </button>

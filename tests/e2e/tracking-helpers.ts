@@ -3,6 +3,7 @@
 // and read a CSV download from /privacy.
 import { readFile } from 'node:fs/promises'
 import { expect, type Page } from '@playwright/test'
+import { alcoholUnitsText } from '../../app/domain/tracking/amounts.ts'
 import { alcoholUnits, loadProgramme } from '../../programme/engine/index.ts'
 import { waitForHydration } from './helpers.ts'
 
@@ -24,11 +25,11 @@ export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
 }
 
-/** The unit calculator's option for a drink, as the content names it ("Pint of … – 3 units"). */
+/** The unit calculator's option for a drink, as the content names it ("Pint of … – 3 units", "… – 1 unit"). */
 export function drinkOption(id: string): string {
   const drink = loadProgramme().tracking.drinks.find((d) => d.id === id)
   if (!drink) throw new Error(`No drink ${id}`)
-  return `${drink.label} – ${alcoholUnits(drink.ml, drink.abv)} units`
+  return `${drink.label} – ${alcoholUnitsText(alcoholUnits(drink.ml, drink.abv))}`
 }
 
 /** From /track: choose how strong, press "Log this urge" (two taps); lands on the urge's page. */

@@ -88,9 +88,11 @@ test('"No use today" and a use-diary entry without JavaScript', async ({ page })
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status')).toHaveText('Saved: 6.6 units of alcohol.')
 
+  // Use logged today replaced the "no use" mark (issue 16, item 10).
   await page.goto('/track')
   const entries = useList(page).getByRole('link')
-  await expect(entries).toHaveCount(3)
+  await expect(entries).toHaveCount(2)
+  await expect(entries.filter({ hasText: 'no use' })).toHaveCount(0)
   await expect(entries.filter({ hasText: 'cannabis, 1.5 grams, £20.00' })).toHaveCount(1)
   await expect(entries.filter({ hasText: 'alcohol, 6.6 UK units' })).toHaveCount(1)
 })

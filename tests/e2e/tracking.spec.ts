@@ -147,24 +147,26 @@ test('a drink logged with the unit calculator, "No use today", an entry deleted;
   await waitForHydration(page)
   await expectNoAxeViolations(page, 'use diary entry')
 
-  // "No use today" in one tap, confirmed on the page.
+  // "No use today" on a day with a drink logged is refused (issue 16, item 10).
   await page.getByRole('link', { name: 'Back to tracking', exact: true }).click()
   await expect(page).toHaveURL('/track')
   await waitForHydration(page)
   await page.getByRole('button', { name: 'No use today', exact: true }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved: no use today.' })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: 'You have already logged use today' })).toBeVisible()
   const entries = useList(page).getByRole('link')
-  await expect(entries).toHaveCount(2)
-  await expect(entries.filter({ hasText: 'no use' })).toHaveCount(1)
+  await expect(entries).toHaveCount(1)
   const drink = entries.filter({ hasText: 'alcohol, 5.9 UK units, £11.40' })
   await expect(drink).toHaveCount(1)
 
-  // Deleted: gone from the list, the day with no use kept.
+  // Deleted: gone from the list; now the day can be marked as no use, in one tap.
   await drink.click()
   await expect(page).toHaveURL(/\/track\/use\/[^/?]+$/)
   await waitForHydration(page)
   await page.getByRole('button', { name: 'Delete this entry', exact: true }).click()
   await expect(page).toHaveURL('/track?deleted=use')
+  await expect(page.getByText('Nothing logged yet.')).toBeVisible()
+  await page.getByRole('button', { name: 'No use today', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: no use today.' })).toBeVisible()
   await expect(entries).toHaveCount(1)
   await expect(entries).toHaveText(/no use$/)
 })

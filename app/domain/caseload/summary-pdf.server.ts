@@ -2,6 +2,7 @@
 // session. The same data as the page (session-summary.server.ts), in the type and layout cursor
 // of the worksheets: large type in embedded Unicode fonts, headings, and tables as plain aligned rows, which survive
 // printing in black and white and read in order in a screen reader.
+import { countOf, ukUnits } from '#app/domain/tracking/amounts.ts'
 import { dayMonth, oneDecimal, plural, pounds } from '#app/utils/format.ts'
 import {
   BODY,
@@ -170,7 +171,7 @@ function content(layout: Layout, s: SessionSummary) {
   section(layout, 'Use', s.use !== null, () => {
     const u = s.use
     if (!u || (u.occasions === 0 && u.noUseDays === 0)) return text('Nothing logged in this range.', BODY, GAP)
-    text(`Alcohol: ${oneDecimal(u.alcoholUnits)} UK units. Money spent: ${pounds(u.spendPence)}.`)
+    text(`Alcohol: ${ukUnits(u.alcoholUnits)}. Money spent: ${pounds(u.spendPence)}.`)
     text(
       `${plural(u.occasions, 'occasion')} of use on ${plural(u.useDays, 'day')}. No-use days: ${u.noUseDays} (days the client said "no use today" and logged none).`,
       BODY,
@@ -187,7 +188,7 @@ function content(layout: Layout, s: SessionSummary) {
         ],
         u.substances.map((x) => [
           x.name,
-          `${x.amount} ${x.unit ?? ''}`.trim(),
+          countOf(x.amount, x.unit ?? '').trim(),
           String(x.occasions),
           pounds(x.spendPence),
         ]),

@@ -1,13 +1,13 @@
 // Logging urges and use, editing and deleting them. Each write stamps the entry with the
 // client's time zone and its local date, hour and weekday, worked out once here, so that the
 // dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { safetyEvents, urges, useEntries, users } from '#db/schema/index.ts'
-import { alcoholUnits, amountUnit, isTimeZone, localParts, localToUtc } from '#programme/engine/index.ts'
+import { alcoholUnits, amountUnit, isTimeZone, localDateTime, localParts, localToUtc } from '#programme/engine/index.ts'
 import { trackingForms, type UrgeForm, type UseForm } from './forms.server.ts'
 import { afterBreakEvent } from './use-after-break.server.ts'
 
@@ -48,8 +48,38 @@ export async function rememberTimeZone(userId: string, reported: unknown): Promi
   await getDb().update(users).set({ timeZone: reported }).where(eq(users.id, userId)).run()
 }
 
-/** The instant and local parts of a form's "when" (empty: now); refused if in the future. */
-export function entryTime(local: string | undefined, timeZone: string, now: Date): When | Refused {
+/** How far back an entry may be dated: further is almost always a wrong year (issue 16, item 13). */
+const OLDEST_DAYS = 366
+
+/** "5 Dec 2025" for a local 'YYYY-MM-DD'. */
+function longDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(`${date}T12:00:00Z`),
+  )
+}
+
+/**
+ * Said when a date is more than a year back: nothing is saved, and the client is asked whether
+ * they meant the same day in the last year (the likely slip is the year).
+ */
+export function tooOldMessage(local: string, timeZone: string, now: Date): string {
+  const thisYear = Number(localParts(now, timeZone).date.slice(0, 4))
+  const rest = local.slice(4)
+  let guess = `${thisYear}${rest}`
+  try {
+    if (localToUtc(guess, timeZone).getTime() > now.getTime() + FUTURE_SLACK_MS) guess = `${thisYear - 1}${rest}`
+  } catch {
+    guess = ''
+  }
+  const meant = guess ? ` Did you mean ${longDate(guess.slice(0, 10))}?` : ''
+  return `That date is more than a year ago, so nothing was saved.${meant} Check the year and try again.`
+}
+
+/**
+ * The instant and local parts of a form's "when" (empty: now); refused if in the future or more
+ * than a year back. `kept`: the entry's saved local time, which an edit may leave as it was.
+ */
+export function entryTime(local: string | undefined, timeZone: string, now: Date, kept?: string): When | Refused {
   let occurredAt: Date
   try {
     occurredAt = local ? localToUtc(local, timeZone) : now
@@ -58,6 +88,8 @@ export function entryTime(local: string | undefined, timeZone: string, now: Date
   }
   if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
     return { ok: false, field: 'when', message: 'That time is in the future. Enter when it happened.' }
+  if (local && local !== kept && occurredAt.getTime() < now.getTime() - OLDEST_DAYS * 86_400_000)
+    return { ok: false, field: 'when', message: tooOldMessage(local, timeZone, now) }
   const parts = localParts(occurredAt, timeZone)
   return { occurredAt, timeZone, localDate: parts.date, localHour: parts.hour, localWeekday: parts.weekday }
 }
@@ -158,24 +190,46 @@ export async function logUse(
     tx.insert(useEntries)
       .values({ id, userId, ...when, ...values, createdAt: now, updatedAt: now })
       .run()
+    tx.delete(useEntries).where(noUseMark(userId, when.localDate)).run()
     if (afterBreak) tx.insert(safetyEvents).values(afterBreak).run()
     if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
   })
   return { ok: true, id, afterBreak: afterBreak !== null, selfHarmWords: selfHarm !== null }
 }
 
+/** The "no use" mark of one local day: a use entry on that day replaces it. */
+function noUseMark(userId: string, localDate: string) {
+  return and(eq(useEntries.userId, userId), eq(useEntries.localDate, localDate), isNull(useEntries.substance))
+}
+
+/** Said when "No use today" is pressed on a day that already has use logged. */
+export const NO_USE_AFTER_USE =
+  'You have already logged use today, so today cannot be marked as a day with no use. You can change or delete that entry below.'
+
 /**
  * "No use today": one row per day, so tapping twice counts once. A unique index on the client's
  * no-use rows by day (`use_entries_no_use_once_a_day`) keeps the first, even when two posts race.
+ * Refused when use is logged that day: the insert itself checks, in one statement, so a use
+ * entry saved at the same moment cannot leave both.
  */
-export async function logNoUse(userId: string, now = clock.now()): Promise<void> {
+export async function logNoUse(userId: string, now = clock.now()): Promise<{ ok: true } | Refused> {
   const timeZone = await timeZoneOf(userId)
   const when = entryTime(undefined, timeZone, now) as When
-  await getDb()
-    .insert(useEntries)
-    .values({ userId, ...when, createdAt: now, updatedAt: now })
-    .onConflictDoNothing()
-    .run()
+  const at = now.getTime()
+  await getDb().run(sql`
+    insert into use_entries
+      (id, user_id, occurred_at, time_zone, local_date, local_hour, local_weekday, created_at, updated_at)
+    select ${crypto.randomUUID()}, ${userId}, ${when.occurredAt.getTime()}, ${timeZone}, ${when.localDate},
+      ${when.localHour}, ${when.localWeekday}, ${at}, ${at}
+    where not exists (select 1 from use_entries
+      where user_id = ${userId} and local_date = ${when.localDate} and substance is not null)
+    on conflict do nothing`)
+  const marked = await getDb()
+    .select({ id: useEntries.id })
+    .from(useEntries)
+    .where(noUseMark(userId, when.localDate))
+    .get()
+  return marked ? { ok: true } : { ok: false, field: 'intent', message: NO_USE_AFTER_USE }
 }
 
 export async function updateUrge(
@@ -187,7 +241,7 @@ export async function updateUrge(
   const existing = await getUrge(userId, id)
   if (!existing) return null
   // An entry keeps the zone it was logged in, so its wall-clock time means what it did then.
-  const when = entryTime(form.when, existing.timeZone, now)
+  const when = entryTime(form.when, existing.timeZone, now, localDateTime(existing.occurredAt, existing.timeZone))
   if ('ok' in when) return when
   const values = urgeValues(form)
   const selfHarm = selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
@@ -212,7 +266,7 @@ export async function updateUse(
 ): Promise<Saved | Refused | null> {
   const existing = await getUse(userId, id)
   if (!existing) return null
-  const when = entryTime(form.when, existing.timeZone, now)
+  const when = entryTime(form.when, existing.timeZone, now, localDateTime(existing.occurredAt, existing.timeZone))
   if ('ok' in when) return when
   const values = diaryValues(form)
   const selfHarm = selfHarmEvent(userId, 'use-note', [values.note], now)
@@ -222,6 +276,8 @@ export async function updateUse(
       .set({ ...when, ...values, updatedAt: now })
       .where(and(eq(useEntries.id, id), eq(useEntries.userId, userId)))
       .run()
+    // Moved onto a day marked "no use": the entry replaces the mark.
+    tx.delete(useEntries).where(noUseMark(userId, when.localDate)).run()
     if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
     return done.changes
   })

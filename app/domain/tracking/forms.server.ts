@@ -11,6 +11,7 @@ import {
   SUBSTANCE_IDS,
   type SubstanceId,
 } from '#programme/engine/index.ts'
+import { calculatorTotal } from './amounts.ts'
 
 export const NOTE_MAX = 1000
 export const SHORT_MAX = 200
@@ -170,3 +171,15 @@ export function trackingChoices() {
 }
 
 export type TrackingChoices = ReturnType<typeof trackingChoices>
+
+/** The unit calculator's total for a posted use form ("Work it out" without JavaScript), or null. */
+export function calculatorTotalOf(formData: FormData): number | null {
+  const value = (name: string) => {
+    const got = formData.get(name)
+    return typeof got === 'string' ? got : undefined
+  }
+  return calculatorTotal(
+    { drink: value('drink'), ml: value('ml'), abv: value('abv'), count: value('count') },
+    trackingForms().tracking.drinks,
+  )
+}

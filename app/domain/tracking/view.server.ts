@@ -1,9 +1,10 @@
 // How tracking entries read on the pages: the latest entries with times in the zone each was
 // logged in, and a saved entry as its edit form's values.
 import { desc, eq, sql } from 'drizzle-orm'
+import { clock } from '#app/utils/clock.server.ts'
 import { prepared } from '#db/prepared.ts'
 import { type Urge, type UseEntry, urges, useEntries } from '#db/schema/index.ts'
-import { amountUnit, loadProgramme, localDateTime, type SubstanceId } from '#programme/engine/index.ts'
+import { amountUnit, loadProgramme, localDateTime, localParts, type SubstanceId } from '#programme/engine/index.ts'
 import { trackingForms } from './forms.server.ts'
 
 const recentUrges = prepared((db) =>
@@ -85,20 +86,48 @@ const SHOWN: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
 }
 
-/** How an instant reads to the client, in the zone given: "Sat 21 Nov, 18:30". */
-export function shown(at: Date, timeZone: string): string {
+/**
+ * How an instant reads to the client, in the zone given: "Sat 21 Nov, 18:30". Given `now`, an
+ * instant in another year than now's (in that zone) shows its year: "Fri 21 Nov 2025, 18:30".
+ */
+export function shown(at: Date, timeZone: string, now?: Date): string {
+  if (now && localParts(at, timeZone).date.slice(0, 4) !== localParts(now, timeZone).date.slice(0, 4))
+    return noWeekdayComma(formatIn('shown-year', timeZone, { ...SHOWN, year: 'numeric' }).format(at))
   return formatIn('shown', timeZone, SHOWN).format(at)
 }
 
-/** A local date as the client reads it: "Mon 4 May". */
-function shownDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
-    new Date(`${date}T12:00:00Z`),
-  )
+/** A local date as the client reads it: "Mon 4 May", with its year when not `thisYear`'s. */
+function shownDate(date: string, thisYear: string): string {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(date.slice(0, 4) === thisYear ? {} : { year: 'numeric' }),
+  })
+  return noWeekdayComma(format.format(new Date(`${date}T12:00:00Z`)))
+}
+
+/** With a year, en-GB puts a comma after the weekday ("Tue, 30 Dec 2025"); without, it does not. */
+function noWeekdayComma(text: string): string {
+  return text.replace(/^(\p{L}+),/u, '$1')
+}
+
+/**
+ * When one entry happened, as its page heads it: "Sat 21 Nov, 18:30", with the year when it is
+ * not this year; a no-use day is a date ("Fri 21 Nov 2025").
+ */
+export function entryWhen(
+  entry: { occurredAt: Date; timeZone: string; localDate: string; substance?: string | null },
+  now = clock.now(),
+): string {
+  return entry.substance === null
+    ? shownDate(entry.localDate, localParts(now, entry.timeZone).date.slice(0, 4))
+    : shown(entry.occurredAt, entry.timeZone, now)
 }
 
 /** The latest entries, newest first, as the log pages list them. */
-export async function recentEntries(userId: string, limit = 20) {
+export async function recentEntries(userId: string, limit = 20, now = clock.now()) {
   const { tracking } = trackingForms()
   const substanceNames = new Map<string, string>(loadProgramme().battery.substances.map((b) => [b.id, b.name]))
   const label = new Map(
@@ -111,14 +140,16 @@ export async function recentEntries(userId: string, limit = 20) {
   return {
     urges: urgeRows.map((u) => ({
       id: u.id,
-      when: shown(u.occurredAt, u.timeZone),
+      when: shown(u.occurredAt, u.timeZone, now),
       intensity: u.intensity,
       trigger: u.trigger ? (label.get(u.trigger) ?? u.trigger) : null,
       outcome: u.outcome,
     })),
     use: useRows.map((e) => ({
       id: e.id,
-      when: e.substance ? shown(e.occurredAt, e.timeZone) : shownDate(e.localDate),
+      when: e.substance
+        ? shown(e.occurredAt, e.timeZone, now)
+        : shownDate(e.localDate, localParts(now, e.timeZone).date.slice(0, 4)),
       substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
       amount: e.amount,
       unit: e.substance
