@@ -21,14 +21,23 @@ export function SelfHarmSupport({ contacts, children }: { contacts: CrisisContac
   )
 }
 
-/** Alcohol dependence signs: never stop suddenly without medical advice. */
-export function AlcoholWithdrawalWarning() {
+/** Why the withdrawal warning is shown (see `withdrawalReason` in the assessment domain). */
+export type WithdrawalReason = 'answers' | 'unknown' | 'general'
+const WITHDRAWAL_WHY: Record<WithdrawalReason, string> = {
+  answers: 'Your answers suggest your body may be used to alcohol.',
+  unknown:
+    "We show this because we don't know yet how much you drink: you have not done a check-in. If you drink every day or most days, your body may be used to alcohol.",
+  general: 'If you drink every day or most days, your body may be used to alcohol.',
+}
+
+/** Alcohol dependence signs (or not knowing): never stop suddenly without medical advice. */
+export function AlcoholWithdrawalWarning({ why }: { why: WithdrawalReason }) {
   return (
     <section className="support-panel warning-panel" aria-labelledby="withdrawal-heading">
       <h2 id="withdrawal-heading">Important: don't stop drinking suddenly</h2>
       <p>
-        <strong>Don't stop drinking suddenly without medical advice — alcohol withdrawal can be dangerous.</strong> Your
-        answers suggest your body may be used to alcohol. Stopping all at once can cause fits or other serious problems.
+        <strong>Don't stop drinking suddenly without medical advice — alcohol withdrawal can be dangerous.</strong>{' '}
+        {WITHDRAWAL_WHY[why]} Stopping all at once can cause fits or other serious problems.
       </p>
       <p>Talk to your GP, a drug and alcohol service, or call NHS 111 before you cut down a lot or stop.</p>
     </section>
@@ -74,9 +83,18 @@ export function SedativeTaperWarning() {
 }
 
 /** The warning for a safety notice id (CLINICAL.md), or the self-harm support panel. */
-export function SafetyNoticePanel({ id, contacts }: { id: string; contacts: CrisisContact[] }) {
+export function SafetyNoticePanel({
+  id,
+  contacts,
+  why,
+}: {
+  id: string
+  contacts: CrisisContact[]
+  /** Why the alcohol-withdrawal warning applies to this client (it never claims more than we know). */
+  why: WithdrawalReason
+}) {
   if (id === 'self-harm') return <SelfHarmSupport contacts={contacts} />
-  if (id === 'alcohol-withdrawal') return <AlcoholWithdrawalWarning />
+  if (id === 'alcohol-withdrawal') return <AlcoholWithdrawalWarning why={why} />
   if (id === 'overdose-after-a-break') return <OverdoseWarning />
   if (id === 'sedative-taper') return <SedativeTaperWarning />
   return null

@@ -42,7 +42,7 @@ export default function Results() {
       <h1>Your results</h1>
       {results.warnings.includes('self-harm') ? <SelfHarmSupport contacts={contacts} /> : null}
       {results.notices.map((id) => (
-        <SafetyNoticePanel key={id} id={id} contacts={contacts} />
+        <SafetyNoticePanel key={id} id={id} contacts={contacts} why="answers" />
       ))}
       <p>
         These scores describe how things are now. They are not a diagnosis. They can help you and anyone you choose to

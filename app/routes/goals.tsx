@@ -6,7 +6,7 @@ import { Choice, FormError, TextField, useFormReply } from '#app/components/form
 import { GoalFields } from '#app/components/goal-fields.tsx'
 import { SafetyNoticePanel } from '#app/components/support-panel.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
-import { namedSubstances } from '#app/domain/assessment/safety-facts.server.ts'
+import { namedSubstances, withdrawalReason } from '#app/domain/assessment/safety-facts.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 import { goalAction } from '#app/domain/tracking/goal-actions.server.ts'
 import { listGoals } from '#app/domain/tracking/goals.server.ts'
@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     goals: await listGoals(user.id),
     substances: (await namedSubstances(user.id)) ?? SUBSTANCE_IDS,
     contacts: (await getServiceSettings()).crisisContacts,
+    why: await withdrawalReason(user.id),
   }
 }
 
@@ -33,14 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
 const OUTCOMES = { done: 'Done', partly: 'Partly', not: 'Not this time' } as const
 
 export default function Goals() {
-  const { goals, substances, contacts } = useLoaderData<typeof loader>()
+  const { goals, substances, contacts, why } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const form = useFormReply('goal-form', actionData?.form === 'goal' ? actionData.result : null, { type: 'cut-down' })
   const active = goals.filter((g) => g.status === 'active')
   return (
     <section className="narrow">
       <h1>Your goals</h1>
-      {actionData?.safety ? <SafetyNoticePanel id={actionData.safety} contacts={contacts} /> : null}
+      {actionData?.safety ? <SafetyNoticePanel id={actionData.safety} contacts={contacts} why={why} /> : null}
       <div role="status">{actionData?.saved ? <p className="notice">{actionData.saved}</p> : null}</div>
       {active.length === 0 ? <p>You have no goals yet. Set one below, or in the module “Goals that work”.</p> : null}
       {goals.map((g) => (

@@ -6,6 +6,7 @@ import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { StepBody, type StepView, stepDefaults } from '#app/components/module-step.tsx'
 import { SafetyNoticePanel } from '#app/components/support-panel.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { withdrawalReason } from '#app/domain/assessment/safety-facts.server.ts'
 import { acknowledgeModuleSafety, beginModule, postStep, type StepIntent } from '#app/domain/modules/stepping.server.ts'
 import { moduleView } from '#app/domain/modules/view.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const view = await moduleView(user.id, params.moduleId ?? '')
   if (!view) throw new Response('Not found', { status: 404 })
-  return { view, contacts: (await getServiceSettings()).crisisContacts }
+  return { view, contacts: (await getServiceSettings()).crisisContacts, why: await withdrawalReason(user.id) }
 }
 
 const STEP_INTENTS = new Set<string>(['next', 'back', 'skip', 'restart'])
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ModulePage() {
-  const { view, contacts } = useLoaderData<typeof loader>()
+  const { view, contacts, why } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { module } = view
   if (!view.started) {
@@ -60,7 +61,7 @@ export default function ModulePage() {
         <h1>{module.title}</h1>
         <p>{module.summary}</p>
         {view.notices.map((id) => (
-          <SafetyNoticePanel key={id} id={id} contacts={contacts} />
+          <SafetyNoticePanel key={id} id={id} contacts={contacts} why={why} />
         ))}
         <Form method="post">
           <button type="submit" name="intent" value="start" className="button">
@@ -96,7 +97,7 @@ export default function ModulePage() {
       {view.pendingSafety ? (
         <>
           <h1>Before you carry on</h1>
-          <SafetyNoticePanel id={view.pendingSafety} contacts={contacts} />
+          <SafetyNoticePanel id={view.pendingSafety} contacts={contacts} why={why} />
           <Form method="post">
             <button type="submit" name="intent" value="carry-on" className="button">
               Carry on with the module
@@ -104,7 +105,7 @@ export default function ModulePage() {
           </Form>
         </>
       ) : view.finished || !step ? (
-        <Finished view={view} contacts={contacts} />
+        <Finished view={view} contacts={contacts} why={why} />
       ) : (
         <StepForm key={step.id} view={view} step={step} reply={actionData?.result ?? null} />
       )}
@@ -175,9 +176,11 @@ function StepForm({
 function Finished({
   view,
   contacts,
+  why,
 }: {
   view: StartedView
   contacts: Parameters<typeof SafetyNoticePanel>[0]['contacts']
+  why: Parameters<typeof SafetyNoticePanel>[0]['why']
 }) {
   return (
     <>
@@ -211,7 +214,7 @@ function Finished({
         </>
       ) : null}
       {view.notices.map((id) => (
-        <SafetyNoticePanel key={id} id={id} contacts={contacts} />
+        <SafetyNoticePanel key={id} id={id} contacts={contacts} why={why} />
       ))}
       <div className="actions">
         <Link to="/modules" className="button">

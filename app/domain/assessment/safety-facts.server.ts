@@ -42,6 +42,17 @@ export async function dependenceSigns(userId: string): Promise<boolean> {
   return (await dependenceQuery().get({ userId })) !== undefined
 }
 
+/**
+ * Why the alcohol-withdrawal warning is shown to this client, so it never claims more than we
+ * know: their answers showed dependence signs, or they have not done a check-in yet (the careful
+ * choice, H-015), or they named alcohol without such signs (a module's general notice).
+ */
+export type WithdrawalReason = 'answers' | 'unknown' | 'general'
+export async function withdrawalReason(userId: string): Promise<WithdrawalReason> {
+  if ((await namedSubstances(userId)) === null) return 'unknown'
+  return (await dependenceSigns(userId)) ? 'answers' : 'general'
+}
+
 /** The module's notices that concern this client: they named the substance, or we do not know. */
 export function noticesFor(substances: readonly string[] | null, notices: readonly NoticeId[]): NoticeId[] {
   return notices.filter((notice) => substances === null || substances.includes(NOTICE_SUBSTANCE[notice]))

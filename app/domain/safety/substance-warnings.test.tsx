@@ -2,7 +2,11 @@
 // (issue 12, "Messages that must change" 1–4): the overdose advice on a very strong urge, the
 // taper and withdrawal warnings on cut-down goals, and every named substance's warning on the
 // check-in results. Hazards H-012, H-018, H-024, H-025.
+
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SafetyNoticePanel } from '#app/components/support-panel.tsx'
+import { withdrawalReason } from '#app/domain/assessment/safety-facts.server.ts'
 import { currentPage, getOpenAssessment, savePage, startAssessment } from '#app/domain/assessment/sitting.server.ts'
 import { logUrge, updateUrge } from '#app/domain/tracking/entries.server.ts'
 import { trackingForms } from '#app/domain/tracking/forms.server.ts'
@@ -130,5 +134,30 @@ describe('the check-in results show the warning for every substance named', () =
     expect((await loadResults(drinker)).results.notices).toEqual(['alcohol-withdrawal', 'overdose-after-a-break'])
     const cannabis = await checkedIn(['cannabis'])
     expect((await loadResults(cannabis)).results.notices).toEqual([])
+  })
+})
+
+describe('the alcohol-withdrawal warning never claims more than we know (issue 16, item 9)', () => {
+  const text = (why: Awaited<ReturnType<typeof withdrawalReason>>) =>
+    renderToStaticMarkup(<SafetyNoticePanel id="alcohol-withdrawal" contacts={[]} why={why} />)
+      .replace(/<[^>]+>/g, '')
+      .replaceAll('&#x27;', "'")
+
+  it('with no check-in it says it is given because we do not know yet, not "your answers suggest"', async () => {
+    const unknown = await makeUser()
+    const why = await withdrawalReason(unknown.id)
+    expect(why).toBe('unknown')
+    expect(text(why)).not.toMatch(/your answers/i)
+    expect(text(why)).toMatch(/don.t know yet/)
+    expect(text(why)).toMatch(/Don't stop drinking suddenly without medical advice/)
+  })
+
+  it('with dependence signs it says the answers suggest it; without them it says neither', async () => {
+    const dependent = await checkedIn(['alcohol'], { highest: true })
+    expect(text(await withdrawalReason(dependent.id))).toMatch(/Your answers suggest/)
+    const light = await checkedIn(['alcohol'])
+    const why = await withdrawalReason(light.id)
+    expect(why).toBe('general')
+    expect(text(why)).not.toMatch(/your answers|don.t know yet/i)
   })
 })
