@@ -7,6 +7,10 @@ describe('what reaches the log', () => {
     expect(redactPath('/privacy')).toBe('/privacy')
   })
 
+  it('masks passphrase-reset tokens (H-028)', () => {
+    expect(redactPath('/reset/AbC123-secret_token')).toBe('/reset/[redacted]')
+  })
+
   it('logs the method, the path and the error, never the query string, the body or a token', () => {
     const request = new Request('http://localhost/invite/live-token-123?redirectTo=/secret&note=hurting', {
       method: 'POST',

@@ -1,6 +1,7 @@
 // What may reach the server log. Paths are logged to help fix errors; secrets in a path
-// (one-time invite tokens) are masked first. Query strings, bodies and client IPs never are.
-const SECRET_SEGMENTS = [/^(\/invite\/)[^/]+/]
+// (one-time invite and passphrase-reset tokens) are masked first. Query strings, bodies and
+// client IPs never are.
+const SECRET_SEGMENTS = [/^(\/invite\/)[^/]+/, /^(\/reset\/)[^/]+/]
 
 export function redactPath(pathname: string): string {
   return SECRET_SEGMENTS.reduce((path, pattern) => path.replace(pattern, '$1[redacted]'), pathname)

@@ -19,6 +19,8 @@ export const users = sqliteTable(
     lastActiveAt: timestamp('last_active_at'),
     /** The IANA time zone the client's days are counted in; new entries are stamped with it. */
     timeZone: text('time_zone').notNull().default('Europe/London'),
+    /** Set when an admin turns a staff account off: it cannot sign in and its sessions have ended. */
+    disabledAt: timestamp('disabled_at'),
   },
   (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
 )

@@ -14,7 +14,16 @@ import {
   formKey,
   routesWithActions,
 } from './form-sweep-helpers.ts'
-import { DEMO, type DemoRole, GOOD_PASSPHRASE, makeInviteLink, signInByRequest, uniqueUsername } from './helpers.ts'
+import {
+  DEMO,
+  type DemoRole,
+  GOOD_PASSPHRASE,
+  makeInviteLink,
+  makeResetLink,
+  makeStaffByRequest,
+  signInByRequest,
+  uniqueUsername,
+} from './helpers.ts'
 
 // Crawling five roles and a few hundred posts, each with two database digests.
 test.setTimeout(120_000)
@@ -125,6 +134,14 @@ test('every form refuses bad input with a 4xx, changes nothing and leaves the se
   const admin = await contextFor(browser, 'admin')
   const invite = new URL(await makeInviteLinkOn(admin.page)).pathname
   START['signed-out'].push(invite)
+  // A new key worker with a reset link (the signed-out crawl reaches the reset form), and the
+  // admin's crawl starting on the second step of turning that account off (its confirm form).
+  const resetFor = await makeStaffByRequest(admin.page.request, 'sweep-reset')
+  START['signed-out'].push(new URL(await makeResetLink(admin.page, resetFor)).pathname)
+  const confirmHref = await admin.page
+    .getByRole('link', { name: `Turn off ${resetFor}’s account` })
+    .getAttribute('href')
+  START.admin.unshift(confirmHref?.split('#')[0] ?? '/admin/staff')
 
   // A key worker's module suggestion, so the demo client's module list shows its dismiss form.
   const keyworker = await contextFor(browser, 'keyworker')

@@ -95,6 +95,30 @@ export async function makeInviteLink(page: Page, role: 'Key worker' | 'Clinician
   return url
 }
 
+/** As an admin: a new key worker account made by a plain post, for tests that change staff accounts. */
+export async function makeStaffByRequest(request: APIRequestContext, prefix = 'staff'): Promise<string> {
+  const username = uniqueUsername(prefix)
+  const response = await request.post('/admin/staff', {
+    form: { intent: 'create', username, passphrase: GOOD_PASSPHRASE, role: 'keyworker' },
+    maxRedirects: 0,
+  })
+  expect(response.status(), 'creating a staff account').toBe(200)
+  return username
+}
+
+/** As an admin, on the staff page: makes a one-time passphrase-reset link for `username`. */
+export async function makeResetLink(page: Page, username: string): Promise<string> {
+  await page.goto('/admin/staff')
+  await waitForHydration(page)
+  const person = page.getByRole('region', { name: username, exact: true })
+  await person.getByRole('button', { name: `Make a passphrase-reset link for ${username}` }).click()
+  const link = person.locator('code.reset-link')
+  await expect(link).toBeVisible()
+  const url = (await link.textContent())?.trim() ?? ''
+  expect(url).toMatch(/\/reset\/[A-Za-z0-9_-]{20,}$/)
+  return url
+}
+
 /**
  * Resolves once React has hydrated the page (its event handlers are attached), so a click is
  * handled by the app rather than by the browser's default. Returns at once when JavaScript is off

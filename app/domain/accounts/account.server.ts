@@ -47,11 +47,16 @@ export async function createUser(input: { username: string; passphrase: string; 
   }
 }
 
-/** The user for these credentials, or null. Takes the same time whether or not the username exists. */
+/**
+ * The user for these credentials, or null. Takes the same time whether or not the username exists.
+ * An account an admin has turned off gets null too, after the same check, so sign-in shows the
+ * usual failure and says nothing more, even to someone holding the right passphrase.
+ */
 export async function authenticate(username: string, passphrase: string): Promise<User | null> {
   const user = await findUserByUsername(username)
   if (!user) return verifyAgainstDummy(passphrase).then(() => null)
-  return (await verifyPassphrase(user.passphraseHash, passphrase)) ? user : null
+  const matches = await verifyPassphrase(user.passphraseHash, passphrase)
+  return matches && user.disabledAt === null ? user : null
 }
 
 export async function checkPassphrase(userId: string, passphrase: string): Promise<boolean> {

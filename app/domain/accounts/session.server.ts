@@ -92,7 +92,9 @@ export async function getSession(request: Request, now = clock.now()): Promise<C
   if (!row) return null
   const { session, user } = row
   const idleEnd = session.lastSeenAt.getTime() + session.idleSeconds * 1000
-  if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleEnd) {
+  // An account turned off loses its sessions in the same transaction; this catches one started
+  // in a race with that.
+  if (now.getTime() >= session.expiresAt.getTime() || now.getTime() >= idleEnd || user.disabledAt) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash))
     return null
   }

@@ -17,6 +17,7 @@ export async function listStaff() {
       role: users.role,
       createdAt: users.createdAt,
       lastActiveAt: users.lastActiveAt,
+      disabledAt: users.disabledAt,
     })
     .from(users)
     .where(ne(users.role, 'client'))

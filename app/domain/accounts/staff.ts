@@ -5,3 +5,6 @@ export const STAFF_ROLES = ['keyworker', 'clinician', 'admin'] as const satisfie
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 export const INVITE_DAYS = 7
+
+/** How long a passphrase-reset link works: long enough to pass on today, short enough to go stale. */
+export const RESET_HOURS = 24
