@@ -43,8 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
   // "Work it out": the form comes back with the calculator's total, and nothing is saved.
-  if (formData.get('intent') === CALCULATE)
-    return data({ result: { ...submission.reply(), error: undefined }, total: calculatorTotalOf(formData) })
+  // Fields that do not make a drink (empty, not numbers, out of range) are a 400: the page says
+  // "choose a drink, or type its size and strength".
+  if (formData.get('intent') === CALCULATE) {
+    const total = calculatorTotalOf(formData)
+    return data({ result: { ...submission.reply(), error: undefined }, total }, { status: total === null ? 400 : 200 })
+  }
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const saved = await updateUse(user.id, params.id ?? '', submission.value)
   if (!saved) throw new Response('Not found', { status: 404 })

@@ -23,8 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const reported = reportedTimeZone(formData.get('timeZone'))
   const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
   // "Work it out": the form comes back with the calculator's total, and nothing is saved.
-  if (formData.get('intent') === CALCULATE)
-    return data({ result: { ...submission.reply(), error: undefined }, total: calculatorTotalOf(formData) })
+  // Fields that do not make a drink (empty, not numbers, out of range) are a 400: the page says
+  // "choose a drink, or type its size and strength".
+  if (formData.get('intent') === CALCULATE) {
+    const total = calculatorTotalOf(formData)
+    return data({ result: { ...submission.reply(), error: undefined }, total }, { status: total === null ? 400 : 200 })
+  }
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   if (!reported.ok) return data({ result: submission.reply({ formErrors: [ZONE_UNREADABLE] }) }, { status: 400 })
   await rememberTimeZone(user.id, reported.zone)

@@ -220,12 +220,12 @@ describe('the list', () => {
 
   it('gives each latest score, its band and which way it moved, for shared check-ins only', async () => {
     expect((await row('a'))?.scores).toEqual([
-      { instrumentId: 'audit', title: 'Your drinking (AUDIT)', total: 12, band: 'Increasing risk', change: 'same' },
-      { instrumentId: 'phq-9', title: 'Your mood (PHQ-9)', total: 12, band: 'Moderate', change: 'worse' },
+      { instrumentId: 'audit', title: 'Drinking (AUDIT)', total: 12, band: 'Increasing risk', change: 'same' },
+      { instrumentId: 'phq-9', title: 'Mood (PHQ-9)', total: 12, band: 'Moderate', change: 'worse' },
       { instrumentId: 'gad-7', title: 'Worry and anxiety (GAD-7)', total: 6, band: 'Mild', change: 'better' },
     ])
     expect((await row('f'))?.scores).toEqual([
-      { instrumentId: 'phq-9', title: 'Your mood (PHQ-9)', total: 3, band: 'Minimal', change: null },
+      { instrumentId: 'phq-9', title: 'Mood (PHQ-9)', total: 3, band: 'Minimal', change: null },
     ])
     expect((await row('b'))?.scores).toBeNull()
     expect((await row('c'))?.scores).toBeNull()

@@ -10,6 +10,7 @@ import { listGoals } from '#app/domain/tracking/goals.server.ts'
 import { buildProgress, type Progress, type RangeDays } from '#app/domain/tracking/stats.server.ts'
 import { shown } from '#app/domain/tracking/view.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
+import { aboutClient } from '#app/utils/format.ts'
 import { loadProgramme } from '#programme/engine/index.ts'
 import { clientFlags } from './list.server.ts'
 
@@ -46,6 +47,8 @@ export async function clientPage(workerId: string, linked: LinkedClient, range: 
     assessments: scopes.assessments
       ? (await scoreHistory(client.id)).map((h) => ({
           ...h,
+          // A worker's page speaks about the client: "Drinking (AUDIT)", not "Your drinking".
+          title: aboutClient(h.title),
           points: h.points.map((p) => ({ ...p, shown: shown(p.at, zone) })),
         }))
       : null,

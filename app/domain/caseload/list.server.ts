@@ -13,6 +13,7 @@ import { logged } from '#app/domain/sharing/access-log.server.ts'
 import type { Scopes } from '#app/domain/sharing/links.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { aboutClient } from '#app/utils/format.ts'
 import type { User } from '#db/schema/index.ts'
 import {
   type BandFact,
@@ -113,7 +114,7 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: 
     if (!instrument || !latest) continue
     scores.push({
       instrumentId,
-      title: instrument.title,
+      title: aboutClient(instrument.title),
       total: latest.total,
       band: instrument.bands.find((band) => band.id === latest.band)?.label ?? null,
       change: change(latest.total, previous?.total, instrumentId),

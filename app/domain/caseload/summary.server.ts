@@ -11,6 +11,7 @@
 
 import type { LinkedClient } from '#app/domain/sharing/links.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
+import { aboutClient } from '#app/utils/format.ts'
 import { jsonText, namedStatement } from '#db/sqlite.ts'
 import {
   addDays,
@@ -193,7 +194,7 @@ async function scores(params: Timed, timeZone: string): Promise<ScoreChange[]> {
       change === null || !lowerIsBetter ? null : change === 0 ? 'same' : change < 0 ? 'better' : 'worse'
     return {
       instrumentId,
-      title: instrument?.title ?? instrumentId,
+      title: instrument ? aboutClient(instrument.title) : instrumentId,
       date: day(at),
       total,
       max: instrument?.scoring.method === 'sum' ? scoreRange(instrument).max : null,

@@ -254,7 +254,13 @@ type Before = [total: number, date: string] | null
 const score = (id: string, date: string, total: number, max: number, band: string, ...rest: [Before, Direction]) => {
   const [previous, direction] = rest
   const before = previous && { total: previous[0], date: previous[1] }
-  const title = loadProgramme().instruments[id]?.title
+  // The summary speaks about the client (issue 16 item 14): never "Your drinking".
+  const title = {
+    audit: 'Drinking (AUDIT)',
+    'audit-c': 'How much they drink (AUDIT-C)',
+    'phq-9': 'Mood (PHQ-9)',
+    'gad-7': 'Worry and anxiety (GAD-7)',
+  }[id]
   const change = before && total - before.total
   return { instrumentId: id, title, date, total, max, band, previous: before, change, direction, lowerIsBetter: true }
 }

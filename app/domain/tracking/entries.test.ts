@@ -132,6 +132,21 @@ describe('units (item 11)', () => {
       dataOf<{ total: number | null }>(await newUse.action({ request: typed, params: {}, context: loadContext })).total,
     ).toBe(2)
   })
+
+  it('"Work it out" with fields that make no drink is a 400 and saves nothing', async () => {
+    const user = await makeUser()
+    const cookie = await signedInCookie(user)
+    const forms: Record<string, string>[] = [
+      { intent: 'calculate', ml: 'lots', abv: '4' },
+      { intent: 'calculate', ml: '9'.repeat(5000), abv: '4' },
+      { intent: 'calculate' },
+    ]
+    for (const form of forms) {
+      const request = makeRequest('/track/use/new', { cookie, form })
+      expect(await statusOf(newUse.action, request)).toBe(400)
+    }
+    expect(rowsOf(user.id)).toEqual([])
+  })
 })
 
 describe('backdated entries (item 13)', () => {
