@@ -28,10 +28,10 @@ const DAY = 86_400_000
 const HOUR = 3_600_000
 /** Not an argon2 hash, so no passphrase ever matches it: these clients never sign in. */
 const NO_SIGN_IN = 'seeded-client-cannot-sign-in'
-const ZONES = ['Europe/London', 'Europe/London', 'Europe/London', 'Europe/Dublin', 'America/New_York']
-const MAIN: SubstanceId[] = ['alcohol', 'alcohol', 'alcohol', 'cannabis', 'stimulants', 'opioids']
+export const ZONES = ['Europe/London', 'Europe/London', 'Europe/London', 'Europe/Dublin', 'America/New_York']
+export const MAIN: SubstanceId[] = ['alcohol', 'alcohol', 'alcohol', 'cannabis', 'stimulants', 'opioids']
 /** One occasion of use: unit, a typical amount and its price in pence. */
-const USE: Partial<Record<SubstanceId, { unit: string; min: number; max: number; pence: number }>> = {
+export const USE: Partial<Record<SubstanceId, { unit: string; min: number; max: number; pence: number }>> = {
   alcohol: { unit: 'units', min: 2, max: 12, pence: 250 },
   cannabis: { unit: 'grams', min: 0.5, max: 2, pence: 1000 },
   stimulants: { unit: 'grams', min: 0.2, max: 1, pence: 6000 },
@@ -67,7 +67,7 @@ const INSERTS = {
 }
 
 /** Each module's states along one path from the start to the end, walked with sample answers. */
-function modulePaths() {
+export function modulePaths() {
   return Object.values(loadProgramme().modules).map((def) => {
     const states: ModuleState[] = [startModule(def, null)]
     for (let state = states[0]; state && state.value !== FINISHED && states.length < 100; ) {

@@ -15,14 +15,10 @@ import {
   FINISHED,
   loadProgramme,
   localToUtc,
-  type ModuleState,
   progressOf,
   type SubstanceId,
   safetyRulesFired,
-  sampleAnswers,
   scoreInstrument,
-  startModule,
-  stepModule,
   todayIn,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
@@ -41,19 +37,11 @@ import {
   useEntries,
   users,
 } from './schema/index.ts'
+import { MAIN, modulePaths, USE, ZONES } from './seed-caseload.ts'
 import { generator } from './seed-heavy.ts'
 
 const DAY = 86_400_000
 const DAYS = 365
-const ZONES = ['Europe/London', 'Europe/London', 'Europe/London', 'Europe/Dublin', 'America/New_York']
-const MAIN: SubstanceId[] = ['alcohol', 'alcohol', 'alcohol', 'cannabis', 'stimulants', 'opioids']
-/** One occasion of use: unit, a typical amount and its price in pence. */
-const USE: Partial<Record<SubstanceId, { unit: string; min: number; max: number; pence: number }>> = {
-  alcohol: { unit: 'units', min: 2, max: 12, pence: 250 },
-  cannabis: { unit: 'grams', min: 0.5, max: 2, pence: 1000 },
-  stimulants: { unit: 'grams', min: 0.2, max: 1, pence: 6000 },
-  opioids: { unit: 'bags', min: 1, max: 3, pence: 1000 },
-}
 /** The module the bench posts steps of: its first two steps are a read step and a rating. */
 export const DAY_MODULE = 'riding-out-urges'
 
@@ -71,20 +59,6 @@ export type DayWorker = { id: string; username: string; linkIds: string[] }
 export type DaySeed = { clients: DayClient[]; workers: DayWorker[]; rows: Record<string, number> }
 
 type Options = { clients?: number; workers?: number; passphraseHash: string; now?: Date }
-
-/** Each module's states along one path from the start to the end, walked with sample answers. */
-function modulePaths() {
-  return Object.values(loadProgramme().modules).map((def) => {
-    const states: ModuleState[] = [startModule(def, null)]
-    for (let state = states[0]; state && state.value !== FINISHED && states.length < 100; ) {
-      const step = def.steps.find((s) => s.id === state?.value)
-      if (!step) break
-      state = stepModule(def, state, { type: 'NEXT', answer: sampleAnswers(def, step)[0] })
-      states.push(state)
-    }
-    return { def, states }
-  })
-}
 
 export async function seedDay(
   db: Db,
