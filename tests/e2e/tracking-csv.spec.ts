@@ -24,8 +24,11 @@ test('the CSV downloads on /privacy hold the urges, use diary and goal check-ins
     ['outcome', 'rode-out'],
   ])
   expect(new URL(detail.url()).pathname).toBe('/track')
+  // A day cannot hold both use and "no use" (issue 16): the drink was yesterday, no use today.
+  const yesterday = new Date(Date.parse(`${todayIn(zone)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
   const use = await post(page, '/track/use/new', [
     ['timeZone', zone],
+    ['when', `${yesterday}T20:00`],
     ['substance', 'alcohol'],
     ['drink', 'bottle-of-wine'],
     ['spend', '8.99'],
@@ -82,7 +85,7 @@ test('the CSV downloads on /privacy hold the urges, use diary and goal check-ins
   ])
   expect(diary.records.map((r) => [r.date, r.substance, r['alcohol units'], r['spent (£)']])).toEqual(
     expect.arrayContaining([
-      [today, 'alcohol', '10.1', '8.99'],
+      [yesterday, 'alcohol', '10.1', '8.99'],
       [today, 'no use', '', ''],
     ]),
   )
