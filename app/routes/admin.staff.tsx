@@ -87,39 +87,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const formData = await request.formData()
   const intent = formData.get('intent')
-  const personIntent = PERSON_INTENTS.find((name) => name === intent)
-  if (personIntent) {
-    const { result, userId, resetUrl, done } = await changePerson(personIntent, formData, admin.id, request)
-    return data(
-      {
-        form: personIntent,
-        result,
-        userId,
-        resetUrl: resetUrl ?? null,
-        done: done ?? null,
-        inviteUrl: null,
-        created: null,
-      },
-      { status: result.status === 'error' ? 400 : 200 },
-    )
-  }
-  const reply = (
-    form: 'invite' | 'create',
-    result: SubmissionResult<string[]>,
-    extra: { inviteUrl?: string; created?: string } = {},
-  ) =>
+  // One shape for every form's reply, so the page reads each form's outcome the same way.
+  type Extra = { inviteUrl?: string; created?: string; userId?: string | null; resetUrl?: string; done?: string }
+  const reply = (form: 'invite' | 'create' | PersonIntent, result: SubmissionResult<string[]>, extra: Extra = {}) =>
     data(
       {
         form,
         result,
         inviteUrl: extra.inviteUrl ?? null,
         created: extra.created ?? null,
-        userId: null,
-        resetUrl: null,
-        done: null,
+        userId: extra.userId ?? null,
+        resetUrl: extra.resetUrl ?? null,
+        done: extra.done ?? null,
       },
       { status: result.status === 'error' ? 400 : 200 },
     )
+  const personIntent = PERSON_INTENTS.find((name) => name === intent)
+  if (personIntent) {
+    const { result, ...extra } = await changePerson(personIntent, formData, admin.id, request)
+    return reply(personIntent, result, extra)
+  }
   if (formData.get('intent') === 'invite') {
     const submission = parseWithZod(formData, { schema: InviteSchema })
     if (submission.status !== 'success') return reply('invite', submission.reply())
