@@ -22,7 +22,7 @@ import {
 import type { Db } from './client.ts'
 import { pinModuleVersion, writePin } from './module-versions.ts'
 import { SCOPES, type Scope } from './schema/index.ts'
-import { generator } from './seed-heavy.ts'
+import { draws } from './seed-heavy.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -81,11 +81,7 @@ export function modulePaths() {
 }
 
 export async function seedCaseload(db: Db, workerId: string, count = 200, now = new Date()): Promise<SeededLink[]> {
-  const random = generator(20_260_406)
-  const chance = (p: number) => random() < p
-  const between = (min: number, max: number) => min + random() * (max - min)
-  const whole = (min: number, max: number) => Math.floor(between(min, max + 1))
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+  const { chance, between, whole, pick } = draws(20_260_406)
   const programme = loadProgramme()
   const { triggers, copingStrategies } = programme.tracking
   const paths = modulePaths()

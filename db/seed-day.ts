@@ -38,7 +38,7 @@ import {
   users,
 } from './schema/index.ts'
 import { MAIN, modulePaths, USE, ZONES } from './seed-caseload.ts'
-import { generator } from './seed-heavy.ts'
+import { draws } from './seed-heavy.ts'
 
 const DAY = 86_400_000
 const DAYS = 365
@@ -64,11 +64,7 @@ export async function seedDay(
   db: Db,
   { clients = 1000, workers = 20, passphraseHash, now = new Date() }: Options,
 ): Promise<DaySeed> {
-  const random = generator(20_260_413)
-  const chance = (p: number) => random() < p
-  const between = (min: number, max: number) => min + random() * (max - min)
-  const whole = (min: number, max: number) => Math.floor(between(min, max + 1))
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+  const { random, chance, between, whole, pick } = draws(20_260_413)
   const programme = loadProgramme()
   const { triggers, copingStrategies } = programme.tracking
   const paths = modulePaths()

@@ -24,6 +24,19 @@ export function generator(seed: number) {
   }
 }
 
+/** The seeded generator with the draws the seeds make from it. */
+export function draws(seed: number) {
+  const random = generator(seed)
+  const between = (min: number, max: number) => min + random() * (max - min)
+  return {
+    random,
+    chance: (p: number) => random() < p,
+    between,
+    whole: (min: number, max: number) => Math.floor(between(min, max + 1)),
+    pick: <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T,
+  }
+}
+
 const DRINKS = [
   { units: 3.0, pence: 520 }, // a pint of higher-strength lager
   { units: 2.1, pence: 650 }, // a standard glass of wine
