@@ -1,6 +1,7 @@
 // Every table, one file per domain. Later domains add their file here.
 
 export * from './assessments.ts'
+export * from './directory.ts'
 export * from './invites.ts'
 export * from './modules.ts'
 export * from './rate-limits.ts'
