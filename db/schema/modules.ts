@@ -68,6 +68,10 @@ export const goals = sqliteTable(
     howMuch: text('how_much'),
     /** A calendar date, YYYY-MM-DD. */
     byWhen: text('by_when'),
+    /** How often the client checks in: one check-in a day, or one a week (Monday to Sunday, their days). */
+    frequency: text('frequency', { enum: ['daily', 'weekly'] })
+      .notNull()
+      .default('daily'),
     why: text('why'),
     area: text('area').notNull(),
     status: text('status', { enum: ['active', 'done', 'dropped'] })

@@ -1,0 +1,1 @@
+ALTER TABLE `goals` ADD `frequency` text DEFAULT 'daily' NOT NULL;
