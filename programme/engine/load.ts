@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { BatterySchema } from '../schema/battery.schema.ts'
 import { type Instrument, InstrumentSchema } from '../schema/instrument.schema.ts'
 import { LifeAreasSchema } from '../schema/life-areas.schema.ts'
+import { MixingSchema } from '../schema/mixing.schema.ts'
 import { NormsSchema } from '../schema/norms.schema.ts'
 import { SelfHarmPhrasesSchema } from '../schema/self-harm-phrases.schema.ts'
 import { crossCheck, type Issues } from './checks.ts'
@@ -89,8 +90,18 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
   const norms = readYaml(dir, 'norms.yaml', NormsSchema, issues)
   const tracking = readTracking(dir, issues)
   const selfHarmPhrases = readYaml(dir, 'safety/self-harm-phrases.yaml', SelfHarmPhrasesSchema, issues)
+  const mixing = readYaml(dir, 'safety/mixing.yaml', MixingSchema, issues)
 
-  if (issues.errors.length > 0 || !version || !battery || !lifeAreas || !norms || !tracking || !selfHarmPhrases) {
+  if (
+    issues.errors.length > 0 ||
+    !version ||
+    !battery ||
+    !lifeAreas ||
+    !norms ||
+    !tracking ||
+    !selfHarmPhrases ||
+    !mixing
+  ) {
     return { programme: null, errors: issues.errors, warnings: issues.warnings }
   }
   const checked = crossCheck({ version, instruments, battery, lifeAreas, norms: norms.norms }, issues)
@@ -102,6 +113,7 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
     modules: Object.fromEntries(modules),
     tracking,
     selfHarmPhrases,
+    mixing,
   }
   return {
     programme: issues.errors.length === 0 ? deepFreeze(programme) : null,

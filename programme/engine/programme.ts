@@ -3,6 +3,7 @@ import type { Battery } from '../schema/battery.schema.ts'
 import type { Exercise } from '../schema/exercise.schema.ts'
 import type { Instrument } from '../schema/instrument.schema.ts'
 import type { LifeAreas } from '../schema/life-areas.schema.ts'
+import type { Mixing } from '../schema/mixing.schema.ts'
 import type { Norm } from '../schema/norms.schema.ts'
 import type { SelfHarmPhrases } from '../schema/self-harm-phrases.schema.ts'
 import type { Tracking } from '../schema/tracking.schema.ts'
@@ -28,6 +29,8 @@ export type Programme = {
   tracking: Tracking
   /** Phrases that, in any free text a client saves, show the support panel (hazard H-027). */
   selfHarmPhrases: SelfHarmPhrases
+  /** Dangerous combinations with their sources, and the prescribed medicines a client can list (H-039). */
+  mixing: Mixing
 }
 
 /** Answers by item id; each value is the chosen option's `value` as published (before reversing). */
