@@ -11,7 +11,10 @@ import { UK_WEEKLY_UNIT_GUIDELINE } from './norms.ts'
 import type { Programme } from './programme.ts'
 import { itemRange, type ScoreRange, scoreRange } from './scoring.ts'
 
-export type Issues = { error(file: string, message: string): void; warn(file: string, message: string): void }
+export type Issues = {
+  error(file: string, message: string, line?: number): void
+  warn(file: string, message: string, line?: number): void
+}
 
 type Parsed = {
   version: string
@@ -73,7 +76,8 @@ function resolveDerived(parsed: Parsed, issues: Issues): void {
   }
 }
 
-function checkInstrument(instrument: Instrument, file: string, issues: Issues): void {
+/** One instrument's own checks (shared with the studio's validator, validate-document.ts). */
+export function checkInstrument(instrument: Instrument, file: string, issues: Issues): void {
   const itemIds = instrument.items.map((item) => item.id)
   const hasItem = (id: string) => itemIds.includes(id)
   for (const id of duplicates(itemIds)) issues.error(file, `duplicate item id ${id}`)

@@ -16,7 +16,8 @@ import type { Programme } from './programme.ts'
 import { readTracking } from './tracking/load-tracking.ts'
 import { readYaml } from './yaml.ts'
 
-export type ContentIssue = { file: string; message: string }
+/** `line`: the YAML line, where the shared document validator knows it. */
+export type ContentIssue = { file: string; message: string; line?: number }
 export type ContentReport = { programme: Programme | null; errors: ContentIssue[]; warnings: ContentIssue[] }
 
 export class ContentError extends Error {
@@ -45,8 +46,8 @@ function newIssues(): Issues & { errors: ContentIssue[]; warnings: ContentIssue[
   return {
     errors,
     warnings,
-    error: (file, message) => errors.push({ file, message }),
-    warn: (file, message) => warnings.push({ file, message }),
+    error: (file, message, line) => errors.push(line === undefined ? { file, message } : { file, message, line }),
+    warn: (file, message, line) => warnings.push(line === undefined ? { file, message } : { file, message, line }),
   }
 }
 
