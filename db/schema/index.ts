@@ -3,6 +3,7 @@
 export * from './assessments.ts'
 export * from './directory.ts'
 export * from './invites.ts'
+export * from './medicines.ts'
 export * from './modules.ts'
 export * from './rate-limits.ts'
 export * from './sessions.ts'

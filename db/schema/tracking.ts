@@ -67,6 +67,8 @@ export const useEntries = sqliteTable(
     alcoholUnits: real('alcohol_units'),
     spendPence: integer('spend_pence'),
     note: text('note'),
+    /** After a lapse: what happened and what the client learned (short; issue 15 §5, H-041). */
+    lapseNote: text('lapse_note'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
