@@ -41,6 +41,11 @@ export const studioVersions = sqliteTable(
     document: text('document', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** SHA-256 of the document's canonical JSON. */
     hash: text('hash').notNull(),
+    /**
+     * The YAML as last saved from the source view (null when saved from the form). A draft
+     * saves even when its YAML does not parse: then this holds it and `document` stays as it was.
+     */
+    source: text('source'),
     status: text('status', { enum: VERSION_STATUSES }).notNull(),
     /** What it was made from: "base", or the id of an earlier service version. */
     basedOn: text('based_on'),
