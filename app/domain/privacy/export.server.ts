@@ -3,7 +3,9 @@
 import { exportAccount } from '#app/domain/accounts/account.server.ts'
 import { exportInvitesCreated } from '#app/domain/accounts/staff.server.ts'
 import { exportAssessments } from '#app/domain/assessment/results.server.ts'
+import { exportDirectory } from '#app/domain/directory/client-services.server.ts'
 import { exportModules } from '#app/domain/modules/view.server.ts'
+import { exportMedicines } from '#app/domain/safety/mixing.server.ts'
 import { exportSharing } from '#app/domain/sharing/links.server.ts'
 import { exportTracking } from '#app/domain/tracking/export.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
@@ -15,8 +17,10 @@ const EXPORTERS: Exporter[] = [
   exportAssessments,
   exportModules,
   exportTracking,
+  exportMedicines,
   exportSharing,
   exportInvitesCreated,
+  exportDirectory,
 ]
 
 export const EXPORT_FORMAT = 'foothold-export/1'
