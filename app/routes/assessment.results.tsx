@@ -149,6 +149,10 @@ export default function Results() {
         </>
       ) : null}
       <p>
+        <Link to="/medicines">Medicines you are prescribed</Link>: list them, and we warn you if something you log is
+        dangerous with one of them.
+      </p>
+      <p>
         <Link to="/assessment/history">See how your scores have changed</Link>
       </p>
     </section>

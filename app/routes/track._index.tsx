@@ -108,7 +108,8 @@ export default function Track() {
         {!actionData && search.get('deleted') ? <p className="notice">Deleted.</p> : null}
       </div>
       <p>
-        <Link to="/progress">See your progress and patterns</Link> · <Link to="/goals">Your goals</Link>
+        <Link to="/progress">See your progress and patterns</Link> · <Link to="/goals">Your goals</Link> ·{' '}
+        <Link to="/medicines">Your medicines</Link> · <Link to="/help/mixing">Mixing drugs</Link>
       </p>
       <EntryList recent={recent} />
       <details className="time-zone" open={Boolean(actionData && 'zoneError' in actionData)}>

@@ -3,10 +3,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
+import { MixingWarning } from '#app/components/mixing-warning.tsx'
 import { UseAfterBreakWarning } from '#app/components/use-after-break.tsx'
 import { CALCULATE, UseFields } from '#app/components/use-fields.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
+import { mixingWarning } from '#app/domain/safety/mixing.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 import { alcoholUnitsText } from '#app/domain/tracking/amounts.ts'
 import { deleteEntry, getUse, updateUse } from '#app/domain/tracking/entries.server.ts'
@@ -21,10 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entry = await getUse(user.id, params.id ?? '')
   if (!entry) throw new Response('Not found', { status: 404 })
   // Just logged, and use after a break (H-026): the tolerance warning comes first.
-  const afterBreak =
-    new URL(request.url).searchParams.get('logged') === '1' && (await afterBreakWarning(user.id, entry.createdAt))
+  const logged = new URL(request.url).searchParams.get('logged') === '1'
+  const afterBreak = logged && (await afterBreakWarning(user.id, entry.createdAt))
+  // Just logged, and it mixes dangerously with the day or a listed medicine (H-039).
+  const mixing = logged ? await mixingWarning(user.id, entry) : null
   return {
     afterBreak,
+    mixing,
     contacts: afterBreak ? (await getServiceSettings()).crisisContacts : [],
     entry: useDefaults(entry),
     when: entryWhen(entry),
@@ -59,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UseEntryPage() {
-  const { entry, when, noUse, alcoholUnits, choices, afterBreak, contacts } = useLoaderData<typeof loader>()
+  const { entry, when, noUse, alcoholUnits, choices, afterBreak, mixing, contacts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const form = useFormReply('use-form', actionData?.result ?? null, entry)
@@ -72,6 +77,7 @@ export default function UseEntryPage() {
           Saved{alcoholUnits !== null ? `: ${alcoholUnitsText(alcoholUnits)} of alcohol` : ''}.
         </p>
       ) : null}
+      {mixing && !actionData ? <MixingWarning rows={mixing} /> : null}
       {afterBreak && !actionData ? <UseAfterBreakWarning contacts={contacts} /> : null}
       {noUse ? null : (
         <Form method="post" {...form.props}>

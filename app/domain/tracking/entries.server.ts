@@ -3,6 +3,7 @@
 // dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
+import { mixingEvent } from '#app/domain/safety/mixing.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
@@ -184,6 +185,7 @@ export async function logUse(
   const values = diaryValues(form)
   // Checked before the insert, so the rule reads the diary as it was before this entry.
   const afterBreak = await afterBreakEvent(userId, { ...when, ...values }, now)
+  const mixing = await mixingEvent(userId, { ...when, ...values }, now)
   const selfHarm = selfHarmEvent(userId, 'use-note', [values.note], now)
   const id = crypto.randomUUID()
   getDb().transaction((tx) => {
@@ -192,6 +194,7 @@ export async function logUse(
       .run()
     tx.delete(useEntries).where(noUseMark(userId, when.localDate)).run()
     if (afterBreak) tx.insert(safetyEvents).values(afterBreak).run()
+    if (mixing) tx.insert(safetyEvents).values(mixing).run()
     if (selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
   })
   return { ok: true, id, afterBreak: afterBreak !== null, selfHarmWords: selfHarm !== null }

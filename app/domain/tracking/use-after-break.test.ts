@@ -98,7 +98,8 @@ describe('logging use after a break', () => {
     expect((await logThroughPage(who, { substance: 'alcohol', amount: '4', unit: 'units' })).page.afterBreak).toBe(
       false,
     )
-    expect(events(who.id)).toEqual([])
+    // (Benzos then alcohol on one day is a dangerous mix: that rule's event is not this one's.)
+    expect(events(who.id).filter((e) => e.rule !== 'mixing')).toEqual([])
     // With dependence signs from a check-in, the same alcohol does.
     getDb()
       .insert(safetyEvents)
