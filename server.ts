@@ -20,10 +20,14 @@ import express from 'express'
 import {
   FORM_LIMITS,
   hasBody,
+  isMultipart,
   MESSAGES,
+  multipartAsFormBody,
   readBoundedBody,
+  readMultipartForm,
   refuseFields,
   refuseHeaders,
+  UPLOAD_FORM_LIMITS,
 } from './app/http/form-body.server.ts'
 import { remixHandler } from './app/http/remix-request.server.ts'
 import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
@@ -133,6 +137,7 @@ async function serve(): Promise<void> {
       contentType: req.get('content-type'),
       contentEncoding: req.get('content-encoding'),
       contentLength: req.get('content-length'),
+      path: req.path,
     })
     if (refused) {
       // Whatever body is on its way is never read: close the connection rather than drain it.
@@ -149,6 +154,22 @@ async function serve(): Promise<void> {
   // Remix gets the same bytes (remix-request.server.ts).
   app.use(async (req, res, next) => {
     if (!hasBody(req.method)) return next()
+    // An upload (only on MULTIPART_PATHS; refuseHeaders refused it elsewhere) reaches Remix as
+    // the same urlencoded body as any form, its file's text a field, checked like any form.
+    if (isMultipart(req.get('content-type'))) {
+      const upload = await readMultipartForm(req, req.get('content-type') ?? '')
+      const body = upload.ok ? multipartAsFormBody(upload) : upload.refusal
+      const refused = Buffer.isBuffer(body) ? refuseFields(body, UPLOAD_FORM_LIMITS) : body
+      if (refused || !Buffer.isBuffer(body)) {
+        const refusal = refused ?? { status: 400, message: MESSAGES.unreadable }
+        res.set('Connection', 'close').status(refusal.status).type('text/plain').send(refusal.message)
+        return
+      }
+      req.headers['content-type'] = 'application/x-www-form-urlencoded'
+      req.headers['content-length'] = String(body.length)
+      res.locals.formBody = body
+      return next()
+    }
     const read = await readBoundedBody(req, FORM_LIMITS.maxBytes)
     if (!read.ok) {
       res.set('Connection', 'close')

@@ -3,10 +3,11 @@
 //
 // 1. The kind of body. Only `application/x-www-form-urlencoded` is accepted: JSON, plain text or
 //    no body at all would make `request.formData()` throw inside an action (a 500), so they get
-//    415 and a plain message. Multipart is refused with 415 too: no form of ours uploads a file,
-//    so there is no reason to run a multipart parser on strangers' bytes. A route that needs an
-//    upload one day must add multipart here, bounded by the same limits (the part count, the
-//    names, a byte limit per part), with its own tests.
+//    415 and a plain message. Multipart is refused with 415 too, except on the few paths in
+//    MULTIPART_PATHS whose form uploads a file: there `readMultipartForm` (busboy, bounded: one
+//    file of at most 1 MiB, a few short fields, reading stops at a limit with 413) reads it, and
+//    `multipartAsFormBody` hands the route the same urlencoded body every other form sends (the
+//    file's text as a field), so every check below applies to it too (ADR 0022).
 //
 // 2. The size and shape of the body, checked on the raw bytes before any parsing. conform's
 //    parseWithZod turns a field named `x[99999999]` into an array of that length, and that one
@@ -21,9 +22,11 @@
 //    `%ED%A0%80`, or the U+FFFD a browser puts in its place). They would be saved as they are and
 //    break exports, PDFs and other tools later; the person is asked to type the text again.
 import type { Readable } from 'node:stream'
+import busboy from 'busboy'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const FORM_TYPE = 'application/x-www-form-urlencoded'
+const MULTIPART_TYPE = 'multipart/form-data'
 
 /**
  * Generous for every real form: the largest (a module exercise with five long answers of 4,000
@@ -59,9 +62,25 @@ export function hasBody(method: string): boolean {
   return !SAFE_METHODS.has(method.toUpperCase())
 }
 
-export function isUnsupportedBody(method: string, contentType: string | undefined): boolean {
+/**
+ * The only paths that may post multipart/form-data (a file upload). Remix's own submissions of
+ * the same form go to `<path>.data`, which counts as the path.
+ */
+export const MULTIPART_PATHS: ReadonlySet<string> = new Set(['/admin/directory/import'])
+
+/** Whether a post to `path` may be multipart/form-data. */
+export function allowsMultipart(path: string | undefined): boolean {
+  return path !== undefined && MULTIPART_PATHS.has(path.replace(/\.data$/, ''))
+}
+
+export function isMultipart(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === MULTIPART_TYPE
+}
+
+export function isUnsupportedBody(method: string, contentType: string | undefined, path?: string): boolean {
   if (!hasBody(method)) return false
   const type = contentType?.split(';')[0]?.trim().toLowerCase()
+  if (type === MULTIPART_TYPE) return !allowsMultipart(path)
   return type !== FORM_TYPE
 }
 
@@ -70,15 +89,16 @@ export function isUnsupportedBody(method: string, contentType: string | undefine
  * a compressed body (a few kB can unpack to gigabytes), or a declared length over the limit.
  */
 export function refuseHeaders(
-  headers: { method: string; contentType?: string; contentEncoding?: string; contentLength?: string },
+  headers: { method: string; contentType?: string; contentEncoding?: string; contentLength?: string; path?: string },
   limits: FormLimits = FORM_LIMITS,
 ): BodyRefusal | null {
-  if (isUnsupportedBody(headers.method, headers.contentType)) return { status: 415, message: MESSAGES.unsupported }
+  if (isUnsupportedBody(headers.method, headers.contentType, headers.path))
+    return { status: 415, message: MESSAGES.unsupported }
   const encoding = headers.contentEncoding?.trim().toLowerCase()
   if (encoding && encoding !== 'identity') return { status: 415, message: MESSAGES.unsupported }
   const length = Number(headers.contentLength)
-  if (headers.contentLength !== undefined && length > limits.maxBytes)
-    return { status: 413, message: MESSAGES.tooLarge }
+  const maxBytes = isMultipart(headers.contentType) ? MULTIPART_LIMITS.maxBytes : limits.maxBytes
+  if (headers.contentLength !== undefined && length > maxBytes) return { status: 413, message: MESSAGES.tooLarge }
   return null
 }
 
@@ -164,3 +184,138 @@ function decodeName(raw: string): string | null {
     return null
   }
 }
+
+/**
+ * An upload: one file of at most 1 MiB (the directory CSV), a few short fields beside it (the
+ * intent), the whole body a little over the file. Reading stops at the first limit passed.
+ */
+export const MULTIPART_LIMITS = {
+  maxBytes: 1024 * 1024 + 16 * 1024,
+  maxFileBytes: 1024 * 1024,
+  maxFiles: 1,
+  maxFields: 10,
+  maxFieldBytes: 1024,
+  maxNameLength: 100,
+} as const
+
+export type MultipartLimits = typeof MULTIPART_LIMITS
+
+export const MULTIPART_MESSAGES = {
+  fileTooLarge: 'The file is larger than 1 MiB. Split it into smaller files and import each one.',
+  tooManyFiles: 'Send one file at a time.',
+  notText: 'The file is not text saved as UTF-8. In your spreadsheet, save it as "CSV UTF-8" and try again.',
+} as const
+
+export type UploadedFile = { field: string; filename: string; mimeType: string; data: Buffer }
+export type MultipartRead =
+  | { ok: true; fields: Array<[string, string]>; files: UploadedFile[] }
+  | { ok: false; refusal: BodyRefusal }
+
+/**
+ * Reads a multipart/form-data body with busboy, bounded: a file over `maxFileBytes`, a body over
+ * `maxBytes`, more than `maxFiles` files or `maxFields` fields, a field over `maxFieldBytes` or a
+ * name over `maxNameLength` stops the reading there (the rest is never read; the caller answers
+ * and closes the connection). Malformed bodies are a 400, never a throw. Kept small and exported
+ * for any other route on MULTIPART_PATHS.
+ */
+export function readMultipartForm(
+  stream: Readable,
+  contentType: string,
+  limits: MultipartLimits = MULTIPART_LIMITS,
+): Promise<MultipartRead> {
+  return new Promise((resolve) => {
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({
+        headers: { 'content-type': contentType },
+        limits: {
+          fileSize: limits.maxFileBytes,
+          files: limits.maxFiles,
+          fields: limits.maxFields,
+          fieldSize: limits.maxFieldBytes,
+          fieldNameSize: limits.maxNameLength,
+          parts: limits.maxFiles + limits.maxFields,
+        },
+      })
+    } catch {
+      resolve({ ok: false, refusal: { status: 400, message: MESSAGES.unreadable } })
+      return
+    }
+    const fields: Array<[string, string]> = []
+    const files: UploadedFile[] = []
+    let size = 0
+    let done = false
+    const finish = (result: MultipartRead) => {
+      if (done) return
+      done = true
+      stream.off('data', count)
+      stream.unpipe(parser)
+      stream.pause()
+      parser.removeAllListeners()
+      parser.on('error', () => {})
+      resolve(result)
+    }
+    const refuse = (status: 400 | 413, message: string) => finish({ ok: false, refusal: { status, message } })
+    const count = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limits.maxBytes) refuse(413, MESSAGES.tooLarge)
+    }
+    const longName = (name: string, truncated: boolean) => truncated || name.length > limits.maxNameLength
+    parser.on('field', (name, value, info) => {
+      if (longName(name, info.nameTruncated)) return refuse(400, MESSAGES.unreadable)
+      if (info.valueTruncated) return refuse(413, MESSAGES.tooLarge)
+      fields.push([name, value])
+    })
+    parser.on('file', (name, file, info) => {
+      if (longName(name, false)) {
+        file.resume()
+        return refuse(400, MESSAGES.unreadable)
+      }
+      const chunks: Buffer[] = []
+      file.on('data', (chunk: Buffer) => chunks.push(chunk))
+      file.on('limit', () => refuse(413, MULTIPART_MESSAGES.fileTooLarge))
+      file.on('end', () => {
+        if (!done)
+          files.push({
+            field: name,
+            filename: info.filename ?? '',
+            mimeType: info.mimeType,
+            data: Buffer.concat(chunks),
+          })
+      })
+    })
+    parser.on('filesLimit', () => refuse(400, MULTIPART_MESSAGES.tooManyFiles))
+    parser.on('fieldsLimit', () => refuse(400, MESSAGES.tooManyFields))
+    parser.on('partsLimit', () => refuse(400, MESSAGES.tooManyFields))
+    parser.on('error', () => refuse(400, MESSAGES.unreadable))
+    parser.on('close', () => finish({ ok: true, fields, files }))
+    stream.on('data', count)
+    stream.once('error', () => refuse(400, MESSAGES.unreadable))
+    stream.pipe(parser)
+  })
+}
+
+/**
+ * An upload as the urlencoded body every other form sends: its fields, then each file's text
+ * under its field's name (a file that is not UTF-8 text is refused). The route reads it like any
+ * form, and refuseFields checks it like any form.
+ */
+export function multipartAsFormBody(read: {
+  fields: Array<[string, string]>
+  files: UploadedFile[]
+}): Buffer | BodyRefusal {
+  const body = new URLSearchParams(read.fields)
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  for (const file of read.files) {
+    if (file.data.length === 0 && file.filename === '') continue
+    try {
+      body.append(file.field, decoder.decode(file.data))
+    } catch {
+      return { status: 400, message: MULTIPART_MESSAGES.notText }
+    }
+  }
+  return Buffer.from(body.toString())
+}
+
+/** refuseFields' limits for a body made by multipartAsFormBody: percent-encoding can triple a file's size. */
+export const UPLOAD_FORM_LIMITS: FormLimits = { ...FORM_LIMITS, maxBytes: 3 * MULTIPART_LIMITS.maxBytes }
