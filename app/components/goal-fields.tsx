@@ -1,5 +1,6 @@
 // The fields of a SMART goal: what, what kind, which substance, how much or how often, by when,
-// why it matters, and the life area. Used by a module's goal step and the goals page.
+// why it matters, and the life area; on the goals pages also how often to check in. Used by a
+// module's goal step and the goals pages.
 import { type FieldState, SelectField, TextAreaField, TextField } from './forms.tsx'
 
 type FieldFor = (name: string) => FieldState
@@ -8,6 +9,11 @@ const GOAL_TYPES = [
   ['stop', 'Stop'],
   ['cut-down', 'Cut down'],
   ['lifestyle', 'Something else in my life'],
+] as const
+
+const FREQUENCIES = [
+  ['daily', 'Every day'],
+  ['weekly', 'Once a week'],
 ] as const
 
 const SUBSTANCE_NAMES: Record<string, string> = {
@@ -32,10 +38,13 @@ export function GoalFields({
   field,
   prompt,
   goalChoices,
+  withFrequency = false,
 }: {
   field: FieldFor
   prompt: string
   goalChoices: { areas: readonly string[]; substances: readonly string[] }
+  /** Ask how often to check in (the goals pages; a module's goal step does not). */
+  withFrequency?: boolean
 }) {
   const areasFirst = Object.entries(AREA_NAMES).sort(
     ([a], [b]) => Number(!goalChoices.areas.includes(a)) - Number(!goalChoices.areas.includes(b)),
@@ -57,6 +66,9 @@ export function GoalFields({
         label="How much or how often? (optional)"
         hint="For example: no more than 6 units on a day I drink"
       />
+      {withFrequency ? (
+        <SelectField field={field('frequency')} label="How often will you check in?" options={FREQUENCIES} />
+      ) : null}
       <TextField field={field('byWhen')} type="date" label="By when? (optional)" />
       <TextAreaField field={field('why')} label="Why does it matter to you? (optional)" rows={3} />
       <SelectField field={field('area')} label="Which part of your life is it about?" options={areasFirst} />

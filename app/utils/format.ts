@@ -2,9 +2,31 @@
 // the browser. Dates are written out by hand rather than with Intl, so the two always agree.
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+// The house format for a date shown to people is `longDate`, "5 Dec 2026" (never 2026-12-05);
+// `weekdayDate`, "Tue 30 Dec 2025", where the day of the week helps (diary lists, check-ins);
+// `dayMonth`, "5 Dec", only where the year is already said nearby (a chart's axis, a range).
+
 /** "5 Dec" for the local date 2026-12-05. */
 export function dayMonth(date: string): string {
-  return `${Number(date.slice(8))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`
+}
+
+/** "5 Dec 2026" for the local date 2026-12-05 (a longer string, e.g. an ISO instant, is cut to its date). */
+export function longDate(date: string): string {
+  return `${dayMonth(date)} ${date.slice(0, 4)}`
+}
+
+/** "Mon" for the local date 2026-11-30: Monday is 0, as in the tracking tables. */
+export function weekdayOf(date: string): string {
+  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))))
+  return WEEKDAYS[(day.getUTCDay() + 6) % 7] ?? ''
+}
+
+/** "Tue 30 Dec 2025" for the local date 2025-12-30. */
+export function weekdayDate(date: string): string {
+  return `${weekdayOf(date)} ${longDate(date)}`
 }
 /** "1 urge", "2 urges". */
 export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`

@@ -4,6 +4,8 @@ import * as account from '#app/routes/account.tsx'
 import * as adminSettings from '#app/routes/admin.settings.tsx'
 import * as adminStaff from '#app/routes/admin.staff.tsx'
 import * as goals from '#app/routes/goals.tsx'
+import * as deleteGoal from '#app/routes/goals_.$id.delete.tsx'
+import * as editGoal from '#app/routes/goals_.$id.edit.tsx'
 import * as home from '#app/routes/home.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as modules from '#app/routes/modules._index.tsx'
@@ -130,6 +132,29 @@ const MATRIX: Array<{
   },
   { name: 'goals page', path: '/goals', handler: goals.loader, expected: [302, 200, 403, 403, 403] },
   { name: 'goals post', path: '/goals', handler: goals.action, post: true, expected: [302, 400, 403, 403, 403] },
+  {
+    name: 'a goal to change that is not there',
+    path: '/goals/none/edit',
+    handler: editGoal.loader,
+    params: { id: 'none' },
+    expected: [302, 404, 403, 403, 403],
+  },
+  {
+    name: 'changing a goal that is not there',
+    path: '/goals/none/edit',
+    handler: editGoal.action,
+    post: true,
+    params: { id: 'none' },
+    expected: [302, 404, 403, 403, 403],
+  },
+  {
+    name: 'deleting a goal that is not there',
+    path: '/goals/none/delete',
+    handler: deleteGoal.action,
+    post: true,
+    params: { id: 'none' },
+    expected: [302, 400, 403, 403, 403],
+  },
   {
     name: 'urges CSV',
     path: '/privacy/export/urges.csv',

@@ -62,7 +62,10 @@ export function noticesFor(substances: readonly string[] | null, notices: readon
  * The warning a new goal calls for (the rule is `goalNotice` in the engine): cutting down or
  * stopping opioids or benzodiazepines, or alcohol with dependence signs (or when we do not know).
  */
-export async function goalSafety(userId: string, goal: GoalAnswer): Promise<NoticeId | null> {
+export async function goalSafety(
+  userId: string,
+  goal: Pick<GoalAnswer, 'type' | 'substance'>,
+): Promise<NoticeId | null> {
   if (goal.substance !== 'alcohol') return goalNotice(goal, null)
   const known = (await namedSubstances(userId)) !== null
   return goalNotice(goal, known ? await dependenceSigns(userId) : null)

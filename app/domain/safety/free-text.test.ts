@@ -163,8 +163,9 @@ describe('goal notes', () => {
       goalsRoute.action as Handler,
       makeRequest('/goals', { cookie, form: { ...goal, why: WORDS } }),
     )
-    expect(getDb().select().from(goals).where(eq(goals.userId, user.id)).get()?.why).toBe(WORDS)
-    await expectSupportFirst(result, cookie, '/goals')
+    const saved = getDb().select().from(goals).where(eq(goals.userId, user.id)).get()
+    expect(saved?.why).toBe(WORDS)
+    await expectSupportFirst(result, cookie, `/goals?saved=goal&goal=${saved?.id}`)
     expect(selfHarmEvents(user.id)).toEqual([{ rule: 'self-harm', source: 'text:goal-note' }])
   })
 
@@ -196,7 +197,7 @@ describe('goal notes', () => {
       goalsRoute.action as Handler,
       makeRequest('/goals', { cookie, form: { intent: 'check-in', goal: goalId, outcome: 'partly', note: NEAR_MISS } }),
     )
-    expect(location(nearMiss)).toBeNull()
+    expect(location(nearMiss)).toBe('/goals?saved=check-in')
     expect(selfHarmEvents(user.id)).toEqual([])
     const result = await run(
       goalsRoute.action as Handler,
@@ -205,7 +206,7 @@ describe('goal notes', () => {
         form: { intent: 'check-in', goal: goalId, outcome: 'not', note: 'I want to hurt myself' },
       }),
     )
-    await expectSupportFirst(result, cookie, '/goals')
+    await expectSupportFirst(result, cookie, '/goals?saved=check-in')
     expect(getDb().select().from(goalCheckIns).where(eq(goalCheckIns.goalId, goalId)).get()?.note).toBe(
       'I want to hurt myself',
     )

@@ -1,16 +1,18 @@
 // Goals on the tracking side: set a SMART goal (the same answer schema as a module's goal step),
-// check in on it (done / partly / not, one per day, in the client's own days), mark it done or
-// drop it, and see its history. Goals from modules appear here too.
-import { and, desc, eq, inArray } from 'drizzle-orm'
+// edit it, check in on it (done / partly / not, one per day or one per week, in the client's own
+// days), mark it done or drop it, and see its history. Goals from modules appear here too.
+import { and, between, desc, eq, inArray, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
+import { longDate, weekdayDate } from '#app/utils/format.ts'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals, safetyEvents } from '#db/schema/index.ts'
-import { type GoalAnswer, goalFreeText, todayIn } from '#programme/engine/index.ts'
+import { goalFreeText, todayIn } from '#programme/engine/index.ts'
 import { timeZoneOf } from './entries.server.ts'
 import { NOTE_MAX } from './forms.server.ts'
+import { checkInPeriod, type GoalForm } from './goal-form.ts'
 
 export const CheckInSchema = z.object({
   goal: z.string().min(1, 'Choose a goal'),
@@ -38,6 +40,7 @@ export async function listGoals(userId: string) {
   return rows
     .map((g) => {
       const own = checkIns.filter((c) => c.goalId === g.id)
+      const period = checkInPeriod(g.frequency, today)
       return {
         id: g.id,
         what: g.what,
@@ -45,11 +48,22 @@ export async function listGoals(userId: string) {
         substance: g.substance,
         howMuch: g.howMuch,
         byWhen: g.byWhen,
+        frequency: g.frequency,
         why: g.why,
         status: g.status,
         fromModule: g.source?.startsWith('module:') ?? false,
-        checkedInToday: own.some((c) => c.localDate === today),
-        history: own.slice(0, HISTORY).map((c) => ({ date: c.localDate, outcome: c.outcome, note: c.note })),
+        /** Checked in today (a daily goal) or this week (a weekly one): the next check-in replaces it. */
+        checkedIn: own.some((c) => c.localDate >= period.from && c.localDate <= period.to),
+        history: own.slice(0, HISTORY).map((c) => ({
+          date: c.localDate,
+          /** "Tue 1 Dec 2026"; a weekly goal's check-in stands for its week: "Week of 30 Nov 2026". */
+          when:
+            g.frequency === 'weekly'
+              ? `Week of ${longDate(checkInPeriod('weekly', c.localDate).from)}`
+              : weekdayDate(c.localDate),
+          outcome: c.outcome,
+          note: c.note,
+        })),
       }
     })
     .sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'))
@@ -59,7 +73,7 @@ export async function listGoals(userId: string) {
  * Saves a new goal; returns the safety warning it calls for, if any (H-012, H-015), and whether
  * its words call for the support panel (H-027).
  */
-export async function createGoal(userId: string, goal: GoalAnswer, now = clock.now()) {
+export async function createGoal(userId: string, goal: GoalForm, now = clock.now()) {
   // Read and decided first; the transaction only writes.
   const safety = await goalSafety(userId, goal)
   const selfHarm = selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
@@ -83,9 +97,55 @@ export async function createGoal(userId: string, goal: GoalAnswer, now = clock.n
   return { id, selfHarmWords: selfHarm !== null, safety }
 }
 
+/** One of the client's goals as its edit and delete pages show it; null if it is not theirs. */
+export async function getGoal(userId: string, goalId: string) {
+  const goal = await getDb()
+    .select()
+    .from(goals)
+    .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
+    .get()
+  if (!goal) return null
+  const checkIns = await getDb()
+    .select({ id: goalCheckIns.id })
+    .from(goalCheckIns)
+    .where(and(eq(goalCheckIns.goalId, goalId), eq(goalCheckIns.userId, userId)))
+    .all()
+  return { ...goal, checkIns: checkIns.length }
+}
+
 /**
- * Today's check-in on one of the client's goals (a second one today replaces the first). False if
- * there is no such goal of theirs; otherwise whether the note calls for the support panel (H-027).
+ * Changes one of the client's goals, with the same checks as setting one: its safety warning
+ * (H-012, H-015, H-044) and self-harm words (H-027). Null if there is no such goal of theirs.
+ */
+export async function updateGoal(userId: string, goalId: string, goal: GoalForm, now = clock.now()) {
+  const safety = await goalSafety(userId, goal)
+  const selfHarm = selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
+  const values = {
+    ...goal,
+    substance: goal.substance ?? null,
+    howMuch: goal.howMuch ?? null,
+    byWhen: goal.byWhen ?? null,
+    why: goal.why ?? null,
+    updatedAt: now,
+  }
+  const changed = getDb().transaction((tx) => {
+    const done = tx
+      .update(goals)
+      .set(values)
+      .where(and(eq(goals.id, goalId), eq(goals.userId, userId)))
+      .run()
+    // Not theirs (or gone): nothing was written, and no event is either.
+    if (done.changes === 1 && selfHarm) tx.insert(safetyEvents).values(selfHarm).run()
+    return done.changes === 1
+  })
+  return changed ? { selfHarmWords: selfHarm !== null, safety } : null
+}
+
+/**
+ * This period's check-in on one of the client's goals: today's for a daily goal, this week's
+ * (Monday to Sunday, their days) for a weekly one; a second one in the period replaces the first.
+ * False if there is no such goal of theirs; otherwise whether the note calls for the support panel
+ * (H-027).
  */
 export async function checkInGoal(
   userId: string,
@@ -93,15 +153,28 @@ export async function checkInGoal(
   now = clock.now(),
 ): Promise<false | { selfHarmWords: boolean }> {
   const goal = await getDb()
-    .select({ id: goals.id })
+    .select({ id: goals.id, frequency: goals.frequency })
     .from(goals)
     .where(and(eq(goals.id, input.goal), eq(goals.userId, userId)))
     .get()
   if (!goal) return false
   const localDate = todayIn(await timeZoneOf(userId), now)
+  const period = checkInPeriod(goal.frequency, localDate)
   const values = { outcome: input.outcome, note: input.note || null, updatedAt: now }
   const selfHarm = selfHarmEvent(userId, 'goal-note', [values.note], now)
   getDb().transaction((tx) => {
+    // A weekly goal's earlier check-in this week is replaced: removed here, in the same write
+    // batch as today's, so the week never holds two.
+    if (period.from !== period.to)
+      tx.delete(goalCheckIns)
+        .where(
+          and(
+            eq(goalCheckIns.goalId, goal.id),
+            between(goalCheckIns.localDate, period.from, period.to),
+            ne(goalCheckIns.localDate, localDate),
+          ),
+        )
+        .run()
     tx.insert(goalCheckIns)
       .values({ goalId: goal.id, userId, localDate, createdAt: now, ...values })
       .onConflictDoUpdate({ target: [goalCheckIns.goalId, goalCheckIns.localDate], set: values })

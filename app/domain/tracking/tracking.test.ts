@@ -25,7 +25,7 @@ import {
 } from './entries.server.ts'
 import { trackingCsv } from './export.server.ts'
 import { trackingForms } from './forms.server.ts'
-import { goalAction } from './goal-actions.server.ts'
+import { deleteGoalAction, goalAction, savedNotice } from './goal-actions.server.ts'
 import { listGoals } from './goals.server.ts'
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -229,19 +229,17 @@ describe('goals', () => {
       user.id,
       form({ intent: 'create', what: 'Two dry days a week', type: 'cut-down', area: 'behaviours' }),
     )
-    expect(created).toMatchObject({ status: 200, safety: null })
     const [goal] = await listGoals(user.id)
+    expect(created).toEqual({ status: 'redirect', to: `/goals?saved=goal&goal=${goal?.id}` })
     expect(goal?.what).toBe('Two dry days a week')
     expect(
       await goalAction(user.id, form({ intent: 'check-in', goal: goal?.id ?? '', outcome: 'partly' })),
-    ).toMatchObject({
-      status: 200,
-    })
+    ).toMatchObject({ status: 'redirect', to: '/goals?saved=check-in' })
     expect(
       await goalAction(user.id, form({ intent: 'check-in', goal: goal?.id ?? '', outcome: 'done', note: 'Sunday' })),
-    ).toMatchObject({ status: 200 })
+    ).toMatchObject({ status: 'redirect' })
     expect((await listGoals(user.id))[0]?.history).toEqual([
-      { date: expect.any(String), outcome: 'done', note: 'Sunday' },
+      { date: '2026-11-21', when: 'Sat 21 Nov 2026', outcome: 'done', note: 'Sunday' },
     ])
   })
 
@@ -259,22 +257,23 @@ describe('goals', () => {
     expect(await goalAction(other.id, form({ intent: 'check-in', goal: id, outcome: 'done' }))).toMatchObject({
       status: 404,
     })
-    expect(await goalAction(other.id, form({ intent: 'delete', goal: id }))).toMatchObject({ status: 404 })
+    expect(await deleteGoalAction(other.id, id, form({ intent: 'delete' }))).toMatchObject({ status: 404 })
     expect((await listGoals(user.id))[0]?.history).toEqual([])
   })
 
   it('a stop goal for opioids or alcohol shows its warning', async () => {
     const user = await makeUser()
-    const opioids = await goalAction(
-      user.id,
-      form({ intent: 'create', what: 'Stop', type: 'stop', substance: 'opioids', area: 'behaviours' }),
+    const warningAfter = async (fields: Record<string, string>) => {
+      const reply = await goalAction(user.id, form({ intent: 'create', ...fields }))
+      if (reply.status !== 'redirect') throw new Error('should save')
+      return (await savedNotice(user.id, new URL(reply.to, 'http://localhost').searchParams)).safety
+    }
+    expect(await warningAfter({ what: 'Stop', type: 'stop', substance: 'opioids', area: 'behaviours' })).toBe(
+      'overdose-after-a-break',
     )
-    expect(opioids).toMatchObject({ safety: 'overdose-after-a-break' })
-    const alcohol = await goalAction(
-      user.id,
-      form({ intent: 'create', what: 'Stop', type: 'stop', substance: 'alcohol', area: 'behaviours' }),
+    expect(await warningAfter({ what: 'Stop', type: 'stop', substance: 'alcohol', area: 'behaviours' })).toBe(
+      'alcohol-withdrawal',
     )
-    expect(alcohol).toMatchObject({ safety: 'alcohol-withdrawal' })
   })
 })
 
