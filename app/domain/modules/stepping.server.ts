@@ -7,6 +7,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { and, eq, sql } from 'drizzle-orm'
 import { assessmentFacts, goalSafety, type SafetyNotice } from '#app/domain/assessment/safety-facts.server.ts'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
+import { publishedModule } from '#app/domain/studio/content.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { pinModuleVersion, writePin } from '#db/module-versions.ts'
@@ -23,7 +24,6 @@ import {
   type Facts,
   FINISHED,
   type GoalAnswer,
-  loadProgramme,
   type ModuleDefinition,
   type ModuleEvent,
   type ModuleState,
@@ -60,8 +60,12 @@ export async function pinnedDefinition(versionId: string): Promise<ModuleDefinit
   return (await versionQuery().get({ id: versionId }))?.definition
 }
 
-export function currentDefinition(moduleId: string): ModuleDefinition | undefined {
-  return Object.hasOwn(loadProgramme().modules, moduleId) ? loadProgramme().modules[moduleId] : undefined
+/**
+ * The version a new start gets: the service's published version when the studio has one, else
+ * the base edition (read from the database each time, ADR 0019).
+ */
+export async function currentDefinition(moduleId: string): Promise<ModuleDefinition | undefined> {
+  return publishedModule(moduleId)
 }
 
 export async function getProgress(userId: string, moduleId: string): Promise<ModuleProgress | undefined> {
@@ -75,7 +79,7 @@ function counts(def: ModuleDefinition, state: ModuleState) {
 
 /** Starts the current version of a module, or returns the client's existing progress. */
 export async function beginModule(userId: string, moduleId: string, now = clock.now()): Promise<ModuleProgress | null> {
-  const def = currentDefinition(moduleId)
+  const def = await currentDefinition(moduleId)
   if (!def) return null
   const existing = await getProgress(userId, moduleId)
   if (existing) return existing
@@ -130,7 +134,7 @@ export async function postStep(
 
   if (input.intent === 'restart') {
     // Starting again discards the answers, so it also moves to the newest version of the module.
-    const latest = currentDefinition(moduleId) ?? def
+    const latest = (await currentDefinition(moduleId)) ?? def
     const start = counts(latest, startModule(latest, await assessmentFacts(userId)))
     const pin = await pinModuleVersion(getDb(), latest)
     getDb().transaction((tx) => {
@@ -174,7 +178,7 @@ export async function postStep(
     const chosen = new Set(event.answer as string[])
     // A safety flag added to the content since this client started still fires (H-016, H-017):
     // the pinned version decides the flow, the newest version can only add safety.
-    const newest = currentDefinition(moduleId)?.steps.find((s) => s.id === step.id)
+    const newest = (await currentDefinition(moduleId))?.steps.find((s) => s.id === step.id)
     const options = [...step.options, ...(newest?.type === 'choice' ? newest.options : [])]
     if (options.some((o) => o.safety === 'self-harm' && chosen.has(o.id))) {
       choiceEvent = true

@@ -2,11 +2,11 @@
 // their own recommendations until they dismiss them, and only while they still share with that
 // worker.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { publishedModule } from '#app/domain/studio/content.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { careLinks, moduleSuggestions, users } from '#db/schema/index.ts'
-import { loadProgramme } from '#programme/engine/index.ts'
 
 /** A worker suggests a module; suggesting one again after the client dismissed it shows it again. */
 export async function suggestModule(
@@ -15,7 +15,7 @@ export async function suggestModule(
   moduleId: string,
   now = clock.now(),
 ): Promise<boolean> {
-  if (!loadProgramme().modules[moduleId]) return false
+  if (!(await publishedModule(moduleId))) return false
   await getDb()
     .insert(moduleSuggestions)
     .values({ clientId, workerId, moduleId, createdAt: now })

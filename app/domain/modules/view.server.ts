@@ -5,6 +5,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { marked } from 'marked'
 import { latestRecommendations } from '#app/domain/assessment/results.server.ts'
 import { namedSubstances, noticesFor } from '#app/domain/assessment/safety-facts.server.ts'
+import { publishedModules } from '#app/domain/studio/content.server.ts'
 import { prepared } from '#db/prepared.ts'
 import { goals, moduleProgress, moduleVersions } from '#db/schema/index.ts'
 import { jsonField } from '#db/sqlite.ts'
@@ -40,7 +41,7 @@ export async function moduleToContinue(userId: string) {
   const open = (await allProgressQuery().all({ userId }))
     .filter((p) => p.value !== FINISHED)
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0]
-  const def = open ? currentDefinition(open.moduleId) : undefined
+  const def = open ? await currentDefinition(open.moduleId) : undefined
   if (!open || !def) return null
   return { id: open.moduleId, title: def.title, step: open.stepNumber, total: open.stepTotal }
 }
@@ -54,7 +55,8 @@ export async function moduleList(userId: string) {
   const recommendations = await latestRecommendations(userId)
   const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
   const areaNames = new Map(programme.lifeAreas.areas.map((a) => [a.id, a.name]))
-  const items = Object.values(programme.modules).map((def) => {
+  // The published programme: the base edition with the studio's published versions (ADR 0019).
+  const items = Object.values(await publishedModules()).map((def) => {
     const p = progress.get(def.id)
     const status: ModuleStatus = !p ? 'not-started' : p.value === FINISHED ? 'finished' : 'in-progress'
     return {
@@ -115,10 +117,10 @@ function stepView(def: ModuleDefinition, step: Step) {
 /** A module at the client's current step (or its start page if not started). */
 export async function moduleView(userId: string, moduleId: string) {
   const row = await getProgress(userId, moduleId)
-  const def = row ? await pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
+  const def = row ? await pinnedDefinition(row.moduleVersionId) : await currentDefinition(moduleId)
   if (!def) return null
   // A safety notice added to the content since the client began still reaches them (H-017).
-  const latest = currentDefinition(moduleId)
+  const latest = row ? await currentDefinition(moduleId) : def
   const substances = await namedSubstances(userId)
   const notices = noticesFor(substances, [...new Set([...def.notices, ...(latest?.notices ?? [])])])
   if (!row) return { module: aboutModule(def), started: false as const, notices }
@@ -155,7 +157,7 @@ export async function moduleView(userId: string, moduleId: string) {
  */
 export async function worksheetFor(userId: string, moduleId: string, stepId: string) {
   const row = await getProgress(userId, moduleId)
-  const def = row ? await pinnedDefinition(row.moduleVersionId) : currentDefinition(moduleId)
+  const def = row ? await pinnedDefinition(row.moduleVersionId) : await currentDefinition(moduleId)
   const step = def?.steps.find((s) => s.id === stepId)
   if (!def || step?.type !== 'exercise') return null
   const exercise = def.exercises[step.exercise]

@@ -1,0 +1,191 @@
+// The published programme: the base edition (programme/content/, loaded once per process) with
+// the service's published versions laid over it (ADR 0019), read from the database on every call
+// (no cache in the process: a publish in one process reaches every other at once). A published
+// version overrides the base item with its id, or adds a new item.
+import { createHash } from 'node:crypto'
+import { and, eq, inArray, or } from 'drizzle-orm'
+import { getDb } from '#db/client.ts'
+import { type StudioKind, studioVersions } from '#db/schema/index.ts'
+import {
+  type AnyDocument,
+  type Exercise,
+  type Instrument,
+  loadProgramme,
+  type ModuleDefinition,
+  type ModuleDocument,
+  moduleDefinitionOf,
+  moduleDocumentOf,
+  type ValidationContext,
+} from '#programme/engine/index.ts'
+
+/** JSON with object keys sorted, so one document always has one hash however it was built. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  )
+}
+
+/** SHA-256 of a document's canonical JSON (hex). */
+export function documentHash(document: unknown): string {
+  return createHash('sha256').update(canonicalJson(document)).digest('hex')
+}
+
+/** The base edition's document for an item, or null when the base has no such item. */
+export function baseDocument(kind: StudioKind, itemId: string): AnyDocument | null {
+  const programme = loadProgramme()
+  if (kind === 'module')
+    return Object.hasOwn(programme.modules, itemId)
+      ? moduleDocumentOf(programme.modules[itemId] as ModuleDefinition)
+      : null
+  if (kind === 'exercise')
+    return Object.hasOwn(programme.exercises, itemId) ? structuredClone(programme.exercises[itemId] as Exercise) : null
+  return Object.hasOwn(programme.instruments, itemId)
+    ? structuredClone(programme.instruments[itemId] as Instrument)
+    : null
+}
+
+/** Every item id of a kind in the base edition, in the base's order. */
+export function baseIds(kind: StudioKind): string[] {
+  const programme = loadProgramme()
+  if (kind === 'module') return Object.keys(programme.modules)
+  if (kind === 'exercise') return Object.keys(programme.exercises)
+  return Object.keys(programme.instruments)
+}
+
+export type PublishedRow = {
+  id: string
+  kind: StudioKind
+  itemId: string
+  number: number
+  document: Record<string, unknown>
+  hash: string
+}
+
+/** The published service versions, of some kinds (and, for one kind, some ids). */
+export async function publishedRows(
+  kinds: readonly StudioKind[],
+  only?: { kind: StudioKind; itemId: string },
+): Promise<PublishedRow[]> {
+  const rows = await getDb()
+    .select({
+      id: studioVersions.id,
+      kind: studioVersions.kind,
+      itemId: studioVersions.itemId,
+      number: studioVersions.number,
+      document: studioVersions.document,
+      hash: studioVersions.hash,
+    })
+    .from(studioVersions)
+    .where(
+      and(
+        eq(studioVersions.status, 'published'),
+        or(
+          ...(kinds.length > 0 ? [inArray(studioVersions.kind, [...kinds])] : []),
+          ...(only ? [and(eq(studioVersions.kind, only.kind), eq(studioVersions.itemId, only.itemId))] : []),
+        ),
+      ),
+    )
+    .all()
+  return rows
+}
+
+function overlay<T>(base: Readonly<Record<string, T>>, rows: PublishedRow[], kind: StudioKind): Record<string, T> {
+  const out: Record<string, T> = { ...base }
+  for (const row of rows) if (row.kind === kind) out[row.itemId] = row.document as T
+  return out
+}
+
+/** Exercises as published: the base's, with the service's versions over them. */
+export async function publishedExercises(): Promise<Record<string, Exercise>> {
+  return overlay(loadProgramme().exercises, await publishedRows(['exercise']), 'exercise')
+}
+
+/** Instruments as published (the service may reword only their intro and band meanings). */
+export async function publishedInstruments(): Promise<Record<string, Instrument>> {
+  return overlay(loadProgramme().instruments, await publishedRows(['instrument']), 'instrument')
+}
+
+/**
+ * The definition a new start of this module gets: the published service version if there is
+ * one, else the base edition's; either way with the published exercises it uses. With nothing
+ * published that touches it, it is the base definition itself, so pins do not change.
+ */
+export async function publishedModule(moduleId: string): Promise<ModuleDefinition | undefined> {
+  const rows = await publishedRows(['exercise'], { kind: 'module', itemId: moduleId })
+  return moduleFrom(moduleId, rows)
+}
+
+function moduleFrom(moduleId: string, rows: PublishedRow[]): ModuleDefinition | undefined {
+  const programme = loadProgramme()
+  const own = rows.find((row) => row.kind === 'module' && row.itemId === moduleId)
+  const base = Object.hasOwn(programme.modules, moduleId) ? programme.modules[moduleId] : undefined
+  const exerciseRows = rows.filter((row) => row.kind === 'exercise')
+  if (!own) {
+    if (!base) return undefined
+    if (!Object.keys(base.exercises).some((id) => exerciseRows.some((row) => row.itemId === id))) return base
+    return moduleDefinitionOf(moduleDocumentOf(base), overlay(programme.exercises, exerciseRows, 'exercise'))
+  }
+  return moduleDefinitionOf(own.document as ModuleDocument, overlay(programme.exercises, exerciseRows, 'exercise'))
+}
+
+/** Every module as published, base order first, then the service's new modules by id. */
+export async function publishedModules(): Promise<Record<string, ModuleDefinition>> {
+  const rows = await publishedRows(['module', 'exercise'])
+  const ids = [
+    ...baseIds('module'),
+    ...rows
+      .filter((row) => row.kind === 'module' && !baseIds('module').includes(row.itemId))
+      .map((row) => row.itemId)
+      .sort(),
+  ]
+  const out: Record<string, ModuleDefinition> = {}
+  for (const id of ids) {
+    const def = moduleFrom(id, rows)
+    if (def) out[id] = def
+  }
+  return out
+}
+
+export type PublishedDocument = {
+  document: AnyDocument
+  /** base: the shipped edition; service: a published service version. */
+  layer: 'base' | 'service'
+  versionId: string | null
+  number: number | null
+  hash: string
+}
+
+/** The document clients get for an item now, or null when it is neither in the base nor published. */
+export async function publishedDocument(kind: StudioKind, itemId: string): Promise<PublishedDocument | null> {
+  const [row] = await publishedRows([], { kind, itemId })
+  if (row)
+    return {
+      document: row.document as AnyDocument,
+      layer: 'service',
+      versionId: row.id,
+      number: row.number,
+      hash: row.hash,
+    }
+  const base = baseDocument(kind, itemId)
+  return base ? { document: base, layer: 'base', versionId: null, number: null, hash: documentHash(base) } : null
+}
+
+/**
+ * What a draft is validated against: the published instruments and exercises, and for an
+ * instrument the base one, whose items, scores and cut-offs it must keep (H-029).
+ */
+export async function validationContext(kind: StudioKind, itemId: string): Promise<ValidationContext> {
+  const rows = await publishedRows(['exercise', 'instrument'])
+  const programme = loadProgramme()
+  const lockedInstrument =
+    kind === 'instrument' && Object.hasOwn(programme.instruments, itemId) ? programme.instruments[itemId] : undefined
+  return {
+    instruments: overlay(programme.instruments, rows, 'instrument'),
+    exercises: overlay(programme.exercises, rows, 'exercise'),
+    ...(lockedInstrument ? { lockedInstrument } : {}),
+  }
+}

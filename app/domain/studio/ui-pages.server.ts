@@ -1,0 +1,125 @@
+// What the studio's item pages show, put together from the studio domain's functions (library,
+// workflow, content) for the routes: the editor's page (the draft as form values, the checks'
+// findings by field, the lists the selects offer, Markdown previews, reading ages), and an item's
+// open draft for the editor's action. Written by the studio UI (issue 14); it reads only
+// through the domain's own functions.
+import type { User } from '#db/schema/index.ts'
+import { OPEN_STATUSES, STUDIO_KINDS, type StudioKind } from '#db/schema/studio.ts'
+import { type DocumentIssue, loadProgramme, NOTICE_IDS, SUBSTANCE_IDS } from '#programme/engine/index.ts'
+import { draftMarkdownHtml } from '#programme/studio/markdown.ts'
+import { type DraftModule, fieldOfIssue, moduleFormOf } from '#programme/studio/module-form.ts'
+import { readingOf } from '#programme/studio/reading.ts'
+import { publishedExercises, publishedInstruments } from './content.server.ts'
+import { canAuthor } from './guards.server.ts'
+import { itemHistory, versionDetail } from './library.server.ts'
+import { versionsOf } from './workflow.server.ts'
+
+export const KIND_WORDS: Record<StudioKind, string> = {
+  module: 'Module',
+  exercise: 'Exercise',
+  instrument: 'Instrument',
+}
+
+const NOTICE_WORDS: Record<string, string> = {
+  'overdose-after-a-break': 'Overdose risk after a break (opioids)',
+  'alcohol-withdrawal': 'Alcohol withdrawal: do not stop suddenly',
+  'sedative-taper': 'Sedatives: do not stop suddenly, taper with advice',
+}
+
+/** A kind and id from the URL, or null when they cannot name an item. */
+export function studioItem(kind: string | undefined, itemId: string | undefined) {
+  if (!kind || !(STUDIO_KINDS as readonly string[]).includes(kind)) return null
+  if (!itemId || !/^[a-z0-9][a-z0-9-]{0,59}$/.test(itemId)) return null
+  return { kind: kind as StudioKind, itemId }
+}
+
+/** The item's version being edited (draft or changes asked for), with the exercises it may use. */
+export async function openDraftOf(item: { kind: StudioKind; itemId: string }) {
+  const row = (await versionsOf(item.kind, item.itemId)).find(
+    (v) => v.status === 'draft' || v.status === 'changes-requested',
+  )
+  if (!row) return null
+  return { id: row.id, document: row.document, exerciseIds: Object.keys(await publishedExercises()) }
+}
+
+const fieldId = (name: string) => `editor-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
+
+/** The checks' findings as the editor shows them: by field, and as a summary with links. */
+export function issuesByField(doc: DraftModule | null, issues: DocumentIssue[]) {
+  const errors: Record<string, string[]> = {}
+  const summary: Array<{ message: string; href: string | null }> = []
+  for (const issue of issues.filter((i) => i.severity === 'error')) {
+    const name = doc ? fieldOfIssue(doc, issue.at) : ''
+    if (name) errors[name] = [...(errors[name] ?? []), issue.message]
+    const step = /^steps\[(\d+)\]$/.exec(name)
+    summary.push({
+      message: `${issue.path}: ${issue.message}`,
+      href: step ? `#step-${Number(step[1]) + 1}` : name ? `#${fieldId(name)}` : null,
+    })
+  }
+  return { errors, summary }
+}
+
+async function editorLists() {
+  const programme = loadProgramme()
+  return {
+    areas: programme.lifeAreas.areas.map((a) => [a.id, a.name] as const),
+    notices: NOTICE_IDS.map((id) => [id, NOTICE_WORDS[id] ?? id] as const),
+    exercises: Object.values(await publishedExercises()).map((e) => [e.id, e.title] as const),
+    instruments: Object.values(await publishedInstruments())
+      .filter((i) => i.scoring.method !== 'none')
+      .map((i) => [i.id, i.title] as const),
+    substances: [...SUBSTANCE_IDS],
+  }
+}
+
+/** The item page: the editor when this clinician wrote the open draft, else where the item stands. */
+export async function editorPage(user: Pick<User, 'id' | 'role'>, kindParam?: string, itemParam?: string) {
+  const item = studioItem(kindParam, itemParam)
+  if (!item) return null
+  const history = await itemHistory(item.kind, item.itemId)
+  if (!history) return null
+  const open = history.versions.find((v) => (OPEN_STATUSES as readonly string[]).includes(v.status))
+  const detail = open ? await versionDetail(open.id) : null
+  const editable =
+    detail !== null &&
+    (detail.status === 'draft' || detail.status === 'changes-requested') &&
+    detail.authorId === user.id
+  let editor = null
+  if (detail && editable) {
+    const doc = item.kind === 'module' ? (detail.document as DraftModule) : null
+    const { errors, summary } = issuesByField(doc, detail.issues)
+    editor = {
+      doc: doc as DraftModule,
+      values: doc ? moduleFormOf(doc) : { intent: 'save' },
+      errors,
+      summary,
+      issues: detail.issues.map(({ at: _at, ...rest }) => rest),
+      valid: detail.valid,
+      readings: readingOf(detail.document),
+      lists: await editorLists(),
+      previews: doc
+        ? Object.fromEntries(Object.entries(doc.texts ?? {}).map(([file, md]) => [file, draftMarkdownHtml(md)]))
+        : {},
+    }
+  }
+  return {
+    kind: item.kind,
+    itemId: item.itemId,
+    kindName: KIND_WORDS[item.kind],
+    title: history.title,
+    live: history.live,
+    canAuthor: canAuthor(user),
+    open: detail
+      ? {
+          id: detail.id,
+          number: detail.number,
+          status: detail.status,
+          author: detail.author,
+          editableBy: detail.authorId !== user.id,
+          comments: detail.comments,
+        }
+      : null,
+    editor,
+  }
+}
