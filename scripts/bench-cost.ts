@@ -5,7 +5,7 @@
 // page to make cheaper (ADR 0018). It seeds the same day as `npm run bench`, starts the built app
 // with one process, warms it up, then sends BENCH_COST_N requests (default 300) of each kind, a
 // few at a time. The last lines predict the capacity ratio the bench checks: the CPU cost of
-// /healthz over the mix's average cost, weighted by the mix's shares.
+// the bare page over the mix's average cost, weighted by the mix's shares.
 //
 // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server meanwhile.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { memoryOf, seedTheDay, startServer } from './bench-day.ts'
 import { ok, type Planned, type Sample, stats } from './bench-load.ts'
-import { firstAssessmentPage, MIX, mix } from './bench-mix.ts'
+import { barePage, firstAssessmentPage, MIX, mix } from './bench-mix.ts'
 
 const N = Number(process.env.BENCH_COST_N || 300)
 const IN_FLIGHT = 4
@@ -96,8 +96,13 @@ try {
   await batch(base, 300, bare)
 
   const rows: Array<{ route: string; share: number; cpu: number; p50: number; errors: number }> = []
-  for (const [share, route] of [...MIX, [0, 'bare: /healthz'] as [number, string]]) {
-    const next = route === 'bare: /healthz' ? bare : mix(day, assessmentPage, route)
+  const references: Array<[number, string]> = [
+    [0, 'bare page'],
+    [0, 'bare: /healthz'],
+  ]
+  for (const [share, route] of [...MIX, ...references]) {
+    const next =
+      route === 'bare: /healthz' ? bare : route === 'bare page' ? barePage(day) : mix(day, assessmentPage, route)
     const before = cpuMs(pid)
     const samples = await batch(base, N, next)
     const cpu = (cpuMs(pid) - before) / N
@@ -112,11 +117,11 @@ try {
     )
   const total = rows.reduce((sum, r) => sum + r.share, 0)
   const mixCpu = rows.reduce((sum, r) => sum + r.share * r.cpu, 0) / total
-  const bareCpu = rows.find((r) => r.route === 'bare: /healthz')?.cpu ?? 0
+  const cpuOf = (route: string) => rows.find((r) => r.route === route)?.cpu ?? 0
   console.log(`\nThe mix, weighted by its shares: ${mixCpu.toFixed(2)} ms of CPU a request`)
-  console.log(`/healthz: ${bareCpu.toFixed(2)} ms a request`)
+  console.log(`The bare page: ${cpuOf('bare page').toFixed(2)} ms; /healthz: ${cpuOf('bare: /healthz').toFixed(2)} ms`)
   console.log(
-    `Predicted capacity of the mix relative to /healthz (CPU-bound, one core): ${((bareCpu / mixCpu) * 100).toFixed(0)} %`,
+    `Predicted capacity of the mix (CPU-bound, one core): ${((cpuOf('bare page') / mixCpu) * 100).toFixed(0)} % of the bare page's, ${((cpuOf('bare: /healthz') / mixCpu) * 100).toFixed(0)} % of /healthz's`,
   )
 } finally {
   await stop?.()

@@ -149,3 +149,22 @@ export async function firstAssessmentPage(base: string, day: Day): Promise<Recor
   if (!Object.keys(fields).some((k) => k.startsWith('item:'))) throw new Error('The check-in page has no questions')
   return fields
 }
+
+/**
+ * The bare page (ADR 0009, issue 13's budget): `/account-deleted`, a static page with no loader,
+ * asked for as the mix's users are (a client's or a key worker's session, rotating, in the mix's
+ * 85 : 15 proportion), so it pays the signed-in shell every page pays (session, root loader,
+ * layout, navigation) and nothing else. The mix's capacity is judged against it.
+ */
+export function barePage(day: Day) {
+  let c = 0
+  let w = 0
+  let n = 0
+  return (): Planned => {
+    const worker = n++ % 20 >= 17
+    const id = worker
+      ? (day.workers[w++ % day.workers.length] as Day['workers'][number]).id
+      : (day.clients[c++ % day.clients.length] as DayClient).id
+    return { route: 'bare page', method: 'GET', path: '/account-deleted', cookie: day.cookies.get(id) ?? '' }
+  }
+}
