@@ -1,6 +1,6 @@
 // Self-assessments: one row per sitting, one response row per instrument answered in it, and
 // safety events raised by answers. Every row cascades from the client's account.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, id, timestamp, updatedAt } from './columns.ts'
 import { users } from './users.ts'
 
@@ -49,6 +49,27 @@ export const assessmentResponses = sqliteTable(
     uniqueIndex('responses_assessment_instrument_unique').on(t.assessmentId, t.instrumentId),
     index('responses_user_instrument_idx').on(t.userId, t.instrumentId, t.completedAt),
   ],
+)
+
+/**
+ * A summary of assessment_responses, written in the same transaction as the responses it sums up
+ * (ADR 0015): each client's latest two completed totals per instrument, rank 1 the newest. The
+ * caseload reads it instead of ranking every response of every client on each view.
+ */
+export const latestScores = sqliteTable(
+  'latest_scores',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    instrumentId: text('instrument_id').notNull(),
+    /** 1 for the latest completed total, 2 for the one before. */
+    rank: integer('rank').notNull(),
+    total: integer('total').notNull(),
+    band: text('band'),
+    completedAt: timestamp('completed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.instrumentId, t.rank] })],
 )
 
 export const safetyEvents = sqliteTable(
