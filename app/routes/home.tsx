@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/domain/accounts/guards.server.ts'
 import { checkInStatus } from '#app/domain/assessment/results.server.ts'
+import { type NextStep, nextStep } from '#app/domain/modules/next-step.server.ts'
 import { moduleToContinue } from '#app/domain/modules/view.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Foothold' }]
@@ -15,15 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     checkIn: client ? await checkInStatus(user.id) : null,
     carryOn: client ? await moduleToContinue(user.id) : null,
+    next: client ? await nextStep(user.id) : null,
   }
 }
 
 export default function Home() {
-  const { username, role, checkIn, carryOn } = useLoaderData<typeof loader>()
+  const { username, role, checkIn, carryOn, next } = useLoaderData<typeof loader>()
   return (
     <section>
       <h1>Welcome, {username}</h1>
-      {checkIn ? <ClientHome checkIn={checkIn} carryOn={carryOn} /> : null}
+      {checkIn ? <ClientHome checkIn={checkIn} carryOn={carryOn} next={next} /> : null}
       {role === 'keyworker' ? (
         <>
           <p>
@@ -59,10 +61,21 @@ type CheckIn = { inProgress: boolean; lastAt: string | Date | null; due: boolean
 
 type CarryOn = { id: string; title: string; step: number; total: number } | null
 
-function ClientHome({ checkIn, carryOn }: { checkIn: CheckIn; carryOn: CarryOn }) {
+function ClientHome({ checkIn, carryOn, next }: { checkIn: CheckIn; carryOn: CarryOn; next: NextStep | null }) {
   return (
     <>
       <p>This is your space. Everything here is private to you unless you choose to share it.</p>
+      {next ? (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">Your next step</h2>
+          <p>
+            <Link className="button" to={`/modules/${next.moduleId}`}>
+              Start {next.title}
+            </Link>
+          </p>
+          <p className="hint">{next.why}.</p>
+        </section>
+      ) : null}
       <h2>Your check-in</h2>
       {checkIn.inProgress ? (
         <p>

@@ -142,4 +142,12 @@ describe('recommendModules (fixture modules: the real ones come in a later issue
       'urge-surfing',
     ])
   })
+
+  it("puts the areas of the client's plan first, even one of low need, saying they chose it", () => {
+    const planned = recommendModules(areas, modules, 6, ['lifestyle', 'situations'])
+    expect(planned.map((r) => r.moduleId)).toEqual(['urge-surfing', 'rac-plan', 'routine', 'mood-lift'])
+    expect(planned[0]?.reason).toBe('You chose to work on Situations')
+    expect(planned[2]?.reason).toBe('You chose to work on Lifestyle')
+    expect(planned[3]?.reason).toBe('Because you said things feel hard with your emotions (score 72 out of 100)')
+  })
 })

@@ -59,22 +59,28 @@ export function rankLifeAreas<T extends { area: LifeAreaId; score: number }>(are
 /**
  * Modules for the areas with some or high need (bands marked `recommend`), neediest area
  * first, modules in their given order within an area. A module tagged with several areas is
- * listed once, under its neediest area.
+ * listed once, under its neediest area. Areas the client chose for their plan (`planAreas`)
+ * come first, whatever their need, with "You chose to work on …" as the reason: their choice
+ * leads what is suggested.
  */
 export function recommendModules(
   rankedAreas: readonly LifeAreaScore[],
   modules: readonly ModuleRef[],
   limit = 6,
+  planAreas: readonly string[] = [],
 ): Recommendation[] {
   const recommendations: Recommendation[] = []
-  const chosen = new Set<string>()
-  for (const area of rankLifeAreas(rankedAreas)) {
-    if (!area.band.recommend) continue
+  const listed = new Set<string>()
+  const ranked = rankLifeAreas(rankedAreas)
+  const chosen = ranked.filter((area) => planAreas.includes(area.area))
+  const rest = ranked.filter((area) => !planAreas.includes(area.area) && area.band.recommend)
+  for (const area of [...chosen, ...rest]) {
+    const reason = planAreas.includes(area.area) ? `You chose to work on ${area.name}` : area.reason
     for (const module of modules) {
       if (recommendations.length >= limit) return recommendations
-      if (chosen.has(module.id) || !module.areas.includes(area.area)) continue
-      chosen.add(module.id)
-      recommendations.push({ moduleId: module.id, title: module.title, area: area.area, reason: area.reason })
+      if (listed.has(module.id) || !module.areas.includes(area.area)) continue
+      listed.add(module.id)
+      recommendations.push({ moduleId: module.id, title: module.title, area: area.area, reason })
     }
   }
   return recommendations

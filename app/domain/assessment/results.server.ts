@@ -6,11 +6,12 @@ import { clock } from '#app/utils/clock.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
-import { assessmentResponses, assessments, planItems, safetyEvents } from '#db/schema/index.ts'
+import { assessmentResponses, assessments, planItems, safetyEvents, users } from '#db/schema/index.ts'
 import {
   checkInNotices,
   type Instrument,
   loadProgramme,
+  localParts,
   rankLifeAreas,
   recommendModules,
   safetyRulesFired,
@@ -19,7 +20,8 @@ import {
   UK_WEEKLY_UNIT_GUIDELINE,
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
-import { getOpenAssessment, responsesOf } from './sitting.server.ts'
+import { type CheckInChanges, compareCheckIns } from './changes.server.ts'
+import { checkedInToday, getOpenAssessment, responsesOf } from './sitting.server.ts'
 
 const latestCompletedQuery = prepared((db) =>
   db
@@ -83,13 +85,25 @@ const latestCompletedIdQuery = prepared((db) =>
     .prepare(),
 )
 
+/** The check-in before the latest one, for "what changed since last time". */
+const previousCompletedQuery = prepared((db) =>
+  db
+    .select({ id: assessments.id, completedAt: assessments.completedAt })
+    .from(assessments)
+    .where(and(eq(assessments.userId, sql.placeholder('userId')), isNotNull(assessments.completedAt)))
+    .orderBy(desc(assessments.completedAt))
+    .limit(1)
+    .offset(1)
+    .prepare(),
+)
+
 /**
  * What a completed check-in says: scores, the six areas, readiness, units, the warnings its
  * answers fire and the modules recommended. Worked out on each view (one read of its responses).
  */
 type CheckIn = Awaited<ReturnType<typeof checkIn>>
 
-async function checkIn(assessmentId: string) {
+async function checkIn(assessmentId: string, planAreas: readonly string[] = []) {
   const programme = loadProgramme()
   const responses = await responsesOf(assessmentId)
   const scores = responses
@@ -121,21 +135,41 @@ async function checkIn(assessmentId: string) {
     readiness,
     units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
     fired: audit && auditInstrument ? safetyRulesFired(auditInstrument, audit.answers, audit.total) : [],
-    recommendations: recommendModules(areas, Object.values(programme.modules)),
+    // The areas the client chose for their plan lead; then the neediest (issue 16 item 6).
+    recommendations: recommendModules(areas, Object.values(programme.modules), 6, planAreas),
   }
 }
 
-/** Modules recommended from the latest check-in's life areas (what the module list needs). */
+/** The life areas the client chose to work on ("Save my plan"). */
+async function planAreasOf(userId: string): Promise<string[]> {
+  return (await getPlan(userId)).filter((p) => p.kind === 'area').map((p) => p.ref)
+}
+
+/** Modules recommended from the latest check-in's life areas and the client's plan (what the module list needs). */
 export async function latestRecommendations(userId: string): Promise<CheckIn['recommendations']> {
   const latest = await latestCompletedIdQuery().get({ userId })
-  return latest ? (await checkIn(latest.id)).recommendations : []
+  return latest ? (await checkIn(latest.id, await planAreasOf(userId))).recommendations : []
+}
+
+/** What changed since the check-in before `latest`, or null for a first check-in. */
+async function changesSincePrevious(
+  userId: string,
+  latest: CheckIn,
+): Promise<(CheckInChanges & { previousDate: string }) | null> {
+  const previous = await previousCompletedQuery().get({ userId })
+  if (!previous?.completedAt) return null
+  const zone = (await getDb().select({ zone: users.timeZone }).from(users).where(eq(users.id, userId)).get())?.zone
+  // The client's own calendar day of that check-in, as the page says it ("5 Dec 2026").
+  const previousDate = localParts(previous.completedAt, zone ?? 'Europe/London').date
+  return { previousDate, ...compareCheckIns(await checkIn(previous.id), latest) }
 }
 
 /** Everything the results page shows for the client's latest completed assessment. */
 export async function latestResults(userId: string) {
   const assessment = await latestCompleted(userId)
   if (!assessment) return null
-  const { fired, ...results } = await checkIn(assessment.id)
+  const latest = await checkIn(assessment.id, await planAreasOf(userId))
+  const { fired, ...results } = latest
   // Safety events raised since the check-in began (during it, or in a module since) may grow.
   const warnings = new Set<string>(fired)
   const since = await safetySinceQuery().all({ userId, since: assessment.startedAt.getTime() })
@@ -144,9 +178,12 @@ export async function latestResults(userId: string) {
     completedAt: assessment.completedAt,
     ...results,
     unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
+    // Every level the six-area map can show, for its key.
+    areaBands: loadProgramme().lifeAreas.bands.map((b) => ({ label: b.label, level: b.level })),
     warnings: [...warnings],
     // The warning for every substance named (opioids, benzodiazepines) and for dependence signs.
     notices: checkInNotices(assessment.substances, [...warnings]),
+    changes: await changesSincePrevious(userId, latest),
   }
 }
 
@@ -192,7 +229,9 @@ export async function reassessment(userId: string, now = clock.now()) {
   const last = await latestCompleted(userId)
   if (!last?.completedAt) return { due: false, lastAt: null }
   const dueAt = new Date(last.completedAt.getTime() + getEnv().REASSESS_DAYS * 24 * 3600 * 1000)
-  return { due: now >= dueAt, lastAt: last.completedAt, dueAt }
+  // Never offered on a day whose check-in is done: one set of scores a day (issue 16 items 5, 7).
+  const due = now >= dueAt && !(await checkedInToday(userId, now))
+  return { due, lastAt: last.completedAt, dueAt }
 }
 
 export async function getPlan(userId: string) {
