@@ -111,19 +111,26 @@ export const TO_CLIENT: Voice = { you: 'you', You: 'You', your: 'your', Your: 'Y
 export const ABOUT_CLIENT: Voice = { you: 'they', You: 'They', your: 'their', Your: 'Their' }
 
 type StopGoal = Data['milestones']['stopGoals'][number]
+/**
+ * A stop goal's milestone: the current run, the longest run and the days free of the last 30,
+ * together, so a lapse never reads as losing everything (issue 15 §5; hazard H-041).
+ */
 export function milestone(
-  { what, substance, startedOn, lastUseDate, daysSinceLastUse: n }: StopGoal,
-  { you }: Voice = TO_CLIENT,
+  { what, substance, startedOn, lastUseDate, daysSinceLastUse: n, longestRun, freeDays, windowDays }: StopGoal,
+  { you, your, Your }: Voice = TO_CLIENT,
 ): string {
   const used = substance === 'alcohol' ? 'drank' : substance && substance !== 'other' ? `used ${substance}` : 'used'
   const sinceUse = lastUseDate !== null && lastUseDate >= startedOn
+  const window =
+    windowDays >= 30 ? `the last ${windowDays} days` : `the ${plural(windowDays, 'day')} since ${you} set it`
+  const runs = ` ${Your} longest run so far: ${plural(longestRun, 'day')}. No use on ${freeDays} of ${window}.`
   if (n === 0)
     return sinceUse
-      ? `“${what}”: ${you} last ${used} today. Tomorrow is day 1.`
+      ? `“${what}”: ${you} last ${used} today.${runs} A lapse does not undo ${your} progress.`
       : `“${what}”: ${you} set this goal today.`
   return sinceUse
-    ? `“${what}”: ${plural(n, 'day')} since ${you} last ${used}.`
-    : `“${what}”: ${plural(n, 'day')} since ${you} set this goal, with no use logged.`
+    ? `“${what}”: ${plural(n, 'day')} since ${you} last ${used}.${runs}`
+    : `“${what}”: ${plural(n, 'day')} since ${you} set this goal, with no use logged.${runs}`
 }
 
 /** Each section's figures in a sentence: shown to everyone, and the accessible name of its chart. */

@@ -22,7 +22,7 @@ import {
 import { staticChart } from '#app/components/static-chart.ts'
 import { OverdoseWarning } from '#app/components/support-panel.tsx'
 import type { Progress as ProgressData } from '#app/domain/tracking/stats.server.ts'
-import { oneDecimal, plural, pounds, round } from '#app/utils/format.ts'
+import { longDate, oneDecimal, plural, pounds, round } from '#app/utils/format.ts'
 
 /** The server-drawn chart: first on every page, and what stays if recharts cannot be fetched. */
 function StaticChart(spec: ChartSpec) {
@@ -121,6 +121,7 @@ export function ProgressView({
         </li>
       </ul>
       {data.milestones.stopGoals.some((goal) => goal.substance === 'opioids') ? <OverdoseWarning /> : null}
+      <LapseTimeline data={data} level={level} own={own} voice={voice} />
 
       <H>Urges</H>
       <p>{s.urges}</p>
@@ -174,6 +175,44 @@ export function ProgressView({
         />
       ) : null}
     </>
+  )
+}
+
+/**
+ * Use against a stop goal, as events on a timeline with what the client wrote about each: a
+ * lapse is one day on a longer road, not the end of it (issue 15 §5; hazard H-041).
+ */
+function LapseTimeline({ data, level, own, voice }: { data: ProgressData; level: 2 | 3; own: boolean; voice: Voice }) {
+  const seen = new Set<string>()
+  const lapses = data.milestones.stopGoals
+    .flatMap((goal) => goal.lapses)
+    .filter((lapse) => !seen.has(lapse.id) && seen.add(lapse.id))
+    .sort((a, b) => a.date.localeCompare(b.date))
+  if (lapses.length === 0) return null
+  const Sub = `h${level + 1}` as 'h3' | 'h4'
+  const { you, your } = voice
+  return (
+    <section aria-labelledby="lapses-heading">
+      <Sub id="lapses-heading">Lapses on the way</Sub>
+      <p>
+        These are the days {you} used while working on a goal to stop. A lapse is one day: it does not undo the days
+        before it, and what {you} learned from it is part of {your} progress.
+      </p>
+      <ol className="timeline">
+        {lapses.map((lapse) => (
+          <li key={lapse.id}>
+            <time dateTime={lapse.date}>{longDate(lapse.date)}</time>: {lapse.substance ?? 'use'}.
+            {lapse.lapseNote ? <q className="lapse-note">{lapse.lapseNote}</q> : null}
+            {own ? (
+              <Link to={`/track/use/${lapse.id}`}>
+                {lapse.lapseNote ? 'Change what you wrote' : 'Write what happened and what you learned'}
+                <span className="visually-hidden"> ({longDate(lapse.date)})</span>
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }
 

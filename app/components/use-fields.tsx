@@ -73,6 +73,12 @@ export function UseFields({
       </fieldset>
       <TextField field={field('spend')} label="Money spent, £ (optional)" hint="For example 12.50" />
       <TextAreaField field={field('note')} label="Note (optional)" rows={3} />
+      <TextAreaField
+        field={field('lapseNote')}
+        label="If this was a lapse: what happened, and what did you learn? (optional)"
+        hint="A lapse is one day, not the end of your progress. A line or two can help next time."
+        rows={3}
+      />
     </>
   )
 }

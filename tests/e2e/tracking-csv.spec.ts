@@ -82,6 +82,7 @@ test('the CSV downloads on /privacy hold the urges, use diary and goal check-ins
     'alcohol units',
     'spent (£)',
     'note',
+    'what happened and what I learned',
   ])
   expect(diary.records.map((r) => [r.date, r.substance, r['alcohol units'], r['spent (£)']])).toEqual(
     expect.arrayContaining([

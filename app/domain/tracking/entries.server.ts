@@ -140,6 +140,7 @@ function diaryValues(form: UseForm) {
       form.substance === 'alcohol' ? (units ?? (unit?.id === 'units' ? (form.amount ?? null) : null)) : null,
     spendPence: form.spend === undefined ? null : Math.round(form.spend * 100),
     note: form.note || null,
+    lapseNote: form.lapseNote || null,
   }
 }
 
@@ -186,7 +187,7 @@ export async function logUse(
   // Checked before the insert, so the rule reads the diary as it was before this entry.
   const afterBreak = await afterBreakEvent(userId, { ...when, ...values }, now)
   const mixing = await mixingEvent(userId, { ...when, ...values }, now)
-  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note], now)
+  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note, values.lapseNote], now)
   const id = crypto.randomUUID()
   getDb().transaction((tx) => {
     tx.insert(useEntries)
@@ -272,7 +273,7 @@ export async function updateUse(
   const when = entryTime(form.when, existing.timeZone, now, localDateTime(existing.occurredAt, existing.timeZone))
   if ('ok' in when) return when
   const values = diaryValues(form)
-  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note], now)
+  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note, values.lapseNote], now)
   const changes = getDb().transaction((tx) => {
     const done = tx
       .update(useEntries)

@@ -132,7 +132,18 @@ export async function trackingCsv(userId: string, file: CsvFile): Promise<string
     )
   if (file === 'use-diary')
     return csv(
-      ['date', 'time zone', 'hour', 'substance', 'amount', 'unit', 'alcohol units', 'spent (£)', 'note'],
+      [
+        'date',
+        'time zone',
+        'hour',
+        'substance',
+        'amount',
+        'unit',
+        'alcohol units',
+        'spent (£)',
+        'note',
+        'what happened and what I learned',
+      ],
       all.use.map((e) => [
         e.localDate,
         e.timeZone,
@@ -143,6 +154,7 @@ export async function trackingCsv(userId: string, file: CsvFile): Promise<string
         e.alcoholUnits,
         e.spendPence === null ? null : (e.spendPence / 100).toFixed(2),
         e.note,
+        e.lapseNote,
       ]),
     )
   return csv(

@@ -15,6 +15,8 @@ import { calculatorTotal } from './amounts.ts'
 
 export const NOTE_MAX = 1000
 export const SHORT_MAX = 200
+/** After a lapse, a short note of what happened and what the client learned (H-041). */
+export const LAPSE_NOTE_MAX = 280
 /** Most anyone spends on one entry is far below this; above it is a typing mistake. */
 export const SPEND_MAX_POUNDS = 10_000
 
@@ -119,6 +121,7 @@ function build() {
         .max(SPEND_MAX_POUNDS, `That is more than £${SPEND_MAX_POUNDS}: check the amount`)
         .optional(),
       note: optionalText(NOTE_MAX),
+      lapseNote: optionalText(LAPSE_NOTE_MAX),
     })
     .superRefine((value, ctx) => {
       const calculator = value.drink !== undefined || value.ml !== undefined || value.abv !== undefined

@@ -11,7 +11,16 @@
 
 import { clock } from '#app/utils/clock.server.ts'
 import { namedStatement } from '#db/sqlite.ts'
-import { addDays, dateRange, daysSinceLastUse, fillDays, loadProgramme, todayIn } from '#programme/engine/index.ts'
+import {
+  addDays,
+  dateRange,
+  daysSinceLastUse,
+  FREE_WINDOW_DAYS,
+  fillDays,
+  loadProgramme,
+  stopGoalRuns,
+  todayIn,
+} from '#programme/engine/index.ts'
 import { timeZoneOf } from './entries.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
@@ -54,7 +63,15 @@ export type StopGoalMilestone = {
   startedOn: string
   lastUseDate: string | null
   daysSinceLastUse: number
+  /** The longest run since the goal began, and days free of the last 30: a lapse never erases them (H-041). */
+  longestRun: number
+  freeDays: number
+  windowDays: number
+  /** Use of the goal's substance since it began, in the range, oldest first: the timeline's lapses. */
+  lapses: Lapse[]
 }
+/** One use entry against a stop goal, with what the client wrote about what happened and what they learned. */
+export type Lapse = { id: string; date: string; substance: string | null; lapseNote: string | null }
 
 export type Summary = {
   range: { from: string; to: string; days: RangeDays }
@@ -152,6 +169,22 @@ const lastUse = statement<{ date: string }, { userId: string; substance: string 
   order by local_date desc limit 1`,
 )
 
+// The local dates of use of a substance (or anything) from a goal's start, for its runs.
+type SinceParams = { userId: string; substance: string | null; from: string; to: string }
+const useDatesSince = statement<{ date: string }, SinceParams>(
+  `select distinct local_date as date from use_entries
+  where user_id = @userId and amount > 0 and (@substance is null or substance = @substance)
+    and local_date between @from and @to`,
+)
+
+// Use against a stop goal in the range: the lapses on the timeline.
+const lapsesSince = statement<Lapse, SinceParams>(
+  `select id, local_date as date, substance, lapse_note as lapseNote from use_entries
+  where user_id = @userId and amount > 0 and (@substance is null or substance = @substance)
+    and local_date between @from and @to
+  order by occurred_at, id`,
+)
+
 // The rule of riddenOutInARow in the engine (an urge with no outcome neither counts nor breaks the
 // run), counted in SQL from the newest urge that ended in use rather than over every urge.
 const riddenOut = statement<{ count: number }, { userId: string }>(
@@ -199,7 +232,24 @@ async function summary(params: Params, rangeDays: RangeDays, timeZone: string, u
     const lastUseDate = (await lastUse.get({ userId: params.userId, substance }))?.date ?? null
     const startedOn = todayIn(timeZone, new Date(createdAt))
     const days = daysSinceLastUse(lastUseDate, startedOn, params.to)
-    stopGoals.push({ goalId, what, substance, startedOn, lastUseDate, daysSinceLastUse: days })
+    // Runs need every use since the goal began; a year's window is the most the page shows of it.
+    const since = { userId: params.userId, substance, to: params.to }
+    const from = (start: string) => (start > startedOn ? start : startedOn)
+    const dates = (await useDatesSince.all({ ...since, from: from(addDays(params.to, -3650)) })).map((r) => r.date)
+    const runs = stopGoalRuns(dates, startedOn, params.to, FREE_WINDOW_DAYS)
+    const lapses = await lapsesSince.all({ ...since, from: from(params.from) })
+    stopGoals.push({
+      goalId,
+      what,
+      substance,
+      startedOn,
+      lastUseDate,
+      daysSinceLastUse: days,
+      longestRun: runs.longest,
+      freeDays: runs.freeDays,
+      windowDays: runs.windowDays,
+      lapses,
+    })
   }
   return {
     range: { from: params.from, to: params.to, days: rangeDays },

@@ -59,6 +59,7 @@ export function useDefaults(entry: UseEntry) {
     unit: text(entry.unit),
     spend: entry.spendPence === null ? undefined : (entry.spendPence / 100).toFixed(2),
     note: text(entry.note),
+    lapseNote: text(entry.lapseNote),
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysSinceLastUse, fillDays, riddenOutInARow } from './milestones.ts'
+import { daysSinceLastUse, fillDays, riddenOutInARow, stopGoalRuns } from './milestones.ts'
 import { dateRange } from './time.ts'
 
 describe('daysSinceLastUse (stop goals)', () => {
@@ -80,5 +80,42 @@ describe('fillDays (a row for every day of a chart)', () => {
     expect(() => fillDays([{ date: '28 March', units: 1, noUse: false }], days, { units: 0, noUse: false })).toThrow(
       RangeError,
     )
+  })
+})
+
+describe('stopGoalRuns (a lapse is not a reset, H-041)', () => {
+  it('keeps the longest run and the free days after a lapse', () => {
+    // Goal set 1 Nov; used on 12 Nov (10 whole days free before it), then nothing to 20 Nov.
+    expect(stopGoalRuns(['2026-11-12'], '2026-11-01', '2026-11-20')).toEqual({
+      current: 8,
+      longest: 10,
+      freeDays: 19,
+      windowDays: 20,
+    })
+  })
+
+  it('on the day of a lapse the current run is 0 but the longest and free days stay', () => {
+    const runs = stopGoalRuns(['2026-11-20'], '2026-10-01', '2026-11-20')
+    expect(runs.current).toBe(0)
+    expect(runs.longest).toBe(49)
+    expect(runs).toMatchObject({ freeDays: 29, windowDays: 30 })
+  })
+
+  it('counts the window as the last 30 days, today included; repeats and earlier use ignored', () => {
+    const runs = stopGoalRuns(['2026-09-01', '2026-11-02', '2026-11-02', '2026-11-10'], '2026-10-01', '2026-11-20')
+    expect(runs).toEqual({ current: 10, longest: 31, freeDays: 28, windowDays: 30 })
+  })
+
+  it('a goal set today: all zeros but one free day so far', () => {
+    expect(stopGoalRuns([], '2026-11-20', '2026-11-20')).toEqual({ current: 0, longest: 0, freeDays: 1, windowDays: 1 })
+  })
+
+  it('use every day gives no run and no free days', () => {
+    expect(stopGoalRuns(['2026-11-18', '2026-11-19', '2026-11-20'], '2026-11-18', '2026-11-20')).toEqual({
+      current: 0,
+      longest: 0,
+      freeDays: 0,
+      windowDays: 3,
+    })
   })
 })

@@ -1,7 +1,7 @@
 // Milestones and daily series for a client's progress: days since last use for a stop goal,
 // urges ridden out in a row, and gap-free daily rows for charts. Every date is a local
 // 'YYYY-MM-DD' in the client's zone (see time.ts), so a day here is the client's own day.
-import { daysBetween, isDate } from './time.ts'
+import { addDays, daysBetween, isDate } from './time.ts'
 
 export type UrgeOutcome = 'rode-out' | 'used'
 
@@ -15,6 +15,41 @@ export function daysSinceLastUse(lastUseDate: string | null, goalStartDate: stri
   if (lastUseDate !== null && !isDate(lastUseDate)) throw new RangeError(`Not a date (YYYY-MM-DD): ${lastUseDate}`)
   const from = lastUseDate !== null && lastUseDate > goalStartDate ? lastUseDate : goalStartDate
   return Math.max(0, daysBetween(from, today))
+}
+
+/** The window "days free" counts over: the last 30 days, today included. */
+export const FREE_WINDOW_DAYS = 30
+
+/**
+ * A stop goal's runs, so that a lapse never wipes out progress (issue 15 §5; hazard H-041):
+ * - `current`: days since the later of the last use and the goal's start (as daysSinceLastUse);
+ * - `longest`: the longest run since the goal began: a run that ended in use counts the whole
+ *   days between (use on the 1st and the 5th: 3 days), the current run counts as above;
+ * - `freeDays` of `windowDays`: days with no use logged among the last 30 (today included), or
+ *   among the days since the goal began when that is fewer.
+ * `useDates` are the local dates the goal's substance was used (any order, repeats fine);
+ * dates before the goal began, or after `today`, are ignored.
+ */
+export function stopGoalRuns(
+  useDates: readonly string[],
+  startedOn: string,
+  today: string,
+  window = FREE_WINDOW_DAYS,
+): { current: number; longest: number; freeDays: number; windowDays: number } {
+  for (const date of [...useDates, startedOn, today])
+    if (!isDate(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`)
+  const used = [...new Set(useDates)].filter((d) => d >= startedOn && d <= today).sort()
+  let boundary = startedOn
+  let longest = 0
+  for (const date of used) {
+    if (date > boundary) longest = Math.max(longest, daysBetween(boundary, date) - 1)
+    boundary = date
+  }
+  const current = Math.max(0, daysBetween(boundary, today))
+  const from = [addDays(today, 1 - window), startedOn].sort()[1] as string
+  const windowDays = Math.max(0, daysBetween(from, today) + 1)
+  const freeDays = windowDays - used.filter((d) => d >= from).length
+  return { current, longest: Math.max(longest, current), freeDays, windowDays }
 }
 
 /**
