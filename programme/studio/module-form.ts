@@ -73,7 +73,8 @@ const StepFormSchema = z.object({
         id,
         label: short,
         goto: id.optional(),
-        safety: z.literal('self-harm').optional(),
+        /** A checkbox: "on" when ticked. */
+        safety: z.enum(['on', 'self-harm']).optional(),
       }),
     )
     .max(MAX_OPTIONS)
@@ -208,7 +209,7 @@ function stepFromForm(form: StepForm, texts: Record<string, string>, previous: D
         ...asked,
         multiple: form.multiple === 'on',
         options: (form.options ?? []).map((o) =>
-          present({ id: o.id, label: o.label ?? '', goto: o.goto, safety: o.safety }),
+          present({ id: o.id, label: o.label ?? '', goto: o.goto, safety: o.safety ? 'self-harm' : undefined }),
         ),
       }
     case 'rating':
@@ -366,11 +367,21 @@ export function applyIntent(
   }
 }
 
-/** The form field an issue of the validator belongs to: `steps[2].prompt`, `texts` → the step. */
+const FIELDS = [
+  /^(title|summary|minutes|version|areas|notices|sources)$/,
+  /^steps\[\d+\]\.(type|title|prompt|hint|minLabel|maxLabel|text|markdown|exercise|for|suggest|next|when|optional|multiple)$/,
+  /^steps\[\d+\]\.options\[\d+\]\.(label|goto)$/,
+  /^steps\[\d+\]\.goto\[\d+\]\.(if|step)$/,
+]
+
+/**
+ * The form field an issue of the validator is shown next to: `steps[2].prompt`; Markdown → the
+ * step's text box; anything else about a step → the step (`steps[2]`); else the whole form ('').
+ */
 export function fieldOfIssue(doc: DraftModule, at: ReadonlyArray<string | number>): string {
   if (at[0] === 'texts' && typeof at[1] === 'string') {
     const index = doc.steps.findIndex((s) => s.file === at[1])
-    return index === -1 ? 'texts' : `steps[${index}].markdown`
+    return index === -1 ? '' : `steps[${index}].markdown`
   }
   let name = ''
   for (const key of at) {
@@ -379,7 +390,10 @@ export function fieldOfIssue(doc: DraftModule, at: ReadonlyArray<string | number
     // Inside a condition, the whole condition is one field of the form.
     if (key === 'when' || key === 'if') break
   }
-  return name
+  if (FIELDS.some((re) => re.test(name))) return name
+  const top = /^(areas|notices|sources)\[/.exec(name)?.[1]
+  if (top) return top
+  return /^steps\[\d+\]/.exec(name)?.[0] ?? ''
 }
 
 // ——— document → form ———

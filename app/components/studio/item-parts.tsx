@@ -1,0 +1,65 @@
+// Pieces every studio item page shares: the tabs between an item's pages, the error summary at
+// the top of the editor, and the form that sends a draft for review.
+import { Form, Link } from '@remix-run/react'
+
+const TABS: Array<[string, string]> = [
+  ['edit', 'Edit'],
+  ['source', 'Source (YAML)'],
+  ['preview', 'Preview'],
+  ['review', 'Review'],
+  ['versions', 'Versions'],
+]
+
+export function ItemTabs({ kind, itemId, current }: { kind: string; itemId: string; current: string }) {
+  const base = `/studio/${kind}/${itemId}`
+  return (
+    <nav aria-label="This item">
+      <ul className="item-tabs">
+        {TABS.filter(([tab]) => tab !== 'preview' || kind === 'module').map(([tab, label]) => (
+          <li key={tab}>
+            <Link to={tab === 'edit' ? base : `${base}/${tab}`} aria-current={tab === current ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+export function ErrorSummary({ errors }: { errors: ReadonlyArray<{ message: string; href: string | null }> }) {
+  if (errors.length === 0) return null
+  return (
+    <div className="error-summary" role="region" aria-labelledby="error-summary-heading">
+      <h2 id="error-summary-heading">
+        {errors.length === 1 ? 'One thing to fix' : `${errors.length} things to fix`} before this can be published
+      </h2>
+      <p className="hint">The draft is saved as it is. Each problem is also shown next to its field.</p>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.href}-${e.message}`}>{e.href ? <a href={e.href}>{e.message}</a> : e.message}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export function SubmitForReview({ valid }: { valid: boolean }) {
+  return (
+    <Form method="post" className="submit-review">
+      <h2>Send for review</h2>
+      {valid ? (
+        <p>Another clinician checks the change before any client sees it.</p>
+      ) : (
+        <p>Fix the errors above first: a draft with errors cannot be sent for review.</p>
+      )}
+      <div className="field">
+        <label htmlFor="change-note">What did you change, and why?</label>
+        <textarea id="change-note" name="changeNote" rows={3} />
+      </div>
+      <button type="submit" name="intent" value="submit" className="button">
+        Send for review
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,143 @@
+// One item in the studio. For the author of an open draft of a module: the editor (every post
+// saves the draft, then the page shows the checks' findings next to the fields and in a
+// summary), the lint panel, and sending it for review. For everyone else: what clients get now,
+// and where the item stands.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormError } from '#app/components/forms.tsx'
+import { ErrorSummary, ItemTabs, SubmitForReview } from '#app/components/studio/item-parts.tsx'
+import { LintPanel } from '#app/components/studio/lint-panel.tsx'
+import { ModuleEditor } from '#app/components/studio/module-editor.tsx'
+import { StatusTag } from '#app/components/studio/status.tsx'
+import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
+import { editorPage, openDraftOf, studioItem } from '#app/domain/studio/ui-pages.server.ts'
+import { saveDraft, submitForReview } from '#app/domain/studio/workflow.server.ts'
+import { applyIntent, type DraftModule, ModuleFormSchema, moduleFromForm } from '#programme/studio/module-form.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? 'Item'} – Studio – Foothold` },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStudioReader(request)
+  const page = await editorPage(user, params.kind, params.itemId)
+  if (!page) throw new Response('Not found', { status: 404 })
+  return page
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStudioAuthor(request)
+  const item = studioItem(params.kind, params.itemId)
+  if (!item) throw new Response('Not found', { status: 404 })
+  const formData = await request.formData()
+  const here = `/studio/${item.kind}/${item.itemId}`
+  const draft = await openDraftOf(item)
+  if (!draft) return data({ message: 'There is no draft to change. Start one first.', issues: [] }, { status: 409 })
+  if (formData.get('intent') === 'submit') {
+    const note = formData.getAll('changeNote')
+    if (note.length !== 1 || typeof note[0] !== 'string')
+      return data({ message: 'Say what you changed and why.', issues: [] }, { status: 400 })
+    const result = await submitForReview(user, draft.id, note[0])
+    if (!result.ok) return data({ message: result.message, issues: result.issues ?? [] }, { status: result.status })
+    return redirect(`${here}/review`)
+  }
+  if (item.kind !== 'module')
+    return data({ message: 'Edit this item in the source view.', issues: [] }, { status: 400 })
+  const submission = parseWithZod(formData, { schema: ModuleFormSchema })
+  if (submission.status !== 'success')
+    return data(
+      { message: 'Some fields could not be read. Nothing was saved: check the form and try again.', issues: [] },
+      { status: 400 },
+    )
+  const previous = draft.document as DraftModule
+  const edited = applyIntent(moduleFromForm(submission.value, previous), submission.value, draft.exerciseIds)
+  if (!edited)
+    return data({ message: 'That step is no longer there. Look at the draft again.', issues: [] }, { status: 409 })
+  const saved = await saveDraft(user, draft.id, { document: edited })
+  if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
+  const [op, index] = submission.value.intent.split(':')
+  const anchor = op === 'add-step' ? '#add-step' : index !== undefined ? `#step-${Number(index) + 1}` : ''
+  return redirect(`${here}${anchor}`)
+}
+
+export default function StudioItem() {
+  const page = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <section>
+      <p className="module-kicker">
+        <Link to="/studio">Library</Link> · {page.kindName}
+      </p>
+      <h1>{page.title}</h1>
+      <ItemTabs kind={page.kind} itemId={page.itemId} current="edit" />
+      <p>
+        Clients get:{' '}
+        {page.live === 'service'
+          ? 'the service’s own version'
+          : page.live === 'base'
+            ? 'the base edition'
+            : 'nothing yet (not published)'}
+        .
+        {page.open ? (
+          <>
+            {' '}
+            Being worked on: <StatusTag status={page.open.status} /> version {page.open.number} by {page.open.author}.
+          </>
+        ) : null}
+      </p>
+      <FormError id="item-error" errors={actionData?.message ? [actionData.message] : undefined} />
+      {page.open && page.open.comments.length > 0 ? (
+        <section aria-labelledby="comments-heading">
+          <h2 id="comments-heading">Reviewer’s comments</h2>
+          <ul className="plain-list">
+            {page.open.comments.map((c) => (
+              <li key={c.id} className="comment">
+                <strong>{c.author}</strong>
+                {c.stepId ? ` on step ${c.stepId}` : ''}: {c.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {!page.open && page.canAuthor ? (
+        <Form method="post" action="/studio">
+          <input type="hidden" name="kind" value={page.kind} />
+          <input type="hidden" name="itemId" value={page.itemId} />
+          <button type="submit" name="intent" value="start-draft" className="button">
+            Start a draft
+          </button>
+        </Form>
+      ) : null}
+      {page.editor ? (
+        <>
+          <ErrorSummary errors={page.editor.summary} />
+          {page.kind === 'module' ? (
+            <ModuleEditor
+              doc={page.editor.doc}
+              values={page.editor.values}
+              errors={page.editor.errors}
+              lists={page.editor.lists}
+              previews={page.editor.previews}
+            />
+          ) : (
+            <p>
+              Edit this {page.kind} in the <Link to={`/studio/${page.kind}/${page.itemId}/source`}>source view</Link>.
+            </p>
+          )}
+          <LintPanel issues={page.editor.issues} readings={page.editor.readings} />
+          <SubmitForReview valid={page.editor.valid} />
+        </>
+      ) : page.open ? (
+        <p>
+          {page.open.editableBy
+            ? `Only ${page.open.author}, who wrote this draft, can change it.`
+            : 'This draft cannot be changed now.'}{' '}
+          {page.open.status === 'in-review' ? (
+            <Link to={`/studio/${page.kind}/${page.itemId}/review`}>See it in review</Link>
+          ) : null}
+        </p>
+      ) : null}
+    </section>
+  )
+}
