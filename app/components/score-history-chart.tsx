@@ -1,11 +1,14 @@
 // A small server-rendered line chart of one score over time, with a table of the same numbers.
+import { longDate } from '#app/utils/format.ts'
+
 type Point = { at: string | Date; total: number; band: string | null }
 
 const W = 320
 const H = 120
 const PAD = 28
 
-const day = (at: string | Date) => new Date(at).toISOString().slice(0, 10)
+/** "5 Dec 2026" (the day in UTC: a check-in's instant, drawn the same on the server and in the browser). */
+const day = (at: string | Date) => longDate(new Date(at).toISOString())
 
 /** The line, the points and the table's rows. */
 function draw(title: string, points: Point[], max: number | null) {

@@ -23,6 +23,7 @@ import {
   StaffNotFoundError,
 } from '#app/domain/accounts/staff-admin.server.ts'
 import { UsernameSchema } from '#app/domain/accounts/username.ts'
+import { longDate } from '#app/utils/format.ts'
 
 const RoleSchema = z.enum(STAFF_ROLES, { error: 'Choose a role' })
 const CreateSchema = z.object({ username: UsernameSchema, passphrase: PassphraseSchema, role: RoleSchema })
@@ -147,7 +148,7 @@ export default function AdminStaff() {
             <tr key={member.id}>
               <td>{member.username}</td>
               <td>{member.role === 'client' ? 'Client' : ROLE_NAMES[member.role]}</td>
-              <td>{new Date(member.createdAt).toISOString().slice(0, 10)}</td>
+              <td>{longDate(new Date(member.createdAt).toISOString())}</td>
               <td data-label="Account">{member.disabledAt ? 'Off' : 'On'}</td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ScoreHistoryChart } from '#app/components/score-history-chart.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { reassessment, scoreHistory } from '#app/domain/assessment/results.server.ts'
+import { longDate } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your scores over time – Foothold' }]
 
@@ -29,7 +30,7 @@ export default function History() {
               has changed.
             </p>
           ) : next.dueAt ? (
-            <p>Your next check-in is due on {new Date(next.dueAt).toISOString().slice(0, 10)}.</p>
+            <p>Your next check-in is due on {longDate(new Date(next.dueAt).toISOString())}.</p>
           ) : null}
           {history.map((h) => (
             <section key={h.instrumentId} aria-labelledby={`h-${h.instrumentId}`}>

@@ -15,6 +15,7 @@ import { logAccess } from '#app/domain/sharing/access-log.server.ts'
 import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
 import { setLabel } from '#app/domain/sharing/links.server.ts'
 import { parseRange } from '#app/domain/tracking/stats.server.ts'
+import { longDate } from '#app/utils/format.ts'
 
 const LabelSchema = z.object({
   intent: z.literal('label'),
@@ -174,12 +175,13 @@ export default function ClientPage() {
             <li key={goal.id}>
               <strong>{goal.what}</strong> ({goal.type.replace('-', ' ')}, {goal.status})
               {goal.howMuch ? `. How much: ${goal.howMuch}` : ''}
-              {goal.byWhen ? `. By ${goal.byWhen}` : ''}.
+              {goal.byWhen ? `. By ${longDate(goal.byWhen)}` : ''}
+              {goal.frequency === 'weekly' ? '. Checks in once a week' : ''}.
               {goal.history.length ? (
                 <ul>
                   {goal.history.map((c) => (
                     <li key={`${c.date}-${c.outcome}`}>
-                      {c.date}: {c.outcome === 'not' ? 'not done' : c.outcome}
+                      {c.when}: {c.outcome === 'not' ? 'not done' : c.outcome}
                       {c.note ? ` – “${c.note}”` : ''}
                     </li>
                   ))}

@@ -16,7 +16,7 @@ import {
 import { logAccess } from '#app/domain/sharing/access-log.server.ts'
 import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
 import { countOf } from '#app/domain/tracking/amounts.ts'
-import { dayMonth, oneDecimal, plural, pounds } from '#app/utils/format.ts'
+import { longDate, oneDecimal, plural, pounds } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Session summary – Foothold' }]
 
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** "21 Nov 2026": a range may cross a new year. Written out by hand so server and browser agree. */
-const day = (date: string) => `${dayMonth(date)} ${date.slice(0, 4)}`
+const day = longDate
 const CHANGE = { better: 'better', worse: 'worse', same: 'no change' } as const
 const change = ({ change, direction }: ScoreChange) =>
   change === null ? '–' : `${change > 0 ? '+' : ''}${change}${direction ? `, ${CHANGE[direction]}` : ''}`

@@ -9,7 +9,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ProgressView } from '#app/components/progress-view.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { buildProgress, parseRange } from '#app/domain/tracking/stats.server.ts'
-import { dayMonth } from '#app/utils/format.ts'
+import { longDate } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your progress – Foothold' }]
 
@@ -27,7 +27,7 @@ export default function Progress() {
     <section className="progress-page">
       <h1>Your progress</h1>
       <p>
-        What you have logged over {over}, up to today ({dayMonth(data.range.to)}).{' '}
+        What you have logged over {over}, up to today ({longDate(data.range.to)}).{' '}
         <Link to="/track">Log an urge or use</Link>.
       </p>
       <ProgressView data={data} />

@@ -3,7 +3,7 @@
 // of the worksheets: large type in embedded Unicode fonts, headings, and tables as plain aligned rows, which survive
 // printing in black and white and read in order in a screen reader.
 import { countOf, ukUnits } from '#app/domain/tracking/amounts.ts'
-import { dayMonth, oneDecimal, plural, pounds } from '#app/utils/format.ts'
+import { dayMonth, longDate, oneDecimal, plural, pounds } from '#app/utils/format.ts'
 import {
   BODY,
   BOLD,
@@ -34,7 +34,6 @@ const NOTE: Style = { font: ITALIC, size: SIZE.small, color: MUTED }
 const GAP = 10
 
 /** "21 Nov 2026": the range may cross a new year, so the year is always written. */
-export const longDate = (date: string) => `${dayMonth(date)} ${date.slice(0, 4)}`
 
 /** `share`: the column's part of the width (points, or any proportion). */
 type Column = { label: string; share: number; right?: boolean }
