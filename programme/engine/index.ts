@@ -2,6 +2,7 @@
 export * from '../schema/index.ts'
 export * from './battery.ts'
 export * from './caseload/flags.ts'
+export * from './document-hash.ts'
 export * from './life-areas.ts'
 export * from './load.ts'
 export * from './modules/answers.ts'

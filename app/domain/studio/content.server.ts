@@ -2,12 +2,13 @@
 // the service's published versions laid over it (ADR 0019), read from the database on every call
 // (no cache in the process: a publish in one process reaches every other at once). A published
 // version overrides the base item with its id, or adds a new item.
-import { createHash } from 'node:crypto'
 import { and, eq, inArray, or } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { type StudioKind, studioVersions } from '#db/schema/index.ts'
 import {
   type AnyDocument,
+  canonicalJson,
+  documentHash,
   type Exercise,
   type Instrument,
   loadProgramme,
@@ -18,21 +19,7 @@ import {
   type ValidationContext,
 } from '#programme/engine/index.ts'
 
-/** JSON with object keys sorted, so one document always has one hash however it was built. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  )
-}
-
-/** SHA-256 of a document's canonical JSON (hex). */
-export function documentHash(document: unknown): string {
-  return createHash('sha256').update(canonicalJson(document)).digest('hex')
-}
+export { canonicalJson, documentHash }
 
 /** The base edition's document for an item, or null when the base has no such item. */
 export function baseDocument(kind: StudioKind, itemId: string): AnyDocument | null {
