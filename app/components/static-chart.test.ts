@@ -69,10 +69,10 @@ describe('staticChart', () => {
     expect(html).toContain('>10</text>')
   })
 
-  it('lays bars across with the names down the side, shortened and escaped', () => {
+  it('lays bars across with each name above its bar, shortened to the width and escaped', () => {
     const html = staticChart({
       label: 'Check-ins',
-      rows: [{ name: 'Drink no more than <4> units on weekdays please', done: 3, not: 1 }],
+      rows: [{ name: 'Drink no more than <4> units on weekdays, and on Fridays only two', done: 3, not: 1 }],
       category: 'name',
       bars: [
         { key: 'done', name: 'Done', colour: 'green', stack: 'c' },
@@ -83,7 +83,7 @@ describe('staticChart', () => {
     const [done, not] = rects(html)
     expect(done?.width).toBeCloseTo((not?.width ?? 0) * 3, 0)
     expect(not?.x).toBeCloseTo((done?.x ?? 0) + (done?.width ?? 0), 0)
-    expect(html).toContain('>Drink no more than &lt;4&gt; …</text>')
+    expect(html).toContain('>Drink no more than &lt;4&gt; units on weekdays,…</text>')
     expect(html).not.toContain('<4>')
   })
 

@@ -2,12 +2,15 @@
 // first load (the progress page) or no scripts at all (a key worker's client page): the same spec as the browser's recharts chart (chart-spec.ts), with
 // stacked bars, an optional line on its own scale at the right, a few gridlines and a key. The
 // SVG is one image to screen readers, named by the spec's label; the numbers are in the table
-// beside it. Every text is escaped.
+// beside it. Every text is escaped. It is drawn 360 units wide with 14-unit text, so on a 360 px
+// phone (a column about 328 px wide) every label shows at 12 px or more (issue 16 item 2).
 import { type ChartSeries, type ChartSpec, COLOURS } from '#app/components/chart-spec.ts'
 import { escapeHtml } from '#app/components/progress-parts.tsx'
 
-const W = 640
-const TEXT = 'fill="#333333" font-size="12"'
+const W = 360
+const TEXT = 'fill="#333333" font-size="14"'
+/** About how wide a character of that text is, to fit names along the bottom and down the side. */
+const CHAR = 8
 const GRID = 'stroke="#dddddd" stroke-dasharray="3 3"'
 
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
@@ -58,7 +61,7 @@ type Segments = ReturnType<typeof stacked>[]
 /** Bars standing up, one per row, names along the bottom (as many as fit). */
 function upSvg({ rows, category, line }: ChartSpec, segments: Segments, top: number) {
   const height = 240
-  const [left, right, upper, lower] = [40, line ? 36 : 8, 8, 28]
+  const [left, right, upper, lower] = [34, line ? 30 : 8, 10, 28]
   const plotW = W - left - right
   const plotH = height - upper - lower
   const band = plotW / Math.max(1, rows.length)
@@ -68,9 +71,9 @@ function upSvg({ rows, category, line }: ChartSpec, segments: Segments, top: num
     body += `<line x1="${left}" x2="${W - right}" y1="${y(tick)}" y2="${y(tick)}" ${GRID}/>`
     body += `<text x="${left - 6}" y="${y(tick) + 4}" text-anchor="end" ${TEXT}>${fixed(tick)}</text>`
   }
-  // As many names along the bottom as fit side by side (about 7 px a character at this size).
+  // As many names along the bottom as fit side by side.
   const longest = Math.max(1, ...rows.map((row) => String(row[category] ?? '').length))
-  const every = Math.max(1, Math.ceil((rows.length * (longest * 7 + 10)) / plotW))
+  const every = Math.max(1, Math.ceil((rows.length * (longest * CHAR + 10)) / plotW))
   rows.forEach((row, i) => {
     const x = left + i * band
     for (const { bar, start, end } of segments[i] ?? [])
@@ -106,26 +109,32 @@ function upSvg({ rows, category, line }: ChartSpec, segments: Segments, top: num
   return { height, body }
 }
 
-/** Bars lying across, one per row, names down the side: for long names such as goals. */
+/**
+ * Bars lying across, one per row, for long names such as goals: each name on its own line above
+ * its bar, across the whole width, so a phone shows it at a readable size.
+ */
 function acrossSvg({ rows, category }: ChartSpec, segments: Segments, top: number) {
-  const left = 170
-  const [right, upper, lower, barH] = [16, 8, 24, 36]
-  const height = upper + rows.length * barH + lower
+  const [left, right, upper, lower, nameH, barH, gap] = [8, 16, 8, 24, 18, 20, 8]
+  const rowH = nameH + barH + gap
+  const height = upper + rows.length * rowH + lower
   const plotW = W - left - right
   const x = (value: number) => fixed(left + (value / top) * plotW)
   let body = ''
   for (const tick of [0, top / 2, top]) {
     body += `<line x1="${x(tick)}" x2="${x(tick)}" y1="${upper}" y2="${height - lower}" ${GRID}/>`
-    body += `<text x="${x(tick)}" y="${height - 6}" text-anchor="middle" ${TEXT}>${fixed(tick)}</text>`
+    const anchor = tick === 0 ? 'start' : tick === top ? 'end' : 'middle'
+    body += `<text x="${x(tick)}" y="${height - 6}" text-anchor="${anchor}" ${TEXT}>${fixed(tick)}</text>`
   }
+  // A long name is cut to fit the width; the table under the chart has it whole.
+  const fit = Math.floor(plotW / CHAR)
   rows.forEach((row, i) => {
-    const y0 = upper + i * barH
+    const y0 = upper + i * rowH
+    const name = String(row[category] ?? '')
+    const short = name.length > fit ? `${name.slice(0, fit - 1)}…` : name
+    body += `<text x="${left}" y="${y0 + nameH - 5}" ${TEXT}>${escapeHtml(short)}</text>`
     for (const { bar, start, end } of segments[i] ?? [])
       if (end > start)
-        body += `<rect x="${x(start)}" y="${fixed(y0 + barH * 0.15)}" width="${fixed(x(end) - x(start))}" height="${fixed(barH * 0.7)}" fill="${COLOURS[bar.colour]}"/>`
-    const name = String(row[category] ?? '')
-    const short = name.length > 24 ? `${name.slice(0, 23)}…` : name
-    body += `<text x="${left - 6}" y="${fixed(y0 + barH / 2 + 4)}" text-anchor="end" ${TEXT}>${escapeHtml(short)}</text>`
+        body += `<rect x="${x(start)}" y="${y0 + nameH}" width="${fixed(x(end) - x(start))}" height="${barH}" fill="${COLOURS[bar.colour]}"/>`
   })
   return { height, body }
 }

@@ -1,10 +1,12 @@
-// Results of the latest assessment: each score with its band and plain meaning, the six-area
-// profile, normative feedback, safety warnings, and the areas (later: modules) to work on.
-// The client chooses; their choice is saved as their plan.
+// Results of the latest assessment, what matters first: any safety message, where to start (the
+// top suggested modules), what changed since the last check-in, the six-area map and the plan
+// (the areas the client chooses lead their module list); then the details, folded: each score
+// with its band and meaning, readiness, and drinking against the UK guideline.
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Choice, FormError } from '#app/components/forms.tsx'
 import { LifeAreaProfile } from '#app/components/life-area-profile.tsx'
+import { WhatChanged, WhereToStart } from '#app/components/results-parts.tsx'
 import { SafetyNoticePanel, SelfHarmSupport } from '#app/components/support-panel.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { getPlan, latestResults, savePlanAreas } from '#app/domain/assessment/results.server.ts'
@@ -49,58 +51,22 @@ export default function Results() {
         share them with see where to start, and show change over time.
       </p>
 
-      <h2>Your scores</h2>
-      <ul className="score-list">
-        {results.scores.map((s) => (
-          <li key={s.instrumentId} className={s.band ? `level-${s.band.level}` : undefined}>
-            <strong>{s.title}</strong>: {s.total}
-            {s.max !== null ? ` out of ${s.max}` : ''}
-            {s.band ? (
-              <>
-                {' '}
-                – <strong>{s.band.label}</strong>. {s.band.meaning}
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-
-      {results.readiness.length > 0 ? (
-        <>
-          <h2>How ready you feel</h2>
-          <ul>
-            {results.readiness.map((r) => (
-              <li key={r.question}>
-                {r.question} <strong>{r.value} out of 10</strong>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
-      {results.units ? (
-        <>
-          <h2>Your drinking and the UK guideline</h2>
-          <p>
-            From your answers, you drink about {results.units.min}
-            {results.units.max === null
-              ? ' or more'
-              : results.units.max !== results.units.min
-                ? ` to ${results.units.max}`
-                : ''}{' '}
-            units of alcohol a week. The UK guideline is not to drink more than {results.unitGuideline} units a week on
-            a regular basis, spread over 3 or more days (UK Chief Medical Officers, 2016).
-          </p>
-        </>
-      ) : null}
+      {results.areas.length > 0 ? (
+        <WhereToStart recommendations={results.recommendations} />
+      ) : (
+        <p>
+          <Link to="/modules">See all modules</Link>
+        </p>
+      )}
+      {results.changes ? <WhatChanged changes={results.changes} /> : null}
 
       {results.areas.length > 0 ? (
         <>
           <h2>Your life areas</h2>
-          <LifeAreaProfile areas={results.areas} />
+          <LifeAreaProfile areas={results.areas} bands={results.areaBands} />
           <h2 id="plan-heading">What would you like to work on?</h2>
           <p>
-            The areas are listed with the hardest first. We suggest starting with one or two of those near the top. You
+            Choose one or two areas, perhaps the hardest ones at the top. The modules for them will come first. You
             choose: nothing is locked.
           </p>
           <Form method="post" aria-labelledby="plan-heading">
@@ -115,7 +81,7 @@ export default function Results() {
                   value={a.area}
                   label={a.name}
                   defaultChecked={chosen.has(a.area)}
-                  hint={a.band.recommend ? `${a.reason}.` : `${a.band.label} (${a.score} out of 100).`}
+                  hint={`${a.band.label} (${a.score} out of 100).`}
                 />
               ))}
             </fieldset>
@@ -124,29 +90,61 @@ export default function Results() {
             </button>
           </Form>
           <div role="status">{actionData?.saved ? <p className="notice">Your plan is saved.</p> : null}</div>
-          {results.recommendations.length > 0 ? (
-            <>
-              <h2>Modules suggested for you</h2>
-              <ul>
-                {results.recommendations.map((r) => (
-                  <li key={r.moduleId}>
-                    <Link to={`/modules/${r.moduleId}`}>
-                      <strong>{r.title}</strong>
-                    </Link>{' '}
-                    – {r.reason}
-                  </li>
-                ))}
-              </ul>
-              <p>
-                <Link to="/modules">See all modules</Link>
-              </p>
-            </>
-          ) : (
-            <p>
-              <Link to="/modules">See all modules</Link>
-            </p>
-          )}
         </>
+      ) : null}
+
+      {/* The details, folded: each opens with a tap and works without JavaScript. */}
+      <details className="more">
+        <summary>
+          <h2>Your scores</h2>
+        </summary>
+        <ul className="score-list">
+          {results.scores.map((s) => (
+            <li key={s.instrumentId} className={s.band ? `level-${s.band.level}` : undefined}>
+              <strong>{s.title}</strong>: {s.total}
+              {s.max !== null ? ` out of ${s.max}` : ''}
+              {s.band ? (
+                <>
+                  {' '}
+                  – <strong>{s.band.label}</strong>. {s.band.meaning}
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </details>
+
+      {results.readiness.length > 0 ? (
+        <details className="more">
+          <summary>
+            <h2>How ready you feel</h2>
+          </summary>
+          <ul>
+            {results.readiness.map((r) => (
+              <li key={r.question}>
+                {r.question} <strong>{r.value} out of 10</strong>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {results.units ? (
+        <details className="more">
+          <summary>
+            <h2>Your drinking and the UK guideline</h2>
+          </summary>
+          <p>
+            From your answers, you drink about {results.units.min}
+            {results.units.max === null
+              ? ' or more'
+              : results.units.max !== results.units.min
+                ? ` to ${results.units.max}`
+                : ''}{' '}
+            units of alcohol a week. The UK guideline is not to drink more than {results.unitGuideline} units a week on
+            a regular basis, spread over 3 or more days (UK Chief Medical Officers, 2016).
+          </p>
+        </details>
       ) : null}
       <p>
         <Link to="/medicines">Medicines you are prescribed</Link>: list them, and we warn you if something you log is

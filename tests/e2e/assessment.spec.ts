@@ -78,7 +78,8 @@ test('a new client completes the check-in naming alcohol, sees results, saves a 
   await expect(scoreLine(page, 'Worry and anxiety (GAD-7)')).toContainText('0 out of 21')
   await expect(scoreLine(page, 'DAST-10')).toHaveCount(0)
   await expect(scoreLine(page, 'SDS')).toHaveCount(0)
-  // Readiness answers shown as given, not scored.
+  // Readiness answers shown as given, not scored (folded: one tap opens them).
+  await page.getByRole('heading', { name: 'How ready you feel' }).click()
   await expect(
     page.getByText('How important is it to you to make a change to your drinking or drug use? 8 out of 10'),
   ).toBeVisible()
@@ -91,25 +92,34 @@ test('a new client completes the check-in naming alcohol, sees results, saves a 
   await expect(page.getByRole('heading', { name: SUPPORT_HEADING })).toHaveCount(0)
   await expect(page.getByRole('heading', { name: WITHDRAWAL_HEADING })).toHaveCount(0)
 
-  // The profile: a picture with a text alternative, and a table saying the same, neediest first.
+  // The profile: a map of six tiles in words, and a table saying the same, neediest first.
   const ranked = ['Physical', 'Emotions', 'Lifestyle', 'Situations', 'Thoughts', 'Behaviours']
-  const picture = page.getByRole('img', { name: /^Your six life areas, from most to least need:/ })
-  await expect(picture).toBeVisible()
-  await expect(picture).toHaveAccessibleName(
-    'Your six life areas, from most to least need: Physical 100 out of 100 (High need); Emotions 50 out of 100 (Some need); Lifestyle 25 out of 100 (Low need); Situations 0 out of 100 (Low need); Thoughts 0 out of 100 (Low need); Behaviours 0 out of 100 (Low need)',
-  )
+  const map = page.getByRole('list', { name: 'Your six life areas, from most to least need' })
+  await expect(map.getByRole('listitem')).toHaveText([
+    'PhysicalHigh need100 out of 100',
+    'EmotionsSome need50 out of 100',
+    'LifestyleLow need25 out of 100',
+    'SituationsLow need0 out of 100',
+    'ThoughtsLow need0 out of 100',
+    'BehavioursLow need0 out of 100',
+  ])
+  await page.getByText('Show as a table').click()
   const table = page.getByRole('table', { name: 'Your life areas' })
   await expect(table.getByRole('rowheader')).toHaveText(ranked)
   await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText(['100', /^High need\. /])
   await expect(table.getByRole('row').nth(2).getByRole('cell')).toHaveText(['50', /^Some need\. /])
   await expect(table.getByRole('row').nth(6).getByRole('cell')).toHaveText(['0', /^Low need\. /])
 
-  // The plan: areas listed neediest first, each with its reason.
+  // The plan: areas listed neediest first, each with its level (the reason is said once, under
+  // "Where to start").
   const plan = page.getByRole('form', { name: 'What would you like to work on?' })
   await expect(plan.getByRole('checkbox')).toHaveCount(6)
   await expect(plan.locator('label')).toHaveText(ranked)
   await expect(plan.getByRole('checkbox', { name: 'Physical' })).toHaveAccessibleDescription(
-    'Because you said cravings, sleep or your health are a struggle (score 100 out of 100).',
+    'High need (100 out of 100).',
+  )
+  await expect(page.getByRole('region', { name: 'Where to start' })).toContainText(
+    'Because you said cravings, sleep or your health are a struggle (score 100 out of 100):',
   )
   await expect(plan.getByRole('checkbox', { name: 'Situations' })).toHaveAccessibleDescription(
     'Low need (0 out of 100).',
@@ -276,8 +286,9 @@ test.describe('without JavaScript', () => {
     await expect(scoreLine(page, 'AUDIT')).toHaveCount(0)
     await expect(page.getByRole('heading', { name: 'Your drinking and the UK guideline' })).toHaveCount(0)
     await expect(
-      page.getByRole('img', { name: /^Your six life areas, from most to least need: Physical 100/ }),
-    ).toBeVisible()
+      page.getByRole('list', { name: 'Your six life areas, from most to least need' }).getByRole('listitem').first(),
+    ).toHaveText('PhysicalHigh need100 out of 100')
+    await page.getByText('Show as a table').click()
     await expect(page.getByRole('table', { name: 'Your life areas' }).getByRole('rowheader').first()).toHaveText(
       'Physical',
     )

@@ -100,6 +100,9 @@ for (const width of [320, 360]) {
       ['/privacy', 'privacy'],
     ] as const) {
       await client.goto(path)
+      // The life-area table on the results is folded under "Show as a table": open it.
+      const folded = client.locator('details.numbers:not([open]) > summary')
+      while ((await folded.count()) > 0) await folded.first().click()
       await expectReadableTables(client, path, width, shot)
     }
     await client.goto('/progress')
