@@ -4,6 +4,7 @@
 // urges and use, a stop goal for some (a few of whom lapse this week) and some who have gone
 // quiet. Raw prepared inserts in one transaction (about a second for 200 clients), repeatable:
 // every "random" choice comes from a fixed seed.
+
 import {
   buildBattery,
   deriveAuditC,
@@ -20,6 +21,7 @@ import {
   stepModule,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
+import { rebuildLatestScores } from './latest-scores.ts'
 import { pinModuleVersion, writePin } from './module-versions.ts'
 import { SCOPES, type Scope } from './schema/index.ts'
 import { draws } from './seed-heavy.ts'
@@ -252,5 +254,6 @@ export async function seedCaseload(db: Db, workerId: string, count = 200, now = 
       }
     }
   })
+  rebuildLatestScores(db)
   return links
 }

@@ -22,6 +22,7 @@ import {
   todayIn,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
+import { rebuildLatestScores } from './latest-scores.ts'
 import { pinModuleVersion, writePin } from './module-versions.ts'
 import {
   assessmentResponses,
@@ -425,5 +426,6 @@ export async function seedDay(
       seededWorkers.push({ id, username, linkIds })
     }
   })
+  rebuildLatestScores(db)
   return { clients: seededClients, workers: seededWorkers, rows }
 }

@@ -1,5 +1,6 @@
 // Demo data for `npm run demo` only: accounts with known passphrases, so people trying Foothold
 // can sign in as each role. The production start never calls this.
+
 import { eq } from 'drizzle-orm'
 import {
   buildBattery,
@@ -12,6 +13,7 @@ import {
   stepModule,
 } from '#programme/engine/index.ts'
 import type { Db } from './client.ts'
+import { rebuildLatestScores } from './latest-scores.ts'
 import { type Pin, pinModuleVersion, writePin } from './module-versions.ts'
 import {
   assessmentResponses,
@@ -102,6 +104,7 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
         })
         .run()
   }
+  rebuildLatestScores(db)
   return true
 }
 

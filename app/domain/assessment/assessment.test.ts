@@ -6,7 +6,7 @@ import { exportUserData } from '#app/domain/privacy/export.server.ts'
 import { action, loader } from '#app/routes/assessment._index.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
-import { assessmentResponses, assessments, safetyEvents, users } from '#db/schema/index.ts'
+import { assessmentResponses, assessments, latestScores, safetyEvents, users } from '#db/schema/index.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { dataOf, statusOf } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
@@ -281,5 +281,68 @@ describe('one check-in a day (issue 16 item 7)', () => {
     const form = { substances: 'alcohol', main: 'alcohol' }
     expect(await statusOf(action, makeRequest('/assessment', { cookie, form }))).toBe(409)
     expect(getDb().select().from(assessments).where(eq(assessments.userId, user.id)).all()).toHaveLength(1)
+  })
+})
+
+describe('the latest scores summary (latest_scores, read by the caseload)', () => {
+  afterEach(() => unpinClock())
+
+  /** What the caseload used to rank on every view: each instrument's latest two completed totals. */
+  function rankedFromResponses(userId: string) {
+    const rows = getDb()
+      .select()
+      .from(assessmentResponses)
+      .where(eq(assessmentResponses.userId, userId))
+      .all()
+      .filter((r) => r.completedAt !== null && r.total !== null)
+    const out: Array<{ instrumentId: string; rank: number; total: number; band: string | null }> = []
+    for (const id of [...new Set(rows.map((r) => r.instrumentId))].sort()) {
+      const mine = rows
+        .filter((r) => r.instrumentId === id)
+        .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))
+      mine.slice(0, 2).forEach((r, i) => {
+        out.push({ instrumentId: id, rank: i + 1, total: r.total as number, band: r.band })
+      })
+    }
+    return out
+  }
+  const summary = (userId: string) =>
+    getDb()
+      .select({
+        instrumentId: latestScores.instrumentId,
+        rank: latestScores.rank,
+        total: latestScores.total,
+        band: latestScores.band,
+      })
+      .from(latestScores)
+      .where(eq(latestScores.userId, userId))
+      .orderBy(latestScores.instrumentId, latestScores.rank)
+      .all()
+
+  it('is rewritten with every saved page, newest first, two at most, and goes with the account', async () => {
+    const user = await makeUser()
+    const highest: Choose = (_id, values) => Math.max(...values)
+    pinClock(new Date('2026-11-01T12:00:00Z'))
+    await start(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id)
+    expect(summary(user.id)).toEqual(rankedFromResponses(user.id))
+    expect(summary(user.id).filter((r) => r.rank === 2)).toEqual([])
+
+    pinClock(new Date('2026-11-15T12:00:00Z'))
+    await start(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id, highest)
+    pinClock(new Date('2026-11-29T12:00:00Z'))
+    await start(user.id, { substances: ['alcohol'], main: 'alcohol' })
+    await finish(user.id)
+    const rows = summary(user.id)
+    expect(rows).toEqual(rankedFromResponses(user.id))
+    // AUDIT (and AUDIT-C, derived from it): the lowest answers now, the highest the time before.
+    const audit = rows.filter((r) => r.instrumentId === 'audit')
+    expect(audit.map((r) => r.rank)).toEqual([1, 2])
+    expect((audit[0]?.total ?? 0) < (audit[1]?.total ?? 0)).toBe(true)
+    expect(rows.some((r) => r.instrumentId === 'audit-c' && r.rank === 2)).toBe(true)
+
+    await deleteUser(user.id)
+    expect(summary(user.id)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import { clock } from '#app/utils/clock.server.ts'
 import { type Db, getDb } from '#db/client.ts'
+import { refreshLatestScores } from '#db/latest-scores.ts'
 import { prepared } from '#db/prepared.ts'
 import { type Assessment, assessmentResponses, assessments, safetyEvents, users } from '#db/schema/index.ts'
 import {
@@ -218,6 +219,8 @@ export async function savePage(
         upsertResponse(tx, assessment, derived, derivedRow)
       }
     }
+    // The caseload's summary of latest scores, in the same transaction as the responses.
+    refreshLatestScores(tx, userId, instrument.id === 'audit' ? ['audit', 'audit-c'] : [instrument.id])
     for (const rule of toRaise) tx.insert(safetyEvents).values({ userId, rule, source, createdAt: now }).run()
     tx.update(assessments)
       .set({

@@ -10,6 +10,7 @@ import { changeScopes, revokeLink, type Scopes } from '#app/domain/sharing/links
 import * as route from '#app/routes/caseload._index.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
+import { refreshLatestScores } from '#db/latest-scores.ts'
 import {
   assessmentResponses,
   assessments,
@@ -84,6 +85,12 @@ function sitting(userId: string, at: Date, responses: Array<[string, number | nu
         completedAt: at,
       })
       .run()
+  // As a sitting's save does, in the same transaction in the app.
+  refreshLatestScores(
+    db,
+    userId,
+    responses.map(([instrumentId]) => instrumentId),
+  )
 }
 /** Everything that could raise a flag, for a client whose scopes decide what shows. */
 function history(userId: string, strongUrgeThisWeek = true) {

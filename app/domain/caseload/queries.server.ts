@@ -64,16 +64,12 @@ const links = statement<LinkRow>(
   where ${live('l.')}`,
 )
 
-// Each instrument's latest two completed totals per client, newest first (rank 1, then 2), read
-// along the (user_id, instrument_id, completed_at) index.
+// Each instrument's latest two completed totals per client, newest first (rank 1, then 2), from
+// the latest_scores summary written with the responses (db/latest-scores.ts).
 type ResponseRow = { clientId: string; instrumentId: string; total: number; band: string | null; at: number }
 const responses = statement<ResponseRow>(
-  ({ sharing }) => `select clientId, instrumentId, total, band, at from (
-    select user_id as clientId, instrument_id as instrumentId, total, band, completed_at as at,
-      row_number() over (partition by user_id, instrument_id order by completed_at desc) as rank
-    from assessment_responses
-    where user_id in ${sharing('assessments')} and completed_at is not null and total is not null)
-  where rank <= 2 order by clientId, instrumentId, rank`,
+  ({ sharing }) => `select user_id as clientId, instrument_id as instrumentId, total, band, completed_at as at
+  from latest_scores where user_id in ${sharing('assessments')} order by clientId, instrumentId, rank`,
 )
 
 // A module is done when its machine is in its final state, as the client's module list counts it.
