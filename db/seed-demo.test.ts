@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, isDemoDatabase, seedDemo } from './seed-demo.ts'
 const fakeHash = async (passphrase: string) => `hashed:${passphrase.length}`
 
 describe('demo seed', () => {
-  it('creates one account per role on a new database and marks it as a demo', async () => {
+  it('creates one account per role (two clinicians) on a new database and marks it as a demo', async () => {
     const db = getDb()
     expect(isDemoDatabase(db)).toBe(false)
     expect(await seedDemo(db, fakeHash)).toBe(true)
@@ -19,9 +19,9 @@ describe('demo seed', () => {
         .filter((u) => demo.has(u.username))
         .map((u) => u.role)
         .sort(),
-    ).toEqual(['admin', 'client', 'clinician', 'keyworker'])
+    ).toEqual(['admin', 'client', 'clinician', 'clinician', 'keyworker'])
     expect(isDemoDatabase(db)).toBe(true)
-    expect(DEMO_ACCOUNTS).toHaveLength(4)
+    expect(DEMO_ACCOUNTS).toHaveLength(5)
   })
 
   it('leaves a database that already has accounts alone', async () => {
@@ -69,5 +69,15 @@ describe('the demo key worker', () => {
       goals: true,
       revokedAt: null,
     })
+  })
+})
+
+describe('the demo studio', () => {
+  it('has a draft by demo-clinician in review, for demo-reviewer to check', async () => {
+    const { studioVersions } = await import('./schema/index.ts')
+    const { eq: equals } = await import('drizzle-orm')
+    const author = getDb().select().from(users).where(equals(users.username, 'demo-clinician')).get()
+    const drafts = getDb().select().from(studioVersions).where(equals(studioVersions.status, 'in-review')).all()
+    expect(drafts.map((d) => [d.itemId, d.authorId])).toEqual([['saying-no', author?.id]])
   })
 })

@@ -27,11 +27,14 @@ import {
 } from './schema/index.ts'
 import { seedCaseload } from './seed-caseload.ts'
 import { seedHeavyClient } from './seed-heavy.ts'
+import { seedStudioDemo } from './seed-studio.ts'
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passphrase: string }> = [
   { username: 'demo-client', role: 'client', passphrase: 'demo client passphrase' },
   { username: 'demo-keyworker', role: 'keyworker', passphrase: 'demo keyworker passphrase' },
   { username: 'demo-clinician', role: 'clinician', passphrase: 'demo clinician passphrase' },
+  // A second clinician, so a change can be reviewed by someone other than its author (issue 14).
+  { username: 'demo-reviewer', role: 'clinician', passphrase: 'demo reviewer passphrase' },
   { username: 'demo-admin', role: 'admin', passphrase: 'demo admin passphrase' },
 ]
 
@@ -105,6 +108,8 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
         .run()
   }
   rebuildLatestScores(db)
+  // The studio: a draft by demo-clinician waiting for demo-reviewer.
+  seedStudioDemo(db, 'demo-clinician', now)
   return true
 }
 
