@@ -31,7 +31,8 @@ export type PreviewRoute = {
   steps: RouteStep[]
 }
 
-function describeFacts(facts: Facts | null): string {
+/** Who a set of check-in facts describes: "a client who named opioids". */
+export function describeFacts(facts: Facts | null): string {
   if (facts === null) return 'a client with no check-in yet'
   const parts = [
     ...Object.entries(facts.scores).map(([id, v]) => `scored ${v} on ${id}`),
