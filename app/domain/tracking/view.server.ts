@@ -99,12 +99,12 @@ export function shown(at: Date, timeZone: string, now?: Date): string {
 
 /** A local date as the client reads it: "Mon 4 May", with its year when not `thisYear`'s. */
 function shownDate(date: string, thisYear: string): string {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
+  const withYear = date.slice(0, 4) !== thisYear
+  const format = formatIn(withYear ? 'date-year' : 'date', 'UTC', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    ...(date.slice(0, 4) === thisYear ? {} : { year: 'numeric' }),
+    ...(withYear ? { year: 'numeric' } : {}),
   })
   return noWeekdayComma(format.format(new Date(`${date}T12:00:00Z`)))
 }
