@@ -20,7 +20,7 @@ export type ScoreChange = {
   total: number
   previous: number
   direction: Direction
-  /** The change said in words: "down 6 from 13 (a good sign). Now Mild, was Moderate." */
+  /** In words: "7 out of 27: down 6 from 13 (a good sign). Now Mild, was Moderate." or "… Still Mild." */
   words: string
 }
 
@@ -59,10 +59,12 @@ export function compareCheckIns(
         : direction === 'down'
           ? ' (a good sign)'
           : ' (things may be harder)'
-    const band =
-      score.band && before.band && score.band.label !== before.band.label
+    // The band is always said, so a fall is never read as "fine now" while the band is still high.
+    const band = !score.band
+      ? ''
+      : before.band && score.band.label !== before.band.label
         ? ` Now ${score.band.label}, was ${before.band.label}.`
-        : ''
+        : ` Still ${score.band.label}.`
     const outOf = score.max !== null ? ` out of ${score.max}` : ''
     return [
       {

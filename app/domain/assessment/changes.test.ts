@@ -63,10 +63,16 @@ describe('what changed since the last check-in', () => {
     )
     expect(changes.scores.map((s) => s.words)).toEqual([
       '12 out of 27: up 5 from 7 (things may be harder). Now Moderate, was Mild.',
-      '5 out of 27: the same as last time (5).',
-      '9 out of 27: up 6 from 3.',
+      '5 out of 27: the same as last time (5). Still Mild.',
+      '9 out of 27: up 6 from 3. Still A.',
     ])
     expect(changes.areas[0]?.words).toBe('Some need, as before (score 50, the same).')
+    // A fall that leaves the score in a severe band says so: never read as "fine now" (H-042).
+    const fell = compareCheckIns(
+      { scores: [score('phq-9', 24, 'Severe')], areas: [] },
+      { scores: [score('phq-9', 21, 'Severe')], areas: [] },
+    )
+    expect(fell.scores[0]?.words).toBe('21 out of 27: down 3 from 24 (a good sign). Still Severe.')
   })
 })
 
