@@ -26,6 +26,7 @@ import {
   users,
 } from './schema/index.ts'
 import { seedCaseload } from './seed-caseload.ts'
+import { seedDirectoryDemo } from './seed-directory.ts'
 import { seedHeavyClient } from './seed-heavy.ts'
 import { seedStudioDemo } from './seed-studio.ts'
 
@@ -108,6 +109,8 @@ export async function seedDemo(db: Db, hash: HashFn, now = new Date()): Promise<
         .run()
   }
   rebuildLatestScores(db)
+  // A small, clearly made-up directory of services and meetings (issue 15).
+  seedDirectoryDemo(db, now)
   // The studio: a draft by demo-clinician waiting for demo-reviewer.
   seedStudioDemo(db, 'demo-clinician', now)
   return true

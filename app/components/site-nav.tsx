@@ -15,12 +15,14 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
     ['/modules', 'Modules'],
     ['/track', 'Track'],
     ['/progress', 'Progress'],
+    ['/services', 'Services'],
     ['/privacy', 'Your privacy'],
     ['/account', 'Account'],
   ],
   keyworker: [
     ['/home', 'Home'],
     ['/caseload', 'Caseload'],
+    ['/services', 'Services'],
     ['/account', 'Account'],
   ],
   clinician: [
@@ -31,6 +33,7 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
     ['/home', 'Home'],
     ['/admin/staff', 'Staff'],
     ['/admin/settings', 'Service settings'],
+    ['/admin/directory', 'Directory'],
     ['/account', 'Account'],
   ],
 }

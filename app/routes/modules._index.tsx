@@ -4,6 +4,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
+import { dismissServiceSuggestion, serviceSuggestionsFor } from '#app/domain/directory/client-services.server.ts'
 import { dismissSuggestion, suggestionsFor } from '#app/domain/modules/suggestions.server.ts'
 import { goalsOf, moduleList } from '#app/domain/modules/view.server.ts'
 
@@ -17,13 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const suggestions = (await suggestionsFor(user.id))
     .filter((s) => titles.has(s.moduleId))
     .map((s) => ({ id: s.id, moduleId: s.moduleId, title: titles.get(s.moduleId), worker: s.worker }))
-  return { modules, goals, suggestions }
+  // Services a key worker suggested show here too (issue 15), each linking to /services.
+  const services = (await serviceSuggestionsFor(user.id)).map((s) => ({
+    id: s.id,
+    entryId: s.entry.id,
+    name: s.entry.name,
+    worker: s.worker,
+  }))
+  return { modules, goals, suggestions, services }
 }
 
 /** Dismisses a key worker's suggestion. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
+  if (formData.get('intent') === 'dismiss-service') {
+    if (!(await dismissServiceSuggestion(user.id, String(formData.get('id') ?? ''))))
+      return data({ error: 'That suggestion was not found.' }, { status: 404 })
+    return redirect('/modules')
+  }
   if (formData.get('intent') !== 'dismiss') return data({ error: 'That button is not one we know.' }, { status: 400 })
   if (!(await dismissSuggestion(user.id, String(formData.get('id') ?? ''))))
     return data({ error: 'That suggestion was not found.' }, { status: 404 })
@@ -33,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const STATUS = { 'not-started': 'Not started', 'in-progress': 'In progress', finished: 'Finished' } as const
 
 export default function Modules() {
-  const { modules, goals, suggestions } = useLoaderData<typeof loader>()
+  const { modules, goals, suggestions, services } = useLoaderData<typeof loader>()
   const recommended = modules.filter((m) => m.reason)
   return (
     <section>
@@ -48,10 +61,22 @@ export default function Modules() {
           below.
         </p>
       ) : null}
-      {suggestions.length > 0 ? (
+      {suggestions.length > 0 || services.length > 0 ? (
         <>
           <h2>Suggested by your key worker</h2>
           <ul className="plain-list">
+            {services.map((s) => (
+              <li key={s.id}>
+                Service: <Link to={`/services#entry-${s.entryId}`}>{s.name}</Link>, suggested by {s.worker}.{' '}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="dismiss-service" />
+                  <input type="hidden" name="id" value={s.id} />
+                  <button type="submit" className="link-button">
+                    Dismiss<span className="visually-hidden"> the suggestion of {s.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
             {suggestions.map((s) => (
               <li key={s.id}>
                 <Link to={`/modules/${s.moduleId}`}>{s.title}</Link>, suggested by {s.worker}.{' '}

@@ -38,6 +38,8 @@ export const EntryIdSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id is up to 64 letters, numbers, - or _')
+  // /admin/directory/new is the page that adds an entry.
+  .refine((id) => id.toLowerCase() !== 'new', 'An id cannot be "new"')
 
 export const EntrySchema = z
   .object({

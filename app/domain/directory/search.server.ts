@@ -5,7 +5,7 @@ import { and, asc, like, or, type SQL, sql } from 'drizzle-orm'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { type DirectoryEntry, directoryEntries } from '#db/schema/index.ts'
-import { isMeetingKind } from '#programme/engine/directory/kinds.ts'
+import { isDirectoryKind, isMeetingKind, KIND_NAMES } from '#programme/engine/directory/kinds.ts'
 import {
   dayBounds,
   describeSchedule,
@@ -35,6 +35,50 @@ export type EntryView = {
   /** Not checked in the last 12 months. */
   stale: boolean
 }
+/** What a page shows of an entry (app/components/directory-entry.tsx). */
+export type EntryCard = {
+  id: string
+  name: string
+  kindName: string
+  online: boolean
+  address: string | null
+  town: string | null
+  postcodeDistrict: string | null
+  phone: string | null
+  website: string | null
+  openingHours: string | null
+  scheduleText: string | null
+  timeZone: string
+  accessibility: string | null
+  languages: string | null
+  lastVerified: string
+  openNow: boolean | null
+  stale: boolean
+}
+
+export function entryCard(view: EntryView): EntryCard {
+  const { entry } = view
+  return {
+    id: entry.id,
+    name: entry.name,
+    kindName: isDirectoryKind(entry.kind) ? KIND_NAMES[entry.kind] : entry.kind,
+    online: entry.online,
+    address: entry.address,
+    town: entry.town,
+    postcodeDistrict: entry.postcodeDistrict,
+    phone: entry.phone,
+    website: entry.website,
+    openingHours: entry.openingHours,
+    scheduleText: view.scheduleText,
+    timeZone: entry.timeZone,
+    accessibility: entry.accessibility,
+    languages: entry.languages,
+    lastVerified: entry.lastVerified,
+    openNow: view.openNow,
+    stale: view.stale,
+  }
+}
+
 export type LocalTime = { at: string; date: string; time: string; weekday: number }
 export type NextMeeting = LocalTime & { entry: DirectoryEntry }
 
