@@ -3,7 +3,7 @@
 // deleting takes a second step, weekly goals get one check-in a week, goals can be changed with
 // the same checks (safety warnings included, H-044), and dates read "5 Dec 2026".
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as goalsRoute from '#app/routes/goals.tsx'
 import * as deleteRoute from '#app/routes/goals_.$id.delete.tsx'
 import * as editRoute from '#app/routes/goals_.$id.edit.tsx'
@@ -19,6 +19,8 @@ import { listGoals } from './goals.server.ts'
 // Saturday 21 Nov 2026, 18:30 in London; already Sunday 22 Nov in Auckland (UTC+13).
 const NOW = new Date('2026-11-21T18:30:00Z')
 beforeAll(() => pinClock(NOW))
+// A test that moves the clock on and fails part-way leaves the next one at NOW all the same.
+beforeEach(() => pinClock(NOW))
 afterAll(unpinClock)
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: typeof loadContext }) => unknown
