@@ -7,6 +7,7 @@ import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { dismissServiceSuggestion, serviceSuggestionsFor } from '#app/domain/directory/client-services.server.ts'
 import { dismissSuggestion, suggestionsFor } from '#app/domain/modules/suggestions.server.ts'
 import { goalsOf, moduleList } from '#app/domain/modules/view.server.ts'
+import { longDate } from '#app/utils/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Modules – Foothold' }]
 
@@ -128,7 +129,7 @@ export default function Modules() {
               <li key={g.id}>
                 <strong>{g.what}</strong>
                 {g.howMuch ? ` – ${g.howMuch}` : ''}
-                {g.byWhen ? ` (by ${g.byWhen})` : ''}
+                {g.byWhen ? ` (by ${longDate(g.byWhen)})` : ''}
               </li>
             ))}
           </ul>

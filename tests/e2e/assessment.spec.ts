@@ -149,11 +149,11 @@ test('a new client completes the check-in naming alcohol, sees results, saves a 
   const auditHistory = page.getByRole('table', { name: 'Your drinking (AUDIT)' })
   await expect(auditHistory.getByRole('row')).toHaveCount(2)
   await expect(auditHistory.getByRole('row').nth(1).getByRole('cell')).toHaveText([
-    /^\d{4}-\d{2}-\d{2}$/,
+    /^\d{1,2} [A-Z][a-z]{2} \d{4}$/,
     '8',
     'Increasing risk',
   ])
-  await expect(page.getByText(/^Your next check-in is due on \d{4}-\d{2}-\d{2}\.$/)).toBeVisible()
+  await expect(page.getByText(/^Your next check-in is due on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/)).toBeVisible()
   await expectNoAxeViolations(page, '/assessment/history')
 
   // Home now links to the results and history instead of starting again; /assessment goes nowhere open.
