@@ -176,3 +176,34 @@ export async function validationContext(kind: StudioKind, itemId: string): Promi
     ...(lockedInstrument ? { lockedInstrument } : {}),
   }
 }
+
+/**
+ * A first document for a new item: a module with a read step and a summary (and their Markdown),
+ * or an exercise with one field. It has no sources yet, so the checks ask for them.
+ */
+export function newDocument(kind: 'module' | 'exercise', itemId: string, title: string): Record<string, unknown> {
+  if (kind === 'exercise')
+    return {
+      id: itemId,
+      version: '1',
+      title,
+      intro: 'Say in one or two short sentences what this is and how to do it.',
+      sources: [],
+      parts: [{ id: 'answer', kind: 'long', label: 'Your answer', required: false }],
+    }
+  return {
+    id: itemId,
+    version: '1',
+    title,
+    summary: 'Say in one or two short sentences what this module is about.',
+    areas: ['behaviours'],
+    minutes: 10,
+    sources: [],
+    notices: [],
+    steps: [
+      { id: 'intro', type: 'read', title: 'Before you start', file: 'intro.md', optional: false },
+      { id: 'summary', type: 'summary', title: 'Well done', file: 'summary.md', optional: false },
+    ],
+    texts: { 'intro.md': 'Write what the client reads first here.\n', 'summary.md': 'Write what comes next here.\n' },
+  }
+}

@@ -15,6 +15,7 @@
 //   publishedExercises(), publishedInstruments()
 //   publishedDocument(kind, id) → { document, layer: 'base'|'service', versionId, number, hash } | null
 //   baseDocument(kind, id), baseIds(kind), documentHash(doc), validationContext(kind, id)
+//   newDocument('module'|'exercise', itemId, title)   a first document for a new item
 //
 // Workflow (workflow.server.ts): every function returns { ok: true, … } or
 //   { ok: false, status: 400|403|404|409, message, issues? } and writes an audit row.
@@ -45,7 +46,8 @@
 //   each a Figure: { suppressed: true } ("fewer than 5") or { suppressed: false, value }
 //
 // Instruments (instruments.server.ts)
-//   setInstrumentEnabled(admin, instrumentId, enabled), disabledInstruments(), instrumentStates()
+//   setInstrumentEnabled(admin, instrumentId, enabled), disabledInstruments(),
+//   instrumentStates() → { id, title, kind, enabled, safetyRules } (warn before switching off PHQ-9/AUDIT)
 //
 // The validator itself is pure and lives in programme/engine/validate-document.ts
 // (validateDocument, validateYamlDocument, DocumentIssue { rule, severity, message, path, at, line? }).

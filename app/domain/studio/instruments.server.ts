@@ -20,16 +20,27 @@ export async function disabledInstruments(): Promise<string[]> {
   return rows.map((row) => row.id)
 }
 
+export type InstrumentState = {
+  id: string
+  title: string
+  kind: 'validated' | 'foothold'
+  enabled: boolean
+  /**
+   * The safety rules its answers raise (PHQ-9: self-harm; AUDIT: alcohol dependence): switching
+   * it off means they are no longer asked about at check-ins, so the page should say so.
+   */
+  safetyRules: string[]
+}
+
 /** Every instrument with whether it is on, for the admin's list. */
-export async function instrumentStates(): Promise<
-  Array<{ id: string; title: string; kind: string; enabled: boolean }>
-> {
+export async function instrumentStates(): Promise<InstrumentState[]> {
   const off = new Set(await disabledInstruments())
   return Object.values(loadProgramme().instruments).map((i) => ({
     id: i.id,
     title: i.title,
     kind: i.kind,
     enabled: !off.has(i.id),
+    safetyRules: [...new Set(i.safety.map((s) => s.rule))],
   }))
 }
 

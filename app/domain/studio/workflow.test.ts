@@ -11,7 +11,7 @@ import { getDb } from '#db/client.ts'
 import { studioAudit, studioVersions } from '#db/schema/index.ts'
 import { loadProgramme, type ModuleDocument } from '#programme/engine/index.ts'
 import { makeUser } from '#tests/setup/requests.ts'
-import { publishedDocument, publishedModule } from './content.server.ts'
+import { newDocument, publishedDocument, publishedModule } from './content.server.ts'
 import { itemHistory, library, versionDetail } from './library.server.ts'
 import { createDraft, publish, review, rollBack, saveDraft, submitForReview, unpublish } from './workflow.server.ts'
 
@@ -226,5 +226,23 @@ describe('roll back and unpublish', () => {
     ok(await unpublish(reviewer, { kind: 'module', itemId: 'local-support' }))
     expect((await moduleList(client.id)).map((m) => m.id)).not.toContain('local-support')
     expect((await library('module')).find((i) => i.itemId === 'local-support')?.layer).toBe('none')
+  })
+
+  it('a new item starts from a template whose only error is the missing sources', async () => {
+    const { author } = await clinicians()
+    for (const kind of ['module', 'exercise'] as const) {
+      const document = newDocument(kind, `my-${kind}`, 'My own')
+      const { versionId } = ok(await createDraft(author, { kind, itemId: `my-${kind}`, document }))
+      const detail = await versionDetail(versionId)
+      expect(detail?.issues.filter((i) => i.severity === 'error').map((i) => i.rule)).toEqual(['sources'])
+      const taken = kind === 'module' ? 'recognise-avoid-cope' : 'refusal-script'
+      expect(await createDraft(author, { kind, itemId: taken, document })).toMatchObject({
+        status: 409,
+        message: expect.stringContaining('There is already an item'),
+      })
+    }
+    expect(await createDraft(author, { kind: 'instrument', itemId: 'my-scale', document: {} })).toMatchObject({
+      status: 400,
+    })
   })
 })
