@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { mixingEvent } from '#app/domain/safety/mixing.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
+import { longDate } from '#app/utils/format.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
 import { safetyEvents, urges, useEntries, users } from '#db/schema/index.ts'
@@ -51,13 +52,6 @@ export async function rememberTimeZone(userId: string, reported: unknown): Promi
 
 /** How far back an entry may be dated: further is almost always a wrong year (issue 16, item 13). */
 const OLDEST_DAYS = 366
-
-/** "5 Dec 2025" for a local 'YYYY-MM-DD'. */
-function longDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date(`${date}T12:00:00Z`),
-  )
-}
 
 /**
  * Said when a date is more than a year back: nothing is saved, and the client is asked whether
