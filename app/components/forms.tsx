@@ -58,7 +58,7 @@ type TextFieldProps = {
   field: FieldState
   label: string
   hint?: ReactNode
-  type?: 'text' | 'password' | 'url' | 'tel' | 'date' | 'datetime-local'
+  type?: 'text' | 'password' | 'url' | 'tel' | 'date' | 'datetime-local' | 'time'
   autoComplete?: string
   spellCheck?: boolean
 }

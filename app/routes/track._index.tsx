@@ -109,7 +109,8 @@ export default function Track() {
       </div>
       <p>
         <Link to="/progress">See your progress and patterns</Link> · <Link to="/goals">Your goals</Link> ·{' '}
-        <Link to="/medicines">Your medicines</Link> · <Link to="/help/mixing">Mixing drugs</Link>
+        <Link to="/medicines">Your medicines</Link> · <Link to="/help/mixing">Mixing drugs</Link> ·{' '}
+        <Link to="/reminders">Add to my calendar</Link>
       </p>
       <EntryList recent={recent} />
       <details className="time-zone" open={Boolean(actionData && 'zoneError' in actionData)}>
