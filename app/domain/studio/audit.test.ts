@@ -21,3 +21,21 @@ describe('the studio audit', () => {
     expect((await auditLog({ itemId: 'saying-no' }))[0]).toEqual(row)
   })
 })
+
+describe("a clinician's own studio data", () => {
+  it('is in their export: versions with their part in each, comments and audit rows', async () => {
+    const { exportStudio } = await import('./export.server.ts')
+    const { review, submitForReview } = await import('./workflow.server.ts')
+    const author = await makeUser('clinician')
+    const reviewer = await makeUser('clinician')
+    const made = await createDraft(author, { kind: 'exercise', itemId: 'smart-goal' })
+    const versionId = made.ok ? made.versionId : ''
+    await submitForReview(author, versionId, 'Checking')
+    await review(reviewer, versionId, { decision: 'request-changes', comments: [{ body: 'Say more' }] })
+    const mine = (await exportStudio(reviewer.id)).studio as Record<string, Array<Record<string, unknown>>>
+    expect(mine.versions).toMatchObject([{ item: 'smart-goal', roles: ['reviewer'], status: 'changes-requested' }])
+    expect(mine.comments).toMatchObject([{ item: 'smart-goal', body: 'Say more' }])
+    expect(mine.audit?.map((a) => a.action)).toEqual(['request-changes'])
+    expect(await exportStudio((await makeUser('clinician')).id)).toEqual({})
+  })
+})
