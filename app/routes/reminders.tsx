@@ -44,7 +44,8 @@ export default function Reminders() {
       <h1>Add to my calendar</h1>
       <p>
         Get reminders in your own phone or computer calendar. We do not send emails or messages: you download a file and
-        open it in your calendar. You can download a new one any time, for example after you add a goal.
+        open it in your calendar. You can download a new one any time, for example after you add a goal. A new file adds
+        and updates reminders; to stop one, delete it in your calendar.
       </p>
       <p className="hint">
         Times are in the {timeZone} time zone. The reminders only show the title you choose below, so nobody looking at
