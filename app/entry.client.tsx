@@ -10,3 +10,13 @@ startTransition(() => {
     </StrictMode>,
   )
 })
+
+// The service worker keeps the overdose guide, help and the urge card for use offline, and nothing
+// private (ADR 0021). It is built only for production; registering waits for the page to load.
+function registerServiceWorker() {
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {})
+}
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  if (document.readyState === 'complete') registerServiceWorker()
+  else window.addEventListener('load', registerServiceWorker, { once: true })
+}

@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from 'react'
 import { QuickExit } from '#app/components/quick-exit.tsx'
 import { SiteNav } from '#app/components/site-nav.tsx'
+import { WaitingToSend } from '#app/components/waiting-to-send.tsx'
 import { getUser } from '#app/domain/accounts/guards.server.ts'
 import { DEFAULT_QUICK_EXIT_URL } from '#app/domain/settings/defaults.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
@@ -86,10 +87,14 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteNav role={data?.user?.role ?? null} />
         </header>
         <main id="main" tabIndex={-1}>
+          {data?.user?.role === 'client' ? <WaitingToSend owner={data.user.username} /> : null}
           {children}
         </main>
         <footer className="site-footer">
           <p>
+            {/* A plain link: the guide is a page of its own with no app scripts, kept offline (ADR 0021). */}
+            <a href="/help/overdose">Someone overdosing?</a>
+            {' · '}
             <Link to="/help">Help and crisis contacts</Link>
             {' · '}
             <Link to="/privacy">Privacy: how Foothold uses your data</Link>
@@ -114,11 +119,22 @@ export default function App() {
   return <Outlet />
 }
 
+/** True in the browser when the error came from having no connection (a failed fetch). */
+function isOffline(error: unknown): boolean {
+  if (typeof navigator === 'undefined') return false
+  return !navigator.onLine || (error instanceof TypeError && /fetch|network/i.test(error.message))
+}
+
 export function ErrorBoundary() {
   const error = useRouteError()
   let title = 'Something went wrong'
   let message = 'Sorry, something went wrong on our side. Nothing you did caused this. Please try again in a moment.'
-  if (isRouteErrorResponse(error)) {
+  if (isOffline(error)) {
+    // A page asked for with no connection (issue 16 item 18): not our fault, nor theirs.
+    title = 'No connection'
+    message =
+      'This page needs an internet connection. Nothing is wrong with your account. The overdose guide, help and the urge card work offline.'
+  } else if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = 'Page not found'
       // A route may explain why (e.g. "this invite link has already been used").
@@ -138,9 +154,17 @@ export function ErrorBoundary() {
     <section className="error-page">
       <h1>{title}</h1>
       <p>{message}</p>
-      <p>
-        <Link to="/">Go to the start page</Link> or <Link to="/help">get help and crisis contacts</Link>.
-      </p>
+      {isOffline(error) ? (
+        <p>
+          {/* Plain links: the service worker answers them from its offline copies. */}
+          <a href="/help/overdose">Someone overdosing? What to do</a> · <a href="/help">Help and crisis contacts</a> ·{' '}
+          <a href="/help/urge-card">Riding out an urge</a>
+        </p>
+      ) : (
+        <p>
+          <Link to="/">Go to the start page</Link> or <Link to="/help">get help and crisis contacts</Link>.
+        </p>
+      )}
       <p>
         If you need help now: in an emergency call 999. Samaritans are free to call any time on{' '}
         <a href="tel:116123">116 123</a>.

@@ -37,8 +37,12 @@ describe('OverdoseSteps', () => {
     expect(sources).toMatch(/naloxone without a prescription/)
   })
 
+  test('links to the full guide, which works offline (issue 15)', () => {
+    expect(OVERDOSE_GUIDE_HREF).toBe('/help/overdose')
+    expect(html).toContain('<a href="/help/overdose">The overdose guide, step by step</a>')
+  })
+
   test('on the help page it is the link target; elsewhere a level-3 section with its own id', () => {
-    expect(OVERDOSE_GUIDE_HREF).toBe('/help#overdose')
     expect(html).toMatch(/<h2 id="overdose">If someone may have overdosed<\/h2>/)
     const nested = renderToStaticMarkup(<OverdoseSteps headingLevel={3} />)
     expect(nested).toMatch(/<h3 id="overdose-steps-[^"]+">If someone may have overdosed<\/h3>/)

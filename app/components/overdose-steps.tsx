@@ -15,8 +15,8 @@
 //   the recovery position once breathing normally; naloxone wears off and the overdose can return).
 import { useId } from 'react'
 
-/** Where the full overdose steps live (the help page, open to everyone). */
-export const OVERDOSE_GUIDE_HREF = '/help#overdose'
+/** Where the full overdose guide lives: open to everyone, and it works offline (issue 15, ADR 0021). */
+export const OVERDOSE_GUIDE_HREF = '/help/overdose'
 
 export function OverdoseSteps({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const generatedId = useId()
@@ -54,6 +54,9 @@ export function OverdoseSteps({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           <strong>Stay with them</strong> until help comes. Naloxone wears off, so they can stop breathing again.
         </li>
       </ol>
+      <p>
+        <a href={OVERDOSE_GUIDE_HREF}>The overdose guide, step by step</a> (it works without a connection once opened).
+      </p>
       <p className="sources">
         Sources: Resuscitation Council UK, Adult basic life support guidelines (2025); GOV.UK, Supplying take home
         naloxone without a prescription; the instructions that come with Nyxoid and Prenoxad naloxone kits.

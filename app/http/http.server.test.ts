@@ -38,6 +38,8 @@ describe('security headers', () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc123'")
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).toContain("default-src 'self'")
+    // The service worker (ADR 0021) from this origin only.
+    expect(csp).toContain("worker-src 'self';")
     expect(csp).not.toMatch(/https?:\/\//)
     expect(csp).not.toContain('unsafe-inline')
   })

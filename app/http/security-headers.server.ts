@@ -16,6 +16,8 @@ export function contentSecurityPolicy(
     // Plus the quick exit's neutral site: without JavaScript, /exit answers the button's post with a
     // redirect there, and form-action also governs where a form's redirects may go.
     'form-action': ["'self'", ...formTargets],
+    // The service worker (ADR 0021) may come from this origin only, never a blob: or data: URL.
+    'worker-src': ["'self'"],
     'frame-ancestors': ["'none'"],
     'base-uri': ["'none'"],
     'object-src': ["'none'"],

@@ -25,6 +25,9 @@ export default function Help() {
         <CrisisContacts contacts={crisisContacts} />
       </div>
       <OverdoseSteps headingLevel={2} />
+      <p>
+        <a href="/help/urge-card">Riding out an urge</a>: a short card that works without a connection.
+      </p>
       <h2>Using {serviceName}</h2>
       <ul>
         <li>

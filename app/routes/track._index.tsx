@@ -7,6 +7,7 @@ import { EntryList } from '#app/components/entry-list.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
+import { useHoldWhenOffline } from '#app/components/waiting-to-send.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import {
@@ -67,10 +68,11 @@ export default function Track() {
   const [search] = useSearchParams()
   const actionData = useActionData<typeof action>()
   const form = useFormReply('urge-form', actionData?.result ?? null)
+  const holdWhenOffline = useHoldWhenOffline('urge')
   return (
     <section className="narrow">
       <h1>Track urges and use</h1>
-      <Form method="post" {...form.props}>
+      <Form method="post" {...form.props} onSubmit={holdWhenOffline}>
         <h2>Log an urge</h2>
         <FormError id={form.errorId} errors={form.errors} />
         <TimeZoneField />

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError, useFormReply } from '#app/components/forms.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { CALCULATE, UseFields } from '#app/components/use-fields.tsx'
+import { useHoldWhenOffline } from '#app/components/waiting-to-send.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { logUse, rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from '#app/domain/tracking/entries.server.ts'
@@ -43,11 +44,12 @@ export default function NewUse() {
   const { choices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const form = useFormReply('use-form', actionData?.result ?? null)
+  const holdWhenOffline = useHoldWhenOffline('use')
   return (
     <section className="narrow">
       <h1>Log a drink or drug use</h1>
       <p>Being honest here helps you see what is really happening. Nobody else sees it unless you choose to share.</p>
-      <Form method="post" {...form.props}>
+      <Form method="post" {...form.props} onSubmit={holdWhenOffline}>
         <FormError id={form.errorId} errors={form.errors} />
         <TimeZoneField />
         <UseFields

@@ -21,7 +21,17 @@ async function visitAndCheck(page: Page, path: string, expectedStatus = 200) {
 }
 
 test('public pages', async ({ page }) => {
-  for (const path of ['/', '/signup', '/login', '/help', '/privacy', '/account-deleted'])
+  for (const path of [
+    '/',
+    '/signup',
+    '/login',
+    '/help',
+    '/help/overdose',
+    '/help/urge-card',
+    '/offline',
+    '/privacy',
+    '/account-deleted',
+  ])
     await visitAndCheck(page, path)
   await visitAndCheck(page, '/no-such-page', 404)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')

@@ -91,7 +91,7 @@ test('in "Goals that work", a goal to stop opioids shows the overdose warning be
   await expect(warning).toContainText('Carry naloxone')
   await expect(warning.getByRole('link', { name: 'What to do if someone may have overdosed' })).toHaveAttribute(
     'href',
-    '/help#overdose',
+    '/help/overdose',
   )
   await expect(page.getByRole('heading', { name: titleOf(GOALS, 'summary') })).toHaveCount(0)
   await expectNoAxeViolations(page, 'module overdose warning')

@@ -99,7 +99,7 @@ test('a very strong urge (9) shows ways through it, the crisis numbers as tap-to
   await expect(overdose).toContainText('from a drug service; in some areas also from a pharmacy')
   await expect(overdose.getByRole('link', { name: 'Know what to do if someone may have overdosed' })).toHaveAttribute(
     'href',
-    '/help#overdose',
+    '/help/overdose',
   )
   const links = panel.locator('a[href^="tel:"]')
   await expect(links).toHaveCount(CRISIS_TEL_LINKS.length)
