@@ -2,6 +2,7 @@
 // six-area profile, normative feedback, safety warnings, recommendations, score history and
 // their plan. Also this domain's part of the privacy export.
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm'
+import { publishedInstruments, publishedModules } from '#app/domain/studio/content.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/client.ts'
@@ -106,10 +107,12 @@ type CheckIn = Awaited<ReturnType<typeof checkIn>>
 async function checkIn(assessmentId: string, planAreas: readonly string[] = []) {
   const programme = loadProgramme()
   const responses = await responsesOf(assessmentId)
+  // Band meanings as the service publishes them (the studio may reword them, never the bands).
+  const instruments = await publishedInstruments()
   const scores = responses
     .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
     .map((r) => {
-      const instrument = programme.instruments[r.instrumentId]
+      const instrument = instruments[r.instrumentId]
       const band = instrument?.bands.find((b) => b.id === r.band) ?? null
       const max = instrument ? maxScore(instrument) : null
       return {
@@ -136,7 +139,7 @@ async function checkIn(assessmentId: string, planAreas: readonly string[] = []) 
     units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
     fired: audit && auditInstrument ? safetyRulesFired(auditInstrument, audit.answers, audit.total) : [],
     // The areas the client chose for their plan lead; then the neediest (issue 16 item 6).
-    recommendations: recommendModules(areas, Object.values(programme.modules), 6, planAreas),
+    recommendations: recommendModules(areas, Object.values(await publishedModules()), 6, planAreas),
   }
 }
 
