@@ -50,6 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { message: 'Some fields could not be read. Nothing was saved: check the form and try again.', issues: [] },
       { status: 400 },
     )
+  if (submission.value.hash !== draft.hash)
+    return data(
+      {
+        message: 'This draft changed since you opened it (in another tab?). Nothing was saved: reload it.',
+        issues: [],
+      },
+      { status: 409 },
+    )
   const previous = draft.document as DraftModule
   const edited = applyIntent(moduleFromForm(submission.value, previous), submission.value, draft.exerciseIds)
   if (!edited)
@@ -114,6 +122,7 @@ export default function StudioItem() {
           <ErrorSummary errors={page.editor.summary} />
           {page.kind === 'module' ? (
             <ModuleEditor
+              hash={page.editor.hash}
               doc={page.editor.doc}
               values={page.editor.values}
               errors={page.editor.errors}

@@ -93,6 +93,11 @@ const INTENT = new RegExp(
 
 export const ModuleFormSchema = z.object({
   intent: z.string().regex(INTENT, 'That button is not one we know'),
+  /** The draft's hash when the page was drawn: a save over a newer draft is refused. */
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   version: short,
   title: short,
   summary: short,

@@ -24,6 +24,8 @@ export type EditorLists = {
 }
 
 type Props = {
+  /** The draft's hash, so a save over a newer draft is refused. */
+  hash: string
   doc: DraftModule
   values: ModuleForm
   errors: Record<string, string[]>
@@ -65,7 +67,7 @@ function conditionOptions(doc: DraftModule, lists: EditorLists, current: string[
   return out
 }
 
-export function ModuleEditor({ doc, values, errors, lists, previews }: Props) {
+export function ModuleEditor({ hash, doc, values, errors, lists, previews }: Props) {
   const field = fieldFor(values, errors)
   const steps = values.steps ?? []
   const stepChoices: Array<[string, string]> = doc.steps.map((s, i) => [
@@ -76,6 +78,7 @@ export function ModuleEditor({ doc, values, errors, lists, previews }: Props) {
   const conditions = conditionOptions(doc, lists, codes)
   return (
     <Form method="post" id={FORM_ID} className="editor-form" noValidate>
+      <input type="hidden" name="hash" value={hash} />
       <fieldset>
         <legend>About this module</legend>
         <TextField field={field('title')} label="Title" />
@@ -401,8 +404,15 @@ function Branches({
               label={`Branch ${k + 1}: if`}
               options={conditions}
             />
-            <TextField field={field(`steps[${i}].goto[${k}].value`)} label="The number (for ratings and scores)" />
-            <SelectField field={field(`steps[${i}].goto[${k}].step`)} label="go to" options={stepChoices} />
+            <TextField
+              field={field(`steps[${i}].goto[${k}].value`)}
+              label={`Branch ${k + 1}: the number (for ratings and scores)`}
+            />
+            <SelectField
+              field={field(`steps[${i}].goto[${k}].step`)}
+              label={`Branch ${k + 1}: go to`}
+              options={stepChoices}
+            />
           </div>
           <button type="submit" name="intent" value={`remove-goto:${i}:${k}`} className="link-button">
             Remove branch {k + 1}

@@ -3,13 +3,15 @@
 // findings by field, the lists the selects offer, Markdown previews, reading ages), and an item's
 // open draft for the editor's action. Written by the studio UI (issue 14); it reads only
 // through the domain's own functions.
+
+import { stringify as yamlOf } from 'yaml'
 import type { User } from '#db/schema/index.ts'
 import { OPEN_STATUSES, STUDIO_KINDS, type StudioKind } from '#db/schema/studio.ts'
 import { type DocumentIssue, loadProgramme, NOTICE_IDS, SUBSTANCE_IDS } from '#programme/engine/index.ts'
 import { draftMarkdownHtml } from '#programme/studio/markdown.ts'
 import { type DraftModule, fieldOfIssue, moduleFormOf } from '#programme/studio/module-form.ts'
 import { readingOf } from '#programme/studio/reading.ts'
-import { publishedExercises, publishedInstruments } from './content.server.ts'
+import { publishedDocument, publishedExercises, publishedInstruments } from './content.server.ts'
 import { canAuthor } from './guards.server.ts'
 import { itemHistory, versionDetail } from './library.server.ts'
 import { versionsOf } from './workflow.server.ts'
@@ -39,7 +41,12 @@ export async function openDraftOf(item: { kind: StudioKind; itemId: string }) {
     (v) => v.status === 'draft' || v.status === 'changes-requested',
   )
   if (!row) return null
-  return { id: row.id, document: row.document, exerciseIds: Object.keys(await publishedExercises()) }
+  return {
+    id: row.id,
+    hash: row.hash,
+    document: row.document,
+    exerciseIds: Object.keys(await publishedExercises()),
+  }
 }
 
 const fieldId = (name: string) => `editor-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
@@ -90,6 +97,7 @@ export async function editorPage(user: Pick<User, 'id' | 'role'>, kindParam?: st
     const doc = item.kind === 'module' ? (detail.document as DraftModule) : null
     const { errors, summary } = issuesByField(doc, detail.issues)
     editor = {
+      hash: detail.hash,
       doc: doc as DraftModule,
       values: doc ? moduleFormOf(doc) : { intent: 'save' },
       errors,
@@ -122,4 +130,35 @@ export async function editorPage(user: Pick<User, 'id' | 'role'>, kindParam?: st
       : null,
     editor,
   }
+}
+
+/** The source view: the draft as YAML (as last saved from here, else made from the document). */
+export async function sourcePage(user: Pick<User, 'id' | 'role'>, kindParam?: string, itemParam?: string) {
+  const item = studioItem(kindParam, itemParam)
+  if (!item) return null
+  const history = await itemHistory(item.kind, item.itemId)
+  if (!history) return null
+  const open = history.versions.find((v) => (OPEN_STATUSES as readonly string[]).includes(v.status))
+  const detail = open ? await versionDetail(open.id) : null
+  const editable =
+    detail !== null &&
+    (detail.status === 'draft' || detail.status === 'changes-requested') &&
+    detail.authorId === user.id
+  const published = detail ? null : await publishedYaml(item)
+  return {
+    kind: item.kind,
+    itemId: item.itemId,
+    title: history.title,
+    editable,
+    hash: detail?.hash ?? null,
+    yaml: detail ? (detail.source ?? yamlOf(detail.document, { lineWidth: 0 })) : (published ?? ''),
+    issues: detail ? detail.issues.map(({ at: _at, ...rest }) => rest) : [],
+    valid: detail?.valid ?? true,
+    label: detail ? `version ${detail.number}` : 'what clients get now',
+  }
+}
+
+async function publishedYaml(item: { kind: StudioKind; itemId: string }) {
+  const published = await publishedDocument(item.kind, item.itemId)
+  return published ? yamlOf(published.document, { lineWidth: 0 }) : null
 }
