@@ -30,6 +30,13 @@ describe('the module form', () => {
     }
   })
 
+  it('keeps Markdown line breaks as LF when the browser sends CRLF', () => {
+    const doc = docOf('riding-out-urges')
+    const form = moduleFormOf(doc)
+    const steps = form.steps?.map((s) => (s.markdown ? { ...s, markdown: s.markdown.replace(/\n/g, '\r\n') } : s))
+    expect(moduleFromForm({ ...form, steps }, doc).texts).toEqual(doc.texts)
+  })
+
   it('turns condition codes into conditions and back', () => {
     expect(decodeCondition('is:feel:low', 0)).toEqual({ answer: 'feel', is: 'low' })
     expect(decodeCondition('min:strength', 8)).toEqual({ answer: 'strength', atLeast: 8 })

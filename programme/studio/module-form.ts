@@ -202,7 +202,8 @@ function stepFromForm(form: StepForm, texts: Record<string, string>, previous: D
     case 'summary': {
       const old = previous?.steps.find((s) => s.id === form.id)
       const file = form.file ?? (typeof old?.file === 'string' ? old.file : `${form.id}.md`)
-      texts[file] = form.markdown ?? texts[file] ?? ''
+      // Browsers send a textarea's line breaks as CRLF: keep the Markdown's own LF.
+      texts[file] = (form.markdown ?? texts[file] ?? '').replace(/\r\n?/g, '\n')
       return { ...common, ...routing, file }
     }
     case 'reflect':

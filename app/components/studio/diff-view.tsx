@@ -15,12 +15,21 @@ function show(value: unknown): string {
   return JSON.stringify(value, null, 1).replace(/[{}"]/g, '').replace(/\n\s*/g, ' ').trim()
 }
 
+/** Long unchanged runs keep a few words either side of a change, so the change stands out. */
+function shorten(text: string, first: boolean, last: boolean): string {
+  const keep = 80
+  if (text.length <= keep * 2 + 20) return text
+  const head = first ? '' : text.slice(0, keep)
+  const tail = last ? '' : text.slice(-keep)
+  return `${head}${head ? ' ' : ''}[…]${tail ? ' ' : ''}${tail}`
+}
+
 function Words({ parts, side }: { parts: WordPart[]; side: 'before' | 'after' }) {
   return (
     <>
       {parts.map((part, i) => {
         const key = `${i}-${part.kind}`
-        if (part.kind === 'same') return <span key={key}>{part.text}</span>
+        if (part.kind === 'same') return <span key={key}>{shorten(part.text, i === 0, i === parts.length - 1)}</span>
         if (side === 'before' && part.kind === 'removed')
           return (
             <del key={key}>
