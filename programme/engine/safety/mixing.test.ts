@@ -1,6 +1,7 @@
 // The mixing rule over the real content file (hazard H-039).
 import { describe, expect, it } from 'vitest'
 import { loadProgramme } from '../load.ts'
+import { READING_AGE_LIMIT, readingAge } from '../readability.ts'
 import { mixesOnDay, mixesWithEntry } from './mixing.ts'
 
 const mixing = loadProgramme().mixing
@@ -68,5 +69,9 @@ describe('the content', () => {
       expect(row.sources.length, row.id).toBeGreaterThan(0)
       for (const source of row.sources) expect(source.title && source.publisher, row.id).toBeTruthy()
     }
+  })
+
+  it('every reason is plain: a reading age of about 11 to 12', () => {
+    for (const row of mixing.rows) expect(readingAge(row.reason) ?? 0, row.id).toBeLessThanOrEqual(READING_AGE_LIMIT)
   })
 })
