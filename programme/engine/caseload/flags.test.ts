@@ -54,6 +54,7 @@ describe('safety events', () => {
     expect(label('assessment:audit', 'alcohol-dependence')).toBe('Alcohol dependence signs (check-in, 31 Mar)')
     expect(label('tracking:use', 'use-after-break')).toBe('Use after a break (use diary, 31 Mar)')
     expect(label('tracking:urge', 'very-high-urge')).toBe('Strong urge (urge log, 31 Mar)')
+    expect(label('tracking:use', 'mixing')).toBe('Mixing drugs (use diary, 31 Mar)')
     expect(label('assessment:x', 'new-rule')).toBe('Safety alert: new-rule (check-in, 31 Mar)')
   })
 

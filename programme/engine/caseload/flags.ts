@@ -124,6 +124,8 @@ function kindOf(event: SafetyFact): { id: FlagId; words: string } {
   if (event.rule === 'alcohol-dependence') return { id: 'alcohol-dependence', words: 'Alcohol dependence signs' }
   if (event.rule === 'use-after-break') return { id: 'use-after-break', words: 'Use after a break' }
   if (event.rule === 'very-high-urge') return { id: 'strong-urge', words: 'Strong urge' }
+  // Dangerous combinations logged (issue 15 §3, H-039): a safety alert named for what it is.
+  if (event.rule === 'mixing') return { id: 'safety', words: 'Mixing drugs' }
   return { id: 'safety', words: `Safety alert: ${event.rule}` }
 }
 
