@@ -27,6 +27,7 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
   ],
   clinician: [
     ['/home', 'Home'],
+    ['/studio', 'Studio'],
     ['/account', 'Account'],
   ],
   admin: [
