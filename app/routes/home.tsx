@@ -42,7 +42,22 @@ export default function Home() {
           </ul>
         </>
       ) : null}
-      {role === 'clinician' ? <p>Programme content you author and review will appear here.</p> : null}
+      {role === 'clinician' ? (
+        <ul>
+          <li>
+            <Link to="/studio">The programme studio: change modules, exercises and questionnaire wording</Link>
+          </li>
+          <li>
+            <Link to="/studio#review">Drafts waiting for your review</Link>
+          </li>
+          <li>
+            <Link to="/studio/outcomes">Programme outcomes</Link>
+          </li>
+          <li>
+            <Link to="/studio/audit">Every change to the programme (audit log)</Link>
+          </li>
+        </ul>
+      ) : null}
       {role === 'admin' ? (
         <ul>
           <li>
