@@ -53,7 +53,7 @@ export default function Library() {
       <FormError id="library-error" errors={actionData?.message ? [actionData.message] : undefined} />
       {author ? (
         <>
-          <h2>Waiting for your review</h2>
+          <h2 id="review">Waiting for your review</h2>
           {toReview.length === 0 ? (
             <p>Nothing is waiting for you.</p>
           ) : (
