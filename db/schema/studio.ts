@@ -129,13 +129,22 @@ export const studioAudit = sqliteTable(
   (t) => [index('studio_audit_at_idx').on(t.at), index('studio_audit_item_idx').on(t.kind, t.itemId, t.at)],
 )
 
-/** Instruments an admin has switched off: not asked at check-ins. No row means on. */
-export const instrumentSwitches = sqliteTable('instrument_switches', {
-  instrumentId: text('instrument_id').primaryKey(),
-  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
-  changedBy: text('changed_by').notNull(),
-  changedAt: timestamp('changed_at').notNull(),
-})
+/**
+ * Every time an admin switches an instrument off or on, in order: the latest row at or before a
+ * time says whether it was on then (no row: on). A check-in asks what was on when it started,
+ * so its pages never change under a client part-way through.
+ */
+export const instrumentSwitchEvents = sqliteTable(
+  'instrument_switch_events',
+  {
+    id: id(),
+    instrumentId: text('instrument_id').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at').notNull(),
+  },
+  (t) => [index('instrument_switch_events_idx').on(t.instrumentId, t.changedAt)],
+)
 
 export type StudioVersion = typeof studioVersions.$inferSelect
 export type StudioComment = typeof studioComments.$inferSelect

@@ -80,7 +80,7 @@ describe('the assessment battery follows the substances named', () => {
   it('drugs: DAST-10 and the SDS for the main drug, named in the wording', async () => {
     const user = await makeUser()
     const assessment = await start(user.id, { substances: ['cannabis', 'opioids'], main: 'opioids' })
-    const sds = pagesFor(assessment).filter((p) => p.instrumentId === 'sds')
+    const sds = (await pagesFor(assessment)).filter((p) => p.instrumentId === 'sds')
     expect(sds.length).toBeGreaterThan(0)
     const texts = sds.flatMap((p) => p.items.map((i) => i.text))
     expect(texts.filter((t) => /heroin or other opioids/.test(t)).length).toBeGreaterThan(0)

@@ -2,6 +2,7 @@
 // (every page saves, so leaving and coming back resumes), fire safety rules the moment their
 // answer is saved, and finish. Scoring and the battery come from the pure programme engine.
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { disabledInstruments } from '#app/domain/studio/instruments.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { type Db, getDb } from '#db/client.ts'
 import { refreshLatestScores } from '#db/latest-scores.ts'
@@ -87,18 +88,22 @@ export async function startAssessment(
   return (await getOpenAssessment(userId)) ?? null
 }
 
-// Pages depend only on the content and the substances named, so they are worked out once.
+// Pages depend only on the content, the substances named and the instruments switched off, so
+// they are worked out once.
 const pagesCache = new Map<string, AssessmentPage[]>()
 
-export function pagesFor(assessment: Assessment): AssessmentPage[] {
+export async function pagesFor(assessment: Assessment): Promise<AssessmentPage[]> {
   const programme = loadProgramme()
-  const key = `${programme.version}|${assessment.substances.join(',')}|${assessment.mainSubstance}`
+  // Instruments an admin had switched off when the sitting began stay off for all of it, so its
+  // pages never change under the client (the studio's switch, ADR 0019).
+  const off = (await disabledInstruments(assessment.startedAt)).sort()
+  const key = `${programme.version}|${assessment.substances.join(',')}|${assessment.mainSubstance}|${off.join(',')}`
   let pages = pagesCache.get(key)
   if (!pages) {
     const battery = buildBattery(programme, {
       substances: assessment.substances as SubstanceId[],
       main: assessment.mainSubstance as SubstanceId,
-    })
+    }).filter((step) => !off.includes(step.instrumentId))
     pages = assessmentPages(programme, battery)
     pagesCache.set(key, pages)
   }
@@ -119,7 +124,7 @@ export async function responsesOf(assessmentId: string) {
 
 /** The page the client is on, with anything they already answered on it. */
 export async function currentPage(assessment: Assessment) {
-  const pages = pagesFor(assessment)
+  const pages = await pagesFor(assessment)
   const index = Math.min(assessment.pageIndex, pages.length - 1)
   const page = pages[index]
   if (!page) throw new Error('The assessment has no pages')
@@ -148,7 +153,7 @@ export async function savePage(
     return { ok: false, status: 409, errors: {}, message: 'This page was already saved. Here is where you are now.' }
   }
   const programme = loadProgramme()
-  const pages = pagesFor(assessment)
+  const pages = await pagesFor(assessment)
   const page = pages[assessment.pageIndex]
   const instrument = page ? programme.instruments[page.instrumentId] : undefined
   if (!page || !instrument) return { ok: false, status: 409, errors: {}, message: 'That page no longer exists.' }

@@ -3,7 +3,7 @@
 // programme's content, not about anyone, so they are named by item and hash, not copied whole.
 import { eq, or } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
-import { instrumentSwitches, studioAudit, studioComments, studioVersions } from '#db/schema/index.ts'
+import { instrumentSwitchEvents, studioAudit, studioComments, studioVersions } from '#db/schema/index.ts'
 
 export async function exportStudio(userId: string): Promise<Record<string, unknown>> {
   const db = getDb()
@@ -59,12 +59,12 @@ export async function exportStudio(userId: string): Promise<Record<string, unkno
     .all()
   const switches = await db
     .select({
-      instrument: instrumentSwitches.instrumentId,
-      enabled: instrumentSwitches.enabled,
-      changedAt: instrumentSwitches.changedAt,
+      instrument: instrumentSwitchEvents.instrumentId,
+      enabled: instrumentSwitchEvents.enabled,
+      changedAt: instrumentSwitchEvents.changedAt,
     })
-    .from(instrumentSwitches)
-    .where(eq(instrumentSwitches.changedBy, userId))
+    .from(instrumentSwitchEvents)
+    .where(eq(instrumentSwitchEvents.changedBy, userId))
     .all()
   if (versions.length + comments.length + audit.length + switches.length === 0) return {}
   return {
