@@ -46,7 +46,7 @@
 //   each a Figure: { suppressed: true } ("fewer than 5") or { suppressed: false, value }
 //
 // Instruments (instruments.server.ts)
-//   setInstrumentEnabled(admin, instrumentId, enabled), disabledInstruments(),
+//   setInstrumentEnabled(admin, instrumentId, enabled, { acknowledgeSafety? }), disabledInstruments(at?),
 //   instrumentStates() → { id, title, kind, enabled, safetyRules } (warn before switching off PHQ-9/AUDIT)
 //
 // The validator itself is pure and lives in programme/engine/validate-document.ts
