@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   )
 }
 
-const when = (at: string | Date | null) => (at ? longDate(String(at)) : null)
+const when = (at: string | Date | null) => (at ? longDate(new Date(at).toISOString()) : null)
 
 export default function Versions() {
   const page = useLoaderData<typeof loader>()

@@ -123,7 +123,7 @@ function KindTable({ kind, items, author }: { kind: string; items: Item[]; autho
               </td>
               <td data-label="Last change">
                 {item.lastChange
-                  ? `${longDate(String(item.lastChange.at))}: ${item.lastChange.by} ${ACTION_NAMES[item.lastChange.action] ?? item.lastChange.action}`
+                  ? `${longDate(new Date(item.lastChange.at).toISOString())}: ${item.lastChange.by} ${ACTION_NAMES[item.lastChange.action] ?? item.lastChange.action}`
                   : 'As shipped'}
               </td>
               {kind === 'module' ? (
