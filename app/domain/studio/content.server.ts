@@ -91,9 +91,33 @@ export async function publishedExercises(): Promise<Record<string, Exercise>> {
   return overlay(loadProgramme().exercises, await publishedRows(['exercise']), 'exercise')
 }
 
-/** Instruments as published (the service may reword only their intro and band meanings). */
+/**
+ * The base instrument with a published version's texts: its intro and each band's meaning (by
+ * band id). Everything else always comes from the base edition, so a later release that corrects
+ * an item or a cut-off is never hidden by a service's older version (H-029).
+ */
+export function withPublishedTexts(base: Instrument, published: Instrument | undefined): Instrument {
+  if (!published) return base
+  const meanings = new Map(published.bands.map((band) => [band.id, band.meaning]))
+  return {
+    ...base,
+    intro: published.intro,
+    bands: base.bands.map((band) => ({ ...band, meaning: meanings.get(band.id) ?? band.meaning })),
+  }
+}
+
+function instrumentsFrom(rows: PublishedRow[]): Record<string, Instrument> {
+  const base = loadProgramme().instruments
+  const out: Record<string, Instrument> = { ...base }
+  for (const row of rows)
+    if (row.kind === 'instrument' && Object.hasOwn(base, row.itemId))
+      out[row.itemId] = withPublishedTexts(base[row.itemId] as Instrument, row.document as unknown as Instrument)
+  return out
+}
+
+/** Instruments as published: the base edition's, with the service's intro and band meanings. */
 export async function publishedInstruments(): Promise<Record<string, Instrument>> {
-  return overlay(loadProgramme().instruments, await publishedRows(['instrument']), 'instrument')
+  return instrumentsFrom(await publishedRows(['instrument']))
 }
 
 /**
@@ -149,6 +173,12 @@ export type PublishedDocument = {
 /** The document clients get for an item now, or null when it is neither in the base nor published. */
 export async function publishedDocument(kind: StudioKind, itemId: string): Promise<PublishedDocument | null> {
   const [row] = await publishedRows([], { kind, itemId })
+  const baseInstrument = kind === 'instrument' ? (baseDocument(kind, itemId) as Instrument | null) : null
+  if (row && baseInstrument) {
+    // Always the base's items and cut-offs, with the service's texts (see withPublishedTexts).
+    const document = withPublishedTexts(baseInstrument, row.document as unknown as Instrument)
+    return { document, layer: 'service', versionId: row.id, number: row.number, hash: documentHash(document) }
+  }
   if (row)
     return {
       document: row.document as AnyDocument,
@@ -171,7 +201,7 @@ export async function validationContext(kind: StudioKind, itemId: string): Promi
   const lockedInstrument =
     kind === 'instrument' && Object.hasOwn(programme.instruments, itemId) ? programme.instruments[itemId] : undefined
   return {
-    instruments: overlay(programme.instruments, rows, 'instrument'),
+    instruments: instrumentsFrom(rows),
     exercises: overlay(programme.exercises, rows, 'exercise'),
     ...(lockedInstrument ? { lockedInstrument } : {}),
   }

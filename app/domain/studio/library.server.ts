@@ -204,6 +204,12 @@ export type LibraryItem = {
   lastChange: { at: Date; action: string; by: string } | null
   /** Modules only: clients on each version they started. */
   clients: ClientsOnVersion[]
+  /**
+   * The service publishes its own version, and the base edition has changed since that version
+   * was made from it (a new release): the release's changes do not reach clients until a
+   * clinician takes them into a new version.
+   */
+  baseChanged: boolean
 }
 
 const pinHash = (def: ModuleDefinition) => createHash('sha256').update(JSON.stringify(def)).digest('hex')
@@ -307,6 +313,9 @@ export async function library(kind?: StudioKind): Promise<LibraryItem[]> {
         (v) => v.kind === k && v.itemId === itemId && (OPEN_STATUSES as readonly string[]).includes(v.status),
       )
       const base = baseDocument(k, itemId)
+      // The newest version made from the base edition says which base the service built on.
+      const fromBase = versions.find((v) => v.kind === k && v.itemId === itemId && v.basedOn === 'base')
+      const baseChanged = Boolean(own && base && fromBase?.basedOnHash && fromBase.basedOnHash !== documentHash(base))
       items.push({
         kind: k,
         itemId,
@@ -323,6 +332,7 @@ export async function library(kind?: StudioKind): Promise<LibraryItem[]> {
           : null,
         lastChange: changes.get(`${k}:${itemId}`) ?? null,
         clients: k === 'module' ? (clients.get(itemId) ?? []) : [],
+        baseChanged,
       })
     }
   }

@@ -3,9 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import { latestResults } from '#app/domain/assessment/results.server.ts'
 import { currentPage, getOpenAssessment, savePage, startAssessment } from '#app/domain/assessment/sitting.server.ts'
-import type { Instrument } from '#programme/engine/index.ts'
+import { getDb } from '#db/client.ts'
+import { studioVersions } from '#db/schema/index.ts'
+import { documentHash, type Instrument, loadProgramme, moduleDocumentOf } from '#programme/engine/index.ts'
 import { makeUser } from '#tests/setup/requests.ts'
-import { versionDetail } from './library.server.ts'
+import { withPublishedTexts } from './content.server.ts'
+import { library, versionDetail } from './library.server.ts'
 import { createDraft, publish, review, saveDraft, submitForReview } from './workflow.server.ts'
 
 const MEANING = 'Your answers show few signs of low mood right now. Keep doing what helps.'
@@ -58,5 +61,49 @@ describe('published instrument texts', () => {
     expect(saved).toMatchObject({ ok: true, valid: false })
     expect(saved.ok && saved.issues.some((i) => i.rule === 'instrument-locked')).toBe(true)
     expect(await submitForReview(author, versionId, 'Move the cut-off')).toMatchObject({ ok: false, status: 400 })
+  })
+
+  it("a base release's corrected items and cut-offs are never hidden by an older service version", async () => {
+    const base = loadProgramme().instruments.audit as Instrument
+    // A service version made before a release: its items and a cut-off differ from today's base.
+    const stale = structuredClone(base)
+    ;(stale.items[0] as { text: string }).text = 'An older wording'
+    ;(stale.bands[1] as { min: number }).min += 1
+    ;(stale.bands[1] as { meaning: string }).meaning = 'The service words it this way.'
+    stale.intro = 'The service intro.'
+    const merged = withPublishedTexts(base, stale)
+    expect(merged.items).toEqual(base.items)
+    expect(merged.bands.map((b) => [b.min, b.max, b.label])).toEqual(base.bands.map((b) => [b.min, b.max, b.label]))
+    expect(merged.bands[1]?.meaning).toBe('The service words it this way.')
+    expect(merged.intro).toBe('The service intro.')
+  })
+
+  it('the library says when the base edition changed after the service made its version', async () => {
+    const author = await makeUser('clinician')
+    const now = new Date()
+    const document = moduleDocumentOf(loadProgramme().modules['people-who-support-you'] as never)
+    getDb()
+      .insert(studioVersions)
+      .values({
+        kind: 'module',
+        itemId: 'people-who-support-you',
+        number: 1,
+        document: document as never,
+        hash: documentHash(document),
+        status: 'published',
+        basedOn: 'base',
+        basedOnHash: 'a-base-from-an-earlier-release',
+        authorId: author.id,
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: now,
+      })
+      .run()
+    const items = await library('module')
+    expect(items.find((i) => i.itemId === 'people-who-support-you')).toMatchObject({
+      layer: 'service',
+      baseChanged: true,
+    })
+    expect(items.find((i) => i.itemId === 'building-a-week')?.baseChanged).toBe(false)
   })
 })
