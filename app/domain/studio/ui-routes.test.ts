@@ -33,7 +33,7 @@ const params = { kind: 'module', itemId: MODULE }
 beforeAll(async () => {
   cookies.set('anonymous', undefined)
   for (const who of WHO.slice(1)) {
-    const user = await makeUser(who === 'reviewer' ? 'clinician' : who)
+    const user = await makeUser(who === 'reviewer' ? 'clinician' : (who as Exclude<Who, 'anonymous' | 'reviewer'>))
     users.set(who, user)
     cookies.set(who, await signedInCookie(user))
   }
