@@ -85,7 +85,7 @@ function ClientHome({ checkIn, carryOn, next }: { checkIn: CheckIn; carryOn: Car
           <h2 id="next-heading">Your next step</h2>
           <p>
             <Link className="button" to={`/modules/${next.moduleId}`}>
-              Start {next.title}
+              Start “{next.title}”
             </Link>
           </p>
           <p className="hint">{next.why}.</p>

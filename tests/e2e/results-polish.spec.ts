@@ -139,8 +139,22 @@ test('a second check-in shows what changed since the previous one, in words', as
   await expect(lines.filter({ hasText: 'Emotions' })).toHaveText(/^Emotions: (Low|Some|High) need, (as before|was )/)
 })
 
-test('home shows the next step after a check-in, and the module list puts the plan first', async ({ page }) => {
+/** As the demo client on /modules: dismisses every key worker's suggestion (other specs make some). */
+async function dismissSuggestions(page: Page) {
+  await page.goto('/modules')
+  const dismiss = page.getByRole('button', { name: /^Dismiss/ })
+  for (let left = await dismiss.count(); left > 0; left--) {
+    await dismiss.first().click()
+    await expect(dismiss).toHaveCount(left - 1)
+  }
+}
+
+test("home shows the next step after a check-in (a key worker's suggestion first), and the plan leads the modules", async ({
+  page,
+  browser,
+}) => {
   await signInClient(page)
+  await dismissSuggestions(page)
   // The demo plan is Emotions and Situations: modules for those lead the list, saying so.
   await page.goto('/modules')
   const first = page.locator('.module-card').first()
@@ -150,10 +164,33 @@ test('home shows the next step after a check-in, and the module list puts the pl
 
   await page.goto('/home')
   const next = page.getByRole('region', { name: 'Your next step' })
-  await expect(next.getByRole('link', { name: `Start ${title}` })).toBeVisible()
+  await expect(next.getByRole('link', { name: `Start “${title}”` })).toBeVisible()
   await expect(next).toContainText(/You chose to work on (Situations|Emotions)\./)
   // The check-in was two weeks ago: no new one is due yet, so none is offered.
   await expect(page.getByRole('link', { name: 'Do a new check-in' })).toHaveCount(0)
   await waitForHydration(page)
   await expectNoAxeViolations(page, '/home at 360 px with the next step')
+
+  // The key worker suggests "Saying no": it becomes the next step, in their name.
+  const worker = await browser.newContext()
+  try {
+    const workerPage = await worker.newPage()
+    await signInByRequest(workerPage.request, DEMO.keyworker.username, DEMO.keyworker.passphrase)
+    await workerPage.goto('/caseload')
+    const href = await workerPage
+      .locator('a[href^="/caseload/"]', { hasText: DEMO.client.username })
+      .first()
+      .getAttribute('href')
+    const response = await workerPage.request.post(href ?? '', {
+      form: { intent: 'suggest', module: 'saying-no' },
+      maxRedirects: 0,
+    })
+    expect(response.status()).toBeLessThan(400)
+  } finally {
+    await worker.close()
+  }
+  await page.goto('/home')
+  await expect(next.getByRole('link', { name: 'Start “Saying no”' })).toBeVisible()
+  await expect(next).toContainText(`Suggested by ${DEMO.keyworker.username}.`)
+  await dismissSuggestions(page)
 })
