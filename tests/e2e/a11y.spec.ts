@@ -83,6 +83,13 @@ test('client pages, with the delete-account and passphrase-change errors showing
   await expectNoAxeViolations(page, '/account with errors')
 })
 
+test("mixing drugs (public), a client's medicines and calendar pages (issue 15)", async ({ page }) => {
+  await visitAndCheck(page, '/help/mixing')
+  await signUp(page)
+  await visitAndCheck(page, '/medicines')
+  await visitAndCheck(page, '/reminders')
+})
+
 for (const role of ['client', 'keyworker', 'clinician', 'admin'] satisfies DemoRole[]) {
   test(`home and account pages as the demo ${role}`, async ({ page }) => {
     await signInAs(page, role)
