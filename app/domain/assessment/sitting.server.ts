@@ -2,6 +2,7 @@
 // (every page saves, so leaving and coming back resumes), fire safety rules the moment their
 // answer is saved, and finish. Scoring and the battery come from the pure programme engine.
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { publishedInstruments } from '#app/domain/studio/content.server.ts'
 import { disabledInstruments } from '#app/domain/studio/instruments.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { type Db, getDb } from '#db/client.ts'
@@ -13,6 +14,7 @@ import {
   assessmentPages,
   buildBattery,
   deriveAuditC,
+  documentHash,
   loadProgramme,
   localToUtc,
   type SubstanceId,
@@ -88,8 +90,8 @@ export async function startAssessment(
   return (await getOpenAssessment(userId)) ?? null
 }
 
-// Pages depend only on the content, the substances named and the instruments switched off, so
-// they are worked out once.
+// Pages depend only on the content, the substances named, the instruments switched off and the
+// service's wording of each instrument's intro, so they are worked out once per combination.
 const pagesCache = new Map<string, AssessmentPage[]>()
 
 export async function pagesFor(assessment: Assessment): Promise<AssessmentPage[]> {
@@ -97,14 +99,17 @@ export async function pagesFor(assessment: Assessment): Promise<AssessmentPage[]
   // Instruments an admin had switched off when the sitting began stay off for all of it, so its
   // pages never change under the client (the studio's switch, ADR 0019).
   const off = (await disabledInstruments(assessment.startedAt)).sort()
-  const key = `${programme.version}|${assessment.substances.join(',')}|${assessment.mainSubstance}|${off.join(',')}`
+  // Each instrument's intro as the service words it (the studio never changes its items).
+  const instruments = await publishedInstruments()
+  const intros = documentHash(Object.values(instruments).map((i) => i.intro))
+  const key = `${programme.version}|${assessment.substances.join(',')}|${assessment.mainSubstance}|${off.join(',')}|${intros}`
   let pages = pagesCache.get(key)
   if (!pages) {
     const battery = buildBattery(programme, {
       substances: assessment.substances as SubstanceId[],
       main: assessment.mainSubstance as SubstanceId,
     }).filter((step) => !off.includes(step.instrumentId))
-    pages = assessmentPages(programme, battery)
+    pages = assessmentPages({ ...programme, instruments }, battery)
     pagesCache.set(key, pages)
   }
   return pages

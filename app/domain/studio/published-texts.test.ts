@@ -2,7 +2,13 @@
 // change what a band means in plain words, never the band (H-029).
 import { describe, expect, it } from 'vitest'
 import { latestResults } from '#app/domain/assessment/results.server.ts'
-import { currentPage, getOpenAssessment, savePage, startAssessment } from '#app/domain/assessment/sitting.server.ts'
+import {
+  currentPage,
+  getOpenAssessment,
+  pagesFor,
+  savePage,
+  startAssessment,
+} from '#app/domain/assessment/sitting.server.ts'
 import { getDb } from '#db/client.ts'
 import { studioVersions } from '#db/schema/index.ts'
 import { documentHash, type Instrument, loadProgramme, moduleDocumentOf } from '#programme/engine/index.ts'
@@ -28,7 +34,7 @@ async function checkInWithLowestAnswers(userId: string) {
 }
 
 describe('published instrument texts', () => {
-  it("a reworded band meaning shows on the client's results; the band and score stay", async () => {
+  it("a reworded band meaning shows on the client's results and the intro on the check-in; bands, scores and items stay", async () => {
     const client = await makeUser()
     await checkInWithLowestAnswers(client.id)
     const before = (await latestResults(client.id))?.scores.find((s) => s.instrumentId === 'phq-9')
@@ -41,6 +47,7 @@ describe('published instrument texts', () => {
     const doc = structuredClone((await versionDetail(versionId))?.document) as unknown as Instrument
     const minimal = doc.bands.find((b) => b.id === 'minimal')
     if (minimal) minimal.meaning = MEANING
+    doc.intro = 'Over the last 2 weeks, how often have these things bothered you? Choose one answer for each.'
     expect(await saveDraft(author, versionId, { document: doc })).toMatchObject({ ok: true, valid: true })
     expect(await submitForReview(author, versionId, 'Plainer words for the lowest band')).toEqual({ ok: true })
     expect(await review(reviewer, versionId, { decision: 'approve' })).toEqual({ ok: true })
@@ -49,6 +56,12 @@ describe('published instrument texts', () => {
     const after = (await latestResults(client.id))?.scores.find((s) => s.instrumentId === 'phq-9')
     expect(after?.band).toMatchObject({ id: 'minimal', meaning: MEANING, label: before?.band?.label })
     expect(after?.total).toBe(before?.total)
+    // The check-in pages show the service's intro, with the same questions.
+    const next = await makeUser()
+    const sitting = await startAssessment(next.id, { substances: ['alcohol'], main: 'alcohol' })
+    const page = sitting ? (await pagesFor(sitting)).find((p) => p.instrumentId === 'phq-9') : undefined
+    expect(page?.intro).toBe(doc.intro)
+    expect(page?.items.map((i) => i.text)).toEqual(doc.items.slice(0, page?.items.length).map((i) => i.text))
   })
 
   it('an instrument draft that changes a cut-off saves but can never be submitted (H-029)', async () => {
