@@ -6,12 +6,12 @@ import { scoreHistory } from '#app/domain/assessment/results.server.ts'
 import { suggestionsBy } from '#app/domain/modules/suggestions.server.ts'
 import { moduleList } from '#app/domain/modules/view.server.ts'
 import { type LinkedClient, SCOPE_LABELS, SCOPES, scopeList } from '#app/domain/sharing/links.server.ts'
+import { publishedModules } from '#app/domain/studio/content.server.ts'
 import { listGoals } from '#app/domain/tracking/goals.server.ts'
 import { buildProgress, type Progress, type RangeDays } from '#app/domain/tracking/stats.server.ts'
 import { shown } from '#app/domain/tracking/view.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { aboutClient } from '#app/utils/format.ts'
-import { loadProgramme } from '#programme/engine/index.ts'
 import { clientFlags } from './list.server.ts'
 
 export type ClientPage = Awaited<ReturnType<typeof clientPage>>
@@ -31,7 +31,8 @@ export async function clientPage(workerId: string, linked: LinkedClient, range: 
           milestones: { ...p.milestones, stopGoals: [] },
         }
   }
-  const titles = new Map(Object.values(loadProgramme().modules).map((m) => [m.id, m.title]))
+  // The published programme, so the service's own modules have their titles too (ADR 0019).
+  const titles = new Map(Object.values(await publishedModules()).map((m) => [m.id, m.title]))
   return {
     client: {
       linkId: link.id,
