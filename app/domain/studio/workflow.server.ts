@@ -322,6 +322,21 @@ export async function submitForReview(
   return done ? { ok: true } : refuse(409, 'This draft changed a moment ago. Look at it again.')
 }
 
+/** What a comment can be about: a module's steps, an exercise's parts, an instrument's bands (by id). */
+export function commentTargets(document: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>()
+  for (const key of ['steps', 'parts', 'bands']) {
+    const list = document[key]
+    if (Array.isArray(list))
+      for (const element of list) {
+        const id = (element as { id?: unknown } | null)?.id
+        if (typeof id === 'string') ids.add(id)
+      }
+  }
+  return ids
+}
+
+/** `stepId`: a step (module), part (exercise) or band (instrument) id; none for the whole. */
 export type ReviewComment = { stepId?: string | null; body: string }
 export type ReviewInput = { decision: 'approve' | 'request-changes'; comments?: ReviewComment[] }
 
@@ -348,9 +363,7 @@ export async function review(
     return refuse(400, `Keep each comment under ${COMMENT_MAX} characters.`)
   if (input.decision === 'request-changes' && comments.length === 0)
     return refuse(400, 'Say what should change: add at least one comment.')
-  const steps = (row.document as { steps?: Array<{ id?: unknown }> }).steps
-  const stepIds = new Set(Array.isArray(steps) ? steps.map((s) => s.id) : [])
-  const unknown = comments.find((c) => c.stepId !== null && !stepIds.has(c.stepId))
+  const unknown = comments.find((c) => c.stepId !== null && !commentTargets(row.document).has(c.stepId))
   if (unknown) return refuse(400, `There is no step ${unknown.stepId} in this draft.`)
   const approve = input.decision === 'approve'
   const done = getDb().transaction((tx) => {

@@ -96,7 +96,12 @@ describe('draft → review → publish (H-030, H-031)', () => {
     // Nor publish a draft nobody approved.
     expect(await publish(author, versionId)).toMatchObject({ ok: false, status: 409 })
     // Another clinician can; then the author may publish.
-    ok(await review(reviewer, versionId, { decision: 'approve' }))
+    // A comment can name one of the exercise's parts.
+    expect(
+      await review(reviewer, versionId, { decision: 'approve', comments: [{ stepId: 'no-such-part', body: 'x' }] }),
+    ).toMatchObject({ status: 400 })
+    const part = ((await versionDetail(versionId))?.document.parts as Array<{ id: string }>)[0]?.id
+    ok(await review(reviewer, versionId, { decision: 'approve', comments: [{ stepId: part, body: 'Clear' }] }))
     ok(await publish(author, versionId))
   })
 
