@@ -1,12 +1,14 @@
 // "Add to my calendar" (issue 15 §4; hazard H-040): the client chooses a title and which
-// reminders, and the form post answers with an .ics file to open in their own calendar. Nothing
-// about it is in the address, nothing is sent anywhere else, and a new file can be had any time.
+// reminders; once the choices are good, a "Download" button posts them to reminders[.ics].ts,
+// which answers with the .ics file (a page route's answer is always a page, so the file comes
+// from a resource route). Nothing about it is in the address, nothing is sent anywhere else, and
+// a new file can be had any time.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CheckboxField, FieldError, FormError, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
-import { clientCalendar, reminderFacts } from '#app/domain/reminders/calendar.server.ts'
+import { reminderFacts } from '#app/domain/reminders/calendar.server.ts'
 import { DEFAULT_TITLE, ReminderFormSchema, TITLE_MAX, WEEKDAY_NAMES } from '#app/domain/reminders/reminders.ts'
 import { longDate } from '#app/utils/format.ts'
 
@@ -19,17 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'client')
-  const submission = parseWithZod(await request.formData(), { schema: ReminderFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const file = await clientCalendar(user.id, submission.value)
-  return new Response(file, {
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="reminders.ics"',
-      'Cache-Control': 'no-store',
-    },
-  })
+  await requireRole(request, 'client')
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: ReminderFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), ready: null }, { status: 400 })
+  // Good choices: the page offers the file, with the choices as they were posted.
+  const fields = Object.fromEntries(
+    ['title', 'checkIn', 'goals', 'log', 'time', 'weekday'].flatMap((name) => {
+      const value = formData.get(name)
+      return typeof value === 'string' ? [[name, value]] : []
+    }),
+  )
+  return data({ result: submission.reply(), ready: fields })
 }
 
 const DEFAULTS = { title: DEFAULT_TITLE, checkIn: 'on', goals: 'on', log: 'none', time: '19:00', weekday: '6' }
@@ -51,8 +54,23 @@ export default function Reminders() {
         Times are in the {timeZone} time zone. The reminders only show the title you choose below, so nobody looking at
         your calendar sees what they are for.
       </p>
-      {/* A normal post, not a script one, so the browser saves the file it answers with. */}
-      <Form method="post" reloadDocument {...form.props}>
+      {actionData?.ready ? (
+        <section className="notice" aria-labelledby="ready-heading">
+          <h2 id="ready-heading">Your calendar file is ready</h2>
+          <p>Download it, then open it. Your calendar asks whether to add the reminders.</p>
+          {/* A plain post to the file's own address, so the browser saves what it answers with. */}
+          <form method="post" action="/reminders.ics">
+            {Object.entries(actionData.ready).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button type="submit" className="button">
+              Download calendar file
+            </button>
+          </form>
+          <p className="hint">Or change your choices below and make a new file.</p>
+        </section>
+      ) : null}
+      <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <TextField
           field={form.field('title')}
@@ -92,8 +110,8 @@ export default function Reminders() {
           label="Which day, for weekly reminders?"
           options={WEEKDAY_NAMES.map((name, index) => [String(index), name] as const)}
         />
-        <button type="submit" className="button">
-          Download calendar file
+        <button type="submit" className={actionData?.ready ? 'button button-secondary' : 'button'}>
+          Make my calendar file
         </button>
       </Form>
       <p>
