@@ -111,13 +111,16 @@ export function routesWithActions(root = 'app/routes'): Array<{ file: string; pa
     .map((file) => ({ file, pattern: routePattern(file) }))
 }
 
-/** Remix flat-route file name to a URL regex: `track.urges.$id.tsx` → ^/track/urges/[^/]+$. */
+/** Remix flat-route file name to a URL regex: `track.urges.$id.tsx` → ^/track/urges/[^/]+$, `goals_.$id.edit.tsx` → ^/goals/[^/]+/edit$. */
 export function routePattern(file: string): RegExp {
   const base = file.replace(/\.tsx?$/, '')
   // Dots inside [ ] are literal; other dots separate segments.
   const segments = base.match(/(\[[^\]]*\]|[^.[\]]+)+/g) ?? []
   const parts = segments
-    .filter((segment) => segment !== '_index')
+    // `_index` and pathless layouts (`_auth`) add nothing to the URL.
+    .filter((segment) => !segment.startsWith('_'))
+    // A trailing `_` (`goals_.$id.edit`) only opts out of the parent's layout.
+    .map((segment) => segment.replace(/_$/, ''))
     .map((segment) => {
       if (segment === '$') return '.*'
       if (segment.startsWith('$')) return '[^/]+'

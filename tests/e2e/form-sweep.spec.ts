@@ -106,6 +106,12 @@ async function contextFor(browser: Browser, who: Who) {
       maxRedirects: 0,
     })
     expect(started.status(), 'starting a check-in').toBeLessThan(400)
+    // And set a goal, so the goal's own pages (change it, delete it) are reached in a short crawl.
+    const goal = await page.request.post('/goals', {
+      form: { intent: 'create', what: 'Walk every morning', type: 'lifestyle', area: 'lifestyle' },
+      maxRedirects: 0,
+    })
+    expect(goal.status(), 'setting a goal').toBe(302)
   } else if (who !== 'signed-out') {
     await signInByRequest(page.request, DEMO[who].username, DEMO[who].passphrase)
   }
