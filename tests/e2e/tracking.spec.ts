@@ -5,6 +5,7 @@
 // axe runs on each tracking page on the way. Without JavaScript: tracking-nojs.spec.ts; CSV
 // downloads: tracking-csv.spec.ts. The progress dashboard is not covered here.
 import { expect, test } from '@playwright/test'
+import { weekdayDate } from '../../app/utils/format.ts'
 import { CRISIS_TEL_LINKS, nextPost, WITHDRAWAL_HEADING } from './assessment-helpers.ts'
 import { expectNoAxeViolations, signUp, uniqueUsername, waitForHydration } from './helpers.ts'
 import { OVERDOSE_HEADING, TAPER_HEADING } from './modules-helpers.ts'
@@ -199,7 +200,7 @@ test('a goal set, checked in on ("Partly", with a note) and seen in its history;
   const history = goal.getByRole('table', { name: 'Your check-ins' })
   await expect(history.getByRole('row')).toHaveCount(2)
   await expect(history.getByRole('row').nth(1).getByRole('cell')).toHaveText([
-    todayIn(ZONE),
+    weekdayDate(todayIn(ZONE)),
     'Partly',
     'Managed one day, not two',
   ])
