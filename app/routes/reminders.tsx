@@ -35,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ result: submission.reply(), ready: fields })
 }
 
-const DEFAULTS = { title: DEFAULT_TITLE, checkIn: 'on', goals: 'on', log: 'none', time: '19:00', weekday: '6' }
+/** The usual choices: the form starts with them, and "Download now" sends them as they are. */
+const DEFAULTS = { title: DEFAULT_TITLE, checkIn: 'on', goals: 'on', log: 'daily', time: '19:00', weekday: '6' }
 
 export default function Reminders() {
   const { timeZone, checkInDue, goalCount } = useLoaderData<typeof loader>()
@@ -58,18 +59,19 @@ export default function Reminders() {
         <section className="notice" aria-labelledby="ready-heading">
           <h2 id="ready-heading">Your calendar file is ready</h2>
           <p>Download it, then open it. Your calendar asks whether to add the reminders.</p>
-          {/* A plain post to the file's own address, so the browser saves what it answers with. */}
-          <form method="post" action="/reminders.ics">
-            {Object.entries(actionData.ready).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
-            <button type="submit" className="button">
-              Download calendar file
-            </button>
-          </form>
+          <DownloadForm fields={actionData.ready} label="Download calendar file" />
           <p className="hint">Or change your choices below and make a new file.</p>
         </section>
-      ) : null}
+      ) : (
+        <>
+          <section aria-labelledby="usual-heading">
+            <h2 id="usual-heading">The usual reminders</h2>
+            <p>Your next check-in, your goals and a daily reminder to log, at 7pm, each called “{DEFAULT_TITLE}”.</p>
+            <DownloadForm fields={DEFAULTS} label="Download the usual reminders" secondary />
+          </section>
+          <h2>Or choose your own</h2>
+        </>
+      )}
       <Form method="post" {...form.props}>
         <FormError id={form.errorId} errors={form.errors} />
         <TextField
@@ -118,5 +120,27 @@ export default function Reminders() {
         <Link to="/track">Back to tracking</Link>
       </p>
     </section>
+  )
+}
+
+/** A plain post to the file's own address (a resource route), so the browser saves what it answers with. */
+function DownloadForm({
+  fields,
+  label,
+  secondary,
+}: {
+  fields: Record<string, string>
+  label: string
+  secondary?: boolean
+}) {
+  return (
+    <form method="post" action="/reminders.ics">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={secondary ? 'button button-secondary' : 'button'}>
+        {label}
+      </button>
+    </form>
   )
 }
