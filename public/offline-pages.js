@@ -25,8 +25,8 @@
   const all = document.createElement('button')
   all.type = 'button'
   all.className = 'link-button guide-all'
-  all.textContent = 'Show all steps on one page'
-  nav.append(status, back, next, all)
+  all.textContent = 'Show all steps'
+  nav.append(status, all, back, next)
   list.after(nav)
   list.classList.add('one-at-a-time')
 
@@ -40,7 +40,11 @@
     back.disabled = current === 0
     next.textContent = current === steps.length - 1 ? 'Back to step 1' : 'Next step'
     const heading = steps[current].querySelector('h2')
-    if (moveFocus && heading) heading.focus()
+    if (moveFocus && heading) {
+      // The new step starts at the top of the screen; Back and Next stay at the bottom.
+      heading.focus({ preventScroll: true })
+      steps[current].scrollIntoView({ block: 'start' })
+    }
   }
 
   back.addEventListener('click', () => show(current - 1, true))

@@ -52,6 +52,13 @@ export function OverdoseGuideSteps() {
           <h2 tabIndex={-1}>
             <span className="guide-step-number">Step {i + 1}:</span> {step.title}
           </h2>
+          {step.id === 'call' ? (
+            <p>
+              <a className="button guide-call-button" href="tel:999">
+                Call 999
+              </a>
+            </p>
+          ) : null}
           <Lines lines={step.lines} />
           {(step.groups ?? []).map((group) => (
             <Group key={group.title} title={group.title} lines={group.lines} />

@@ -14,17 +14,9 @@ export default function OverdoseGuide() {
   return (
     <section className="overdose-guide narrow">
       <h1>Someone overdosing?</h1>
-      <p className="guide-call">
-        <a className="button guide-call-button" href="tel:999">
-          Call 999
-        </a>
-      </p>
-      <p>
-        Signs include: they will not wake up, their breathing is slow or noisy or has stopped, or their lips or
-        fingertips look blue or grey.
-      </p>
-      <p>
-        These steps are for heroin and other opioids, alcohol, benzos, GHB and other downers.{' '}
+      <p className="guide-intro">
+        Signs: they will not wake up, their breathing is slow or noisy or has stopped, or their lips or fingertips look
+        blue or grey. These steps are for heroin and other opioids, alcohol, benzos, GHB and other downers.{' '}
         <a href="#stimulants">Cocaine, crack, speed or ecstasy? See what is different.</a>
       </p>
       <OverdoseGuideSteps />
