@@ -6,12 +6,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError } from '#app/components/forms.tsx'
-import { ErrorSummary, ItemTabs, SubmitForReview } from '#app/components/studio/item-parts.tsx'
+import { ErrorSummary, ItemTabs, StartDraft, SubmitForReview } from '#app/components/studio/item-parts.tsx'
 import { LintPanel } from '#app/components/studio/lint-panel.tsx'
 import { ModuleEditor } from '#app/components/studio/module-editor.tsx'
 import { StatusTag } from '#app/components/studio/status.tsx'
 import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
-import { editorPage, openDraftOf, studioItem } from '#app/domain/studio/ui-pages.server.ts'
+import { editorPage, openDraftOf, startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { saveDraft, submitForReview } from '#app/domain/studio/workflow.server.ts'
 import { applyIntent, type DraftModule, ModuleFormSchema, moduleFromForm } from '#programme/studio/module-form.ts'
 
@@ -32,6 +32,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!item) throw new Response('Not found', { status: 404 })
   const formData = await request.formData()
   const here = `/studio/${item.kind}/${item.itemId}`
+  if (formData.get('intent') === 'start-draft') {
+    const started = await startDraftOn(user, item)
+    if (!started.ok) return data({ message: started.message, issues: [] }, { status: started.status })
+    return redirect(here)
+  }
   const draft = await openDraftOf(item)
   if (!draft) return data({ message: 'There is no draft to change. Start one first.', issues: [] }, { status: 409 })
   if (formData.get('intent') === 'submit') {
@@ -108,15 +113,7 @@ export default function StudioItem() {
           </ul>
         </section>
       ) : null}
-      {!page.open && page.canAuthor ? (
-        <Form method="post" action="/studio">
-          <input type="hidden" name="kind" value={page.kind} />
-          <input type="hidden" name="itemId" value={page.itemId} />
-          <button type="submit" name="intent" value="start-draft" className="button">
-            Start a draft
-          </button>
-        </Form>
-      ) : null}
+      {!page.open && page.canAuthor ? <StartDraft title={page.title} /> : null}
       {page.editor ? (
         <>
           <ErrorSummary errors={page.editor.summary} />

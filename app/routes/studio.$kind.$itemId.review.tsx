@@ -4,13 +4,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { z } from 'zod'
 import { FormError } from '#app/components/forms.tsx'
 import { DiffView } from '#app/components/studio/diff-view.tsx'
-import { ItemTabs } from '#app/components/studio/item-parts.tsx'
+import { ItemTabs, StartDraft } from '#app/components/studio/item-parts.tsx'
 import { StatusTag } from '#app/components/studio/status.tsx'
 import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
-import { studioItem } from '#app/domain/studio/ui-pages.server.ts'
+import { startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { reviewPage } from '#app/domain/studio/ui-review.server.ts'
 import { publish, review } from '#app/domain/studio/workflow.server.ts'
 
@@ -38,7 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStudioAuthor(request)
   const item = studioItem(params.kind, params.itemId)
   if (!item) throw new Response('Not found', { status: 404 })
-  const submission = parseWithZod(await request.formData(), { schema: ReviewSchema })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'start-draft') {
+    const started = await startDraftOn(user, item)
+    if (!started.ok) return data({ message: started.message }, { status: started.status })
+    return redirect(`/studio/${item.kind}/${item.itemId}`)
+  }
+  const submission = parseWithZod(formData, { schema: ReviewSchema })
   if (submission.status !== 'success')
     return data(
       { message: 'Some fields could not be read (each comment must be under 2000 characters).' },
@@ -74,9 +81,12 @@ export default function Review() {
       <ItemTabs kind={page.kind} itemId={page.itemId} current="review" />
       <FormError id="review-error" errors={actionData?.message ? [actionData.message] : undefined} />
       {!v ? (
-        <p>Nothing is waiting for review. Drafts sent for review show here.</p>
+        <>
+          <p>Nothing is waiting for review. Drafts sent for review show here.</p>
+          {page.canAuthor ? <StartDraft title={page.title} /> : null}
+        </>
       ) : (
-        <Form method="post">
+        <MaybeForm post={v.canReview || v.canPublish}>
           <input type="hidden" name="versionId" value={v.id} />
           <p>
             Version {v.number} by {v.author}: <StatusTag status={v.status} />
@@ -156,7 +166,7 @@ export default function Review() {
               </button>
             </>
           ) : null}
-        </Form>
+        </MaybeForm>
       )}
     </section>
   )
@@ -170,4 +180,9 @@ function CommentBox({ index, stepId }: { index: number; stepId: string }) {
       <textarea id={`comment-${stepId}`} name={`comments[${index}].body`} rows={2} />
     </div>
   )
+}
+
+/** The page is a form only when this clinician can act on the version. */
+function MaybeForm({ post, children }: { post: boolean; children: ReactNode }) {
+  return post ? <Form method="post">{children}</Form> : <div>{children}</div>
 }

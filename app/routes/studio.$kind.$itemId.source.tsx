@@ -4,10 +4,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError } from '#app/components/forms.tsx'
-import { ItemTabs } from '#app/components/studio/item-parts.tsx'
+import { ItemTabs, StartDraft } from '#app/components/studio/item-parts.tsx'
 import { LintPanel } from '#app/components/studio/lint-panel.tsx'
 import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
-import { openDraftOf, sourcePage, studioItem } from '#app/domain/studio/ui-pages.server.ts'
+import { openDraftOf, sourcePage, startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { saveDraft } from '#app/domain/studio/workflow.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,6 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const item = studioItem(params.kind, params.itemId)
   if (!item) throw new Response('Not found', { status: 404 })
   const form = await request.formData()
+  if (form.get('intent') === 'start-draft') {
+    const started = await startDraftOn(user, item)
+    if (!started.ok) return data({ message: started.message }, { status: started.status })
+    return redirect(`/studio/${item.kind}/${item.itemId}/source`)
+  }
   const [intent, hash, yaml] = [form.getAll('intent'), form.getAll('hash'), form.getAll('yaml')]
   if (intent.length !== 1 || intent[0] !== 'save-source' || hash.length !== 1 || yaml.length !== 1)
     return data({ message: 'The form could not be read. Nothing was saved.' }, { status: 400 })
@@ -92,11 +97,15 @@ export default function Source() {
         </Form>
       ) : (
         <>
-          <p>
-            {page.label === 'what clients get now'
-              ? 'This is what clients get now. Start a draft to change it.'
-              : 'Only the author can change this draft while it is a draft.'}
-          </p>
+          {page.label === 'what clients get now' ? (
+            page.canAuthor ? (
+              <StartDraft title={page.title} />
+            ) : (
+              <p>This is what clients get now.</p>
+            )
+          ) : (
+            <p>Only the author can change this draft while it is a draft.</p>
+          )}
           <h2>YAML of {page.label}</h2>
           <pre className="source-view">{page.yaml}</pre>
         </>

@@ -9,10 +9,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError } from '#app/components/forms.tsx'
 import { DiffView } from '#app/components/studio/diff-view.tsx'
-import { ItemTabs } from '#app/components/studio/item-parts.tsx'
+import { ItemTabs, StartDraft } from '#app/components/studio/item-parts.tsx'
 import { StatusTag } from '#app/components/studio/status.tsx'
 import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
-import { studioItem } from '#app/domain/studio/ui-pages.server.ts'
+import { startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { versionsPage } from '#app/domain/studio/ui-review.server.ts'
 import { rollBack, unpublish } from '#app/domain/studio/workflow.server.ts'
 import { longDate } from '#app/utils/format.ts'
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const VersionsSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('start-draft') }),
   z.object({ intent: z.literal('roll-back'), to: z.union([z.literal('base'), z.string().uuid()]) }),
   z.object({ intent: z.literal('unpublish'), note: z.string().max(1000).optional() }),
 ])
@@ -41,10 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ message: 'That is not a version we know.' }, { status: 400 })
   const form = submission.value
   const result =
-    form.intent === 'roll-back'
-      ? await rollBack(user, { ...item, toVersionId: form.to })
-      : await unpublish(user, { ...item, note: form.note })
+    form.intent === 'start-draft'
+      ? await startDraftOn(user, item)
+      : form.intent === 'roll-back'
+        ? await rollBack(user, { ...item, toVersionId: form.to })
+        : await unpublish(user, { ...item, note: form.note })
   if (!result.ok) return data({ message: result.message }, { status: result.status })
+  if (form.intent === 'start-draft') return redirect(`/studio/${item.kind}/${item.itemId}`)
   return redirect(
     form.intent === 'roll-back'
       ? `/studio/${item.kind}/${item.itemId}`
@@ -76,6 +80,7 @@ export default function Versions() {
         .
       </p>
       {page.versions.length === 0 ? <p>No service versions yet: clients get the base edition.</p> : null}
+      {page.canRollBack ? <StartDraft title={page.title} /> : null}
       <ol reversed className="plain-list">
         {page.versions.map((v) => (
           <li key={v.id} className="card">

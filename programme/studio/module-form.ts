@@ -353,7 +353,8 @@ export function applyIntent(
     case 'add-goto': {
       if (!step || step.type === 'summary') return null
       const goto = (step.goto ?? []) as unknown[]
-      const target = doc.steps[i + 1]?.id ?? ''
+      // Until the author chooses, the branch leads where the step goes anyway: it changes nothing.
+      const target = (typeof step.next === 'string' ? step.next : undefined) ?? doc.steps[i + 1]?.id ?? ''
       const first = (step.options as Array<{ id: string }> | undefined)?.[0]?.id
       const condition =
         step.type === 'choice' && first ? { answer: step.id, is: first } : { answer: step.id, atLeast: 0 }

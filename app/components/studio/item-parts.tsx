@@ -63,3 +63,18 @@ export function SubmitForReview({ valid }: { valid: boolean }) {
     </Form>
   )
 }
+
+/** Starts a draft of this item from what clients get now; posts to the page it is on. */
+export function StartDraft({ title }: { title: string }) {
+  return (
+    <Form method="post">
+      <p>
+        Nothing is being worked on. Start a draft to change it: clients keep getting what they get now until a second
+        clinician approves your change and it is published.
+      </p>
+      <button type="submit" name="intent" value="start-draft" className="button">
+        Start a draft<span className="visually-hidden"> of {title}</span>
+      </button>
+    </Form>
+  )
+}

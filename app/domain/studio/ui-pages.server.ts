@@ -14,7 +14,7 @@ import { readingOf } from '#programme/studio/reading.ts'
 import { publishedDocument, publishedExercises, publishedInstruments } from './content.server.ts'
 import { canAuthor } from './guards.server.ts'
 import { itemHistory, versionDetail } from './library.server.ts'
-import { versionsOf } from './workflow.server.ts'
+import { createDraft, versionsOf } from './workflow.server.ts'
 
 export const KIND_WORDS: Record<StudioKind, string> = {
   module: 'Module',
@@ -150,6 +150,7 @@ export async function sourcePage(user: Pick<User, 'id' | 'role'>, kindParam?: st
     itemId: item.itemId,
     title: history.title,
     editable,
+    canAuthor: canAuthor(user),
     hash: detail?.hash ?? null,
     yaml: detail ? (detail.source ?? yamlOf(detail.document, { lineWidth: 0 })) : (published ?? ''),
     issues: detail ? detail.issues.map(({ at: _at, ...rest }) => rest) : [],
@@ -161,4 +162,15 @@ export async function sourcePage(user: Pick<User, 'id' | 'role'>, kindParam?: st
 async function publishedYaml(item: { kind: StudioKind; itemId: string }) {
   const published = await publishedDocument(item.kind, item.itemId)
   return published ? yamlOf(published.document, { lineWidth: 0 }) : null
+}
+
+/**
+ * "Start a draft", posted to any of an item's pages: the draft starts from what clients get now
+ * and the page shows it. A refusal (one is open already) comes back with its status and message.
+ */
+export async function startDraftOn(
+  actor: Pick<User, 'id' | 'username' | 'role'>,
+  item: { kind: StudioKind; itemId: string },
+) {
+  return createDraft(actor, { kind: item.kind, itemId: item.itemId })
 }

@@ -49,7 +49,7 @@ export async function reviewPage(user: Pick<User, 'id' | 'role'>, kind?: string,
   if (!history) return null
   const open = history.versions.find((v) => OPEN.includes(v.status))
   const detail = open ? await versionDetail(open.id) : null
-  const base = { kind: item.kind, itemId: item.itemId, title: history.title }
+  const base = { kind: item.kind, itemId: item.itemId, title: history.title, canAuthor: canAuthor(user) }
   if (!detail) return { ...base, version: null }
   const before = detail.published?.document ?? null
   const changes = foldTexts(diffDocuments(before, detail.document), detail.document)

@@ -241,6 +241,20 @@ describe('the editor', () => {
   })
 })
 
+describe("starting a draft from any of an item's pages", () => {
+  it('starts one from the source page and shows it there; a second start is refused (409)', async () => {
+    const path = '/studio/module/saying-no/source'
+    const start = () =>
+      statusOf(source.action, makeRequest(path, { cookie: cookies.get('reviewer'), form: { intent: 'start-draft' } }), {
+        kind: 'module',
+        itemId: 'solving-problems',
+      })
+    expect(await start()).toBe(302)
+    expect((await versionsOf('module', 'solving-problems'))[0]?.status).toBe('draft')
+    expect(await start()).toBe(409)
+  })
+})
+
 describe('review through the page', () => {
   it('refuses the author approving their own draft, and lets another clinician approve it', async () => {
     const row = await openDraft()
