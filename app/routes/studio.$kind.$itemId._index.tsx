@@ -4,7 +4,7 @@
 // and where the item stands.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError } from '#app/components/forms.tsx'
 import { ErrorSummary, ItemTabs, StartDraft, SubmitForReview } from '#app/components/studio/item-parts.tsx'
 import { LintPanel } from '#app/components/studio/lint-panel.tsx'
