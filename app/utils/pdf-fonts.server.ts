@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import * as fontkit from 'fontkit'
+import type * as Fontkit from 'fontkit'
 
 export const FONTS = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Oblique' } as const
 export type FontName = (typeof FONTS)[keyof typeof FONTS]
@@ -18,10 +18,12 @@ export type FontName = (typeof FONTS)[keyof typeof FONTS]
 type Doc = PDFKit.PDFDocument
 /** A font file split by character range, as @fontsource packages ship it: a file per range. */
 type Split = { dir: string; prefix: string; ranges: Array<{ key: string; lo: number; hi: number }> }
-type Loaded = { dejavu: Record<string, fontkit.Font>; cjk: Split; emoji: Split; parts: Map<string, fontkit.Font> }
+type Loaded = { dejavu: Record<string, Fontkit.Font>; cjk: Split; emoji: Split; parts: Map<string, Fontkit.Font> }
 
 const require = createRequire(import.meta.url)
 const packageDir = (name: string, file: string) => dirname(require.resolve(`${name}/${file}`))
+/** fontkit, required with the first PDF (as pdfkit is, pdf-layout.server.ts), not at start. */
+const fontkit = (): typeof Fontkit => require('fontkit')
 // The condensed cut: about as wide as Helvetica, which the layout was made for.
 const DEJAVU = {
   Sans: 'DejaVuSansCondensed.ttf',
@@ -48,7 +50,7 @@ function fonts(): Loaded {
   if (loaded) return loaded
   const dir = join(packageDir('dejavu-fonts-ttf', 'package.json'), 'ttf')
   const dejavu = Object.fromEntries(
-    Object.entries(DEJAVU).map(([name, file]) => [name, fontkit.create(readFileSync(join(dir, file)))]),
+    Object.entries(DEJAVU).map(([name, file]) => [name, fontkit().create(readFileSync(join(dir, file)))]),
   )
   loaded = {
     dejavu,
@@ -67,7 +69,7 @@ function splitFont(doc: Doc, font: Split, weight: number, codePoint: number): st
   const { parts } = fonts()
   let part = parts.get(name)
   if (!part) {
-    part = fontkit.create(readFileSync(join(font.dir, `${name}.woff`)))
+    part = fontkit().create(readFileSync(join(font.dir, `${name}.woff`)))
     parts.set(name, part)
   }
   if (!part.hasGlyphForCodePoint(codePoint)) return null
@@ -75,7 +77,7 @@ function splitFont(doc: Doc, font: Split, weight: number, codePoint: number): st
   return name
 }
 
-function register(doc: Doc, name: string, font: fontkit.Font) {
+function register(doc: Doc, name: string, font: Fontkit.Font) {
   // pdfkit takes a fontkit font as a source; its types list only files and buffers.
   doc.registerFont(name, font as unknown as Buffer)
 }

@@ -2,7 +2,8 @@
 // rather than by pdfkit so answers and table rows can break across pages between lines, and it is
 // drawn in embedded Unicode fonts (pdf-fonts.server.ts), run by run, so any script prints as
 // written. The session summary PDF uses the same document, cursor and page frame.
-import PDFDocument from 'pdfkit'
+import { createRequire } from 'node:module'
+import type PDFKitDocument from 'pdfkit'
 import type { WorksheetKind } from '#programme/engine/index.ts'
 import { FONTS, type FontName, fontRuns, useFonts } from './pdf-fonts.server.ts'
 
@@ -35,6 +36,14 @@ export const SHORT_HEIGHT = 36
 const LONG_HEIGHT = 6 * WRITING_LINE
 
 export type Doc = PDFKit.PDFDocument
+
+const require = createRequire(import.meta.url)
+/**
+ * pdfkit's document class, required when the first PDF is made rather than at start: with fontkit
+ * it is about 28 MB of memory that a server process making no PDF never needs (issue 13's RSS
+ * budget). Node keeps the module once required, as an import would.
+ */
+export const PDFDocument = (): typeof PDFKitDocument => require('pdfkit')
 export type Style = { font: FontName; size: number; color?: string }
 export type Box = { x: number; y: number; w: number; h: number }
 export const BODY: Style = { font: REGULAR, size: SIZE.body }
@@ -102,7 +111,7 @@ export function wrap(doc: Doc, text: string, style: Style, width: number): strin
  * finishing) stays on the object but out of the written dictionary. `finished` gives the file.
  */
 export function openA4(title: string): { doc: Doc; finished: Promise<Buffer> } {
-  const doc = new PDFDocument({
+  const doc = new (PDFDocument())({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
