@@ -29,6 +29,7 @@ import {
   refuseHeaders,
   UPLOAD_FORM_LIMITS,
 } from './app/http/form-body.server.ts'
+import { shedLoad } from './app/http/overload.server.ts'
 import { remixHandler } from './app/http/remix-request.server.ts'
 import { isCrossSiteWrite } from './app/http/same-origin.server.ts'
 import { contentSecurityPolicy, securityHeaders } from './app/http/security-headers.server.ts'
@@ -114,6 +115,8 @@ async function serve(): Promise<void> {
   app.disable('x-powered-by')
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "loopback" or a hop count) so req.ip is the client's.
   if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY)
+  // Beyond MAX_IN_FLIGHT requests at once, a quick 503 rather than a queue that only grows (H-045).
+  app.use(shedLoad(env.MAX_IN_FLIGHT))
   app.use(compression())
 
   app.use((req, res, next) => {

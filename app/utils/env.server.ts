@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1000).default(1),
   /** How many server processes `npm start` runs (server.ts). Unset: one per CPU core. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** How many requests one server process answers at a time; one more gets a quick 503 (app/http/overload.server.ts). */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(128),
 })
 
 export type Env = z.infer<typeof EnvSchema>
