@@ -6,7 +6,6 @@ import { exportAssessments } from '#app/domain/assessment/results.server.ts'
 import { exportDirectory } from '#app/domain/directory/client-services.server.ts'
 import { exportModules } from '#app/domain/modules/view.server.ts'
 import { exportMedicines } from '#app/domain/safety/mixing.server.ts'
-import { exportMedicines } from '#app/domain/safety/mixing.server.ts'
 import { exportSharing } from '#app/domain/sharing/links.server.ts'
 import { exportTracking } from '#app/domain/tracking/export.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
@@ -18,7 +17,6 @@ const EXPORTERS: Exporter[] = [
   exportAssessments,
   exportModules,
   exportTracking,
-  exportMedicines,
   exportMedicines,
   exportSharing,
   exportInvitesCreated,
