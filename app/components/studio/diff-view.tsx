@@ -54,7 +54,7 @@ function Words({ parts, side }: { parts: WordPart[]; side: 'before' | 'after' })
 
 function fieldName(path: string, section: string): string {
   const rest = path.slice(section.length).replace(/^\./, '')
-  return rest || 'the whole part'
+  return rest
 }
 
 function Row({ change, section }: { change: Change; section: string }) {
@@ -81,7 +81,7 @@ function Row({ change, section }: { change: Change; section: string }) {
   }
   return (
     <div className="diff-row">
-      <p className="diff-field">{name}</p>
+      {name ? <p className="diff-field">{name}</p> : null}
       <div className="diff-side">
         <span className="diff-side-label">Before: </span>
         {before}
@@ -115,7 +115,7 @@ export function DiffView({
   return (
     <div className="diff">
       <p className="diff-legend">
-        Left: {beforeLabel}. Right: {afterLabel}. <del>Struck through</del> is taken out; <ins>underlined</ins> is put
+        Before: {beforeLabel}. After: {afterLabel}. <del>Struck through</del> is taken out; <ins>underlined</ins> is put
         in.
       </p>
       {groupBySection(changes).map(({ section, changes: list }) => (
