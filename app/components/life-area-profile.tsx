@@ -83,7 +83,10 @@ export function LifeAreaProfile({ areas, bands }: { areas: AreaScore[]; bands: A
           </li>
         ))}
       </ul>
-      <p className="hint">Higher scores mean more need. The areas are in order, the hardest first.</p>
+      <p className="hint">
+        Higher scores mean more need. The areas are in order, the hardest first. This is Foothold's own check, not a
+        medical test.
+      </p>
       <details className="numbers">
         <summary>Show as a table</summary>
         <table>
