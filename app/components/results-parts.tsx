@@ -72,7 +72,7 @@ export function WhatChanged({
       ) : null}
       {changes.areas.length > 0 ? (
         <>
-          <h3>Your life areas</h3>
+          <h3>Life areas</h3>
           <p>A lower score means less need.</p>
           <ul className="changes">
             {changes.areas.map((a) => (
