@@ -7,6 +7,7 @@ import { exportDirectory } from '#app/domain/directory/client-services.server.ts
 import { exportModules } from '#app/domain/modules/view.server.ts'
 import { exportMedicines } from '#app/domain/safety/mixing.server.ts'
 import { exportSharing } from '#app/domain/sharing/links.server.ts'
+import { exportStudio } from '#app/domain/studio/export.server.ts'
 import { exportTracking } from '#app/domain/tracking/export.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 
@@ -20,6 +21,7 @@ const EXPORTERS: Exporter[] = [
   exportMedicines,
   exportSharing,
   exportInvitesCreated,
+  exportStudio,
   exportDirectory,
 ]
 

@@ -37,5 +37,7 @@ describe("a clinician's own studio data", () => {
     expect(mine.comments).toMatchObject([{ item: 'smart-goal', body: 'Say more' }])
     expect(mine.audit?.map((a) => a.action)).toEqual(['request-changes'])
     expect(await exportStudio((await makeUser('clinician')).id)).toEqual({})
+    const { exportUserData } = await import('#app/domain/privacy/export.server.ts')
+    expect((await exportUserData(reviewer.id)).studio).toEqual({ ...mine })
   })
 })
