@@ -131,8 +131,18 @@ describe('module rules', () => {
     expect(errors(html.issues)).toMatchObject([{ rule: 'raw-html', path: 'texts.intro.md' }])
     for (const link of ['See [this](https://example.com).', 'Go to https://example.com today.', 'Try www.example.com'])
       expect(rules(check({ ...doc, texts: { ...doc.texts, 'intro.md': link } }).issues)).toEqual(['outside-link'])
+    // Scripts, data and other schemes are refused too, inline or as references.
+    for (const link of [
+      '[Tap](javascript:alert(1))',
+      '![x](data:image/png;base64,AAAA)',
+      '[mail](mailto:someone@example.com)',
+      'See [the guide][g].\n\n[g]: javascript:alert(1)',
+      '[up](//evil.example/path)',
+    ])
+      expect(rules(check({ ...doc, texts: { ...doc.texts, 'intro.md': link } }).issues), link).toEqual(['outside-link'])
     // A link within Foothold is fine.
-    expect(rules(check({ ...doc, texts: { ...doc.texts, 'intro.md': 'See [help](/help).' } }).issues)).toEqual([])
+    for (const link of ['See [help](/help).', 'Read [the steps](#steps).', '[help]: /help'])
+      expect(rules(check({ ...doc, texts: { ...doc.texts, 'intro.md': link } }).issues), link).toEqual([])
   })
 
   it('reading age above 12 is a warning, not an error', () => {

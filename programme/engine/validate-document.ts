@@ -250,11 +250,23 @@ export function noticesRequired(
   return needed
 }
 
+/** Where a Markdown link or image points: inline `](…)` and reference definitions `[x]: …`. */
+const LINK_TARGET = /\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm
+
+/** Link targets that are not a page of Foothold (`/help`) or a place on the same page (`#steps`). */
+export function foreignLinks(markdown: string): string[] {
+  return [...markdown.matchAll(LINK_TARGET)]
+    .map((match) => match[1] ?? match[2] ?? '')
+    .filter((target) => !((target.startsWith('/') && !target.startsWith('//')) || target.startsWith('#')))
+}
+
 function checkMarkdown(name: string, text: string, c: Collector): void {
   const at = ['texts', name]
   if (RAW_HTML.test(text)) c.add('raw-html', at, 'raw HTML is not allowed in module text')
   if (OUTSIDE_LINK.test(text))
     c.add('outside-link', at, 'links to other websites are not allowed (they leak to third parties)')
+  else if (foreignLinks(text).length > 0)
+    c.add('outside-link', at, `links may only go to pages of Foothold, such as /help (not ${foreignLinks(text)[0]})`)
   warnReadingAge(c, at, 'this text', text)
 }
 
