@@ -6,6 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError } from '#app/components/forms.tsx'
+import { ExerciseEditor } from '#app/components/studio/exercise-editor.tsx'
 import { ErrorSummary, ItemTabs, StartDraft, SubmitForReview } from '#app/components/studio/item-parts.tsx'
 import { LintPanel } from '#app/components/studio/lint-panel.tsx'
 import { ModuleEditor } from '#app/components/studio/module-editor.tsx'
@@ -13,6 +14,7 @@ import { StatusTag } from '#app/components/studio/status.tsx'
 import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
 import { editorPage, openDraftOf, startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { saveDraft, submitForReview } from '#app/domain/studio/workflow.server.ts'
+import { type DraftExercise, ExerciseFormSchema, exerciseFromForm } from '#programme/studio/exercise-form.ts'
 import { applyIntent, type DraftModule, ModuleFormSchema, moduleFromForm } from '#programme/studio/module-form.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -47,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ message: result.message, issues: result.issues ?? [] }, { status: result.status })
     return redirect(`${here}/review`)
   }
+  if (item.kind === 'exercise') return saveExercise(user, draft, formData, here)
   if (item.kind !== 'module')
     return data({ message: 'Edit this item in the source view.', issues: [] }, { status: 400 })
   const submission = parseWithZod(formData, { schema: ModuleFormSchema })
@@ -72,6 +75,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const [op, index] = submission.value.intent.split(':')
   const anchor = op === 'add-step' ? '#add-step' : index !== undefined ? `#step-${Number(index) + 1}` : ''
   return redirect(`${here}${anchor}`)
+}
+
+/** The exercise editor's post: its wording saved over the draft (the parts must be the draft's). */
+async function saveExercise(
+  user: Parameters<typeof saveDraft>[0],
+  draft: NonNullable<Awaited<ReturnType<typeof openDraftOf>>>,
+  formData: FormData,
+  here: string,
+) {
+  const submission = parseWithZod(formData, { schema: ExerciseFormSchema })
+  if (submission.status !== 'success')
+    return data({ message: 'Some fields could not be read. Nothing was saved.', issues: [] }, { status: 400 })
+  if (submission.value.hash !== draft.hash)
+    return data(
+      { message: 'This draft changed since you opened it. Nothing was saved: reload it.', issues: [] },
+      { status: 409 },
+    )
+  const edited = exerciseFromForm(submission.value, draft.document as DraftExercise)
+  if (!edited)
+    return data({ message: 'The parts changed since you opened it. Reload it.', issues: [] }, { status: 409 })
+  const saved = await saveDraft(user, draft.id, { document: edited })
+  if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
+  return redirect(here)
 }
 
 export default function StudioItem() {
@@ -125,6 +151,14 @@ export default function StudioItem() {
               errors={page.editor.errors}
               lists={page.editor.lists}
               previews={page.editor.previews}
+            />
+          ) : page.editor.exercise ? (
+            <ExerciseEditor
+              hash={page.editor.hash}
+              values={page.editor.exercise.values}
+              errors={page.editor.errors}
+              kinds={page.editor.exercise.kinds}
+              hasTimer={page.editor.exercise.hasTimer}
             />
           ) : (
             <p>

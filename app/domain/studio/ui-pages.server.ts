@@ -8,6 +8,7 @@ import { stringify as yamlOf } from 'yaml'
 import type { User } from '#db/schema/index.ts'
 import { OPEN_STATUSES, STUDIO_KINDS, type StudioKind } from '#db/schema/studio.ts'
 import { type DocumentIssue, loadProgramme, NOTICE_IDS, SUBSTANCE_IDS } from '#programme/engine/index.ts'
+import { type DraftExercise, exerciseFormOf } from '#programme/studio/exercise-form.ts'
 import { draftMarkdownHtml } from '#programme/studio/markdown.ts'
 import { type DraftModule, fieldOfIssue, moduleFormOf } from '#programme/studio/module-form.ts'
 import { readingOf } from '#programme/studio/reading.ts'
@@ -52,11 +53,19 @@ export async function openDraftOf(item: { kind: StudioKind; itemId: string }) {
 const fieldId = (name: string) => `editor-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
 
 /** The checks' findings as the editor shows them: by field, and as a summary with links. */
+/** A validator path as a conform field name: ['parts', 2, 'label'] → parts[2].label. */
+function conformName(at: ReadonlyArray<string | number>): string {
+  return at.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${key}` : key),
+    '',
+  )
+}
+
 export function issuesByField(doc: DraftModule | null, issues: DocumentIssue[]) {
   const errors: Record<string, string[]> = {}
   const summary: Array<{ message: string; href: string | null }> = []
   for (const issue of issues.filter((i) => i.severity === 'error')) {
-    const name = doc ? fieldOfIssue(doc, issue.at) : ''
+    const name = doc ? fieldOfIssue(doc, issue.at) : conformName(issue.at)
     if (name) errors[name] = [...(errors[name] ?? []), issue.message]
     const step = /^steps\[(\d+)\]$/.exec(name)
     summary.push({
@@ -99,7 +108,15 @@ export async function editorPage(user: Pick<User, 'id' | 'role'>, kindParam?: st
     editor = {
       hash: detail.hash,
       doc: doc as DraftModule,
-      values: doc ? moduleFormOf(doc) : { intent: 'save' },
+      values: doc ? moduleFormOf(doc) : { intent: 'save' as const },
+      exercise:
+        item.kind === 'exercise'
+          ? {
+              values: exerciseFormOf(detail.document as DraftExercise),
+              kinds: ((detail.document as DraftExercise).parts ?? []).map((p) => String(p.kind)),
+              hasTimer: Boolean((detail.document as { timer?: unknown }).timer),
+            }
+          : null,
       errors,
       summary,
       issues: detail.issues.map(({ at: _at, ...rest }) => rest),
