@@ -30,6 +30,7 @@ const allProgressQuery = prepared((db) =>
       value: jsonField(moduleProgress.state, 'value'),
       completedAt: moduleProgress.completedAt,
       updatedAt: moduleProgress.updatedAt,
+      moduleVersionId: moduleProgress.moduleVersionId,
     })
     .from(moduleProgress)
     .where(eq(moduleProgress.userId, sql.placeholder('userId')))
@@ -41,7 +42,10 @@ export async function moduleToContinue(userId: string) {
   const open = (await allProgressQuery().all({ userId }))
     .filter((p) => p.value !== FINISHED)
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0]
-  const def = open ? await currentDefinition(open.moduleId) : undefined
+  // A module the service has since unpublished is still theirs to finish, as they began it.
+  const def = open
+    ? ((await currentDefinition(open.moduleId)) ?? (await pinnedDefinition(open.moduleVersionId)))
+    : undefined
   if (!open || !def) return null
   return { id: open.moduleId, title: def.title, step: open.stepNumber, total: open.stepTotal }
 }
@@ -55,8 +59,16 @@ export async function moduleList(userId: string) {
   const recommendations = await latestRecommendations(userId)
   const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
   const areaNames = new Map(programme.lifeAreas.areas.map((a) => [a.id, a.name]))
-  // The published programme: the base edition with the studio's published versions (ADR 0019).
-  const items = Object.values(await publishedModules()).map((def) => {
+  // The published programme: the base edition with the studio's published versions (ADR 0019),
+  // and any module the client began that the service has since unpublished, as they began it.
+  const published = await publishedModules()
+  const unpublished: ModuleDefinition[] = []
+  for (const p of progress.values())
+    if (!Object.hasOwn(published, p.moduleId)) {
+      const pinned = await pinnedDefinition(p.moduleVersionId)
+      if (pinned) unpublished.push(pinned)
+    }
+  const items = [...Object.values(published), ...unpublished].map((def) => {
     const p = progress.get(def.id)
     const status: ModuleStatus = !p ? 'not-started' : p.value === FINISHED ? 'finished' : 'in-progress'
     return {

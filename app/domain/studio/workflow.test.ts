@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { beginModule, postStep } from '#app/domain/modules/stepping.server.ts'
-import { moduleList, moduleView } from '#app/domain/modules/view.server.ts'
+import { moduleList, moduleToContinue, moduleView } from '#app/domain/modules/view.server.ts'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { studioAudit, studioVersions } from '#db/schema/index.ts'
@@ -228,8 +228,18 @@ describe('roll back and unpublish', () => {
     const client = await makeUser()
     expect((await moduleList(client.id)).map((m) => m.id)).toContain('local-support')
     expect((await library('module')).find((i) => i.itemId === 'local-support')?.layer).toBe('service')
+    const started = await makeUser()
+    await beginModule(started.id, 'local-support')
     ok(await unpublish(reviewer, { kind: 'module', itemId: 'local-support' }))
     expect((await moduleList(client.id)).map((m) => m.id)).not.toContain('local-support')
+    expect(await beginModule(client.id, 'local-support')).toBeNull()
+    // A client who began it keeps it, as they began it: listed, and offered to carry on.
+    expect((await moduleList(started.id)).find((m) => m.id === 'local-support')).toMatchObject({
+      title: 'Support near you',
+      status: 'in-progress',
+    })
+    expect((await moduleToContinue(started.id))?.id).toBe('local-support')
+    expect((await moduleView(started.id, 'local-support'))?.module.title).toBe('Support near you')
     expect((await library('module')).find((i) => i.itemId === 'local-support')?.layer).toBe('none')
   })
 
