@@ -242,6 +242,28 @@ describe('the editor', () => {
   })
 })
 
+describe('the exercise editor', () => {
+  it("saves an exercise's new wording, and refuses a post whose parts are not the draft's", async () => {
+    const clinician = users.get('clinician') as never
+    const started = await createDraft(clinician, { kind: 'exercise', itemId: 'urge-surfing' })
+    expect(started.ok).toBe(true)
+    const row = (await versionsOf('exercise', 'urge-surfing'))[0]
+    if (!row) throw new Error('no draft')
+    const form = exerciseFormOf(row.document as DraftExercise)
+    const exerciseParams = { kind: 'exercise', itemId: 'urge-surfing' }
+    const send = (value: object) =>
+      statusOf(
+        item.action,
+        post('/studio/exercise/urge-surfing', cookies.get('clinician'), fieldsOf({ ...value, hash: row.hash })),
+        exerciseParams,
+      )
+    expect(await send({ ...form, parts: form.parts?.slice(1) })).toBe(409)
+    expect(await send({ ...form, title: 'Surf the urge' })).toBe(302)
+    const saved = (await versionsOf('exercise', 'urge-surfing'))[0]?.document as { title: string }
+    expect(saved.title).toBe('Surf the urge')
+  })
+})
+
 describe("starting a draft from any of an item's pages", () => {
   it('starts one from the source page and shows it there; a second start is refused (409)', async () => {
     const path = '/studio/module/saying-no/source'
