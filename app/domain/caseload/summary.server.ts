@@ -10,6 +10,7 @@
 // instants at which the client's first and last day begin and end in their zone.
 
 import type { LinkedClient } from '#app/domain/sharing/links.server.ts'
+import { publishedModules } from '#app/domain/studio/content.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { aboutClient } from '#app/utils/format.ts'
 import { jsonText, namedStatement } from '#db/sqlite.ts'
@@ -208,7 +209,8 @@ async function scores(params: Timed, timeZone: string): Promise<ScoreChange[]> {
 }
 
 async function modules(params: Timed, timeZone: string) {
-  const { modules: defs } = loadProgramme()
+  // The published programme, so the service's own modules are named (ADR 0019).
+  const defs = await publishedModules()
   const line = (row: ModuleRow, at: number): ModuleLine => ({
     moduleId: row.moduleId,
     title: defs[row.moduleId]?.title ?? row.moduleId,
