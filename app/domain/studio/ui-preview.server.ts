@@ -37,7 +37,7 @@ const EventsSchema = z
   .max(100)
 
 /** Rules whose errors stop the machine from being built: the preview waits for them. */
-const BLOCKING = new Set(['yaml', 'schema', 'reference', 'duplicate'])
+const BLOCKING: readonly string[] = ['yaml', 'schema', 'reference', 'duplicate']
 
 /** The version to preview: the one asked for, else the one being worked on, else what clients get. */
 async function versionToPreview(item: { kind: 'module'; itemId: string }, versionId: string | null) {
@@ -49,7 +49,7 @@ async function versionToPreview(item: { kind: 'module'; itemId: string }, versio
   if (chosen) {
     const detail = await versionDetail(chosen.id)
     if (!detail) return null
-    const blocking = detail.issues.filter((i) => i.severity === 'error' && BLOCKING.has(i.rule))
+    const blocking = detail.issues.filter((i) => i.severity === 'error' && BLOCKING.includes(i.rule))
     return {
       title: history.title,
       label: `version ${detail.number} (${detail.status.replace('-', ' ')})`,
