@@ -91,7 +91,7 @@ export async function moduleList(userId: string) {
 }
 
 const html = new Map<string, string>()
-/** Module Markdown is trusted content from the repository (raw HTML is refused by content:check). */
+/** Module Markdown passed the shared validator (no raw HTML, links only within Foothold) when shipped or published. */
 function markdown(text: string): string {
   let out = html.get(text)
   if (out === undefined) {
