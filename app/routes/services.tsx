@@ -8,8 +8,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { DirectoryEntryCard, meetingTime } from '#app/components/directory-entry.tsx'
+import { Choice } from '#app/components/forms.tsx'
 import { requireRole, requireUser } from '#app/domain/accounts/guards.server.ts'
-import { saveService, suggestService, unsaveService } from '#app/domain/directory/client-services.server.ts'
+import {
+  SAVED_SERVICES_LIMIT,
+  saveService,
+  suggestService,
+  unsaveService,
+} from '#app/domain/directory/client-services.server.ts'
 import { EntryIdSchema } from '#app/domain/directory/entry-schema.ts'
 import { servicesPage } from '#app/domain/directory/services-page.server.ts'
 import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
@@ -59,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<Outcome>({ error: 'That service is no longer in the directory.' }, { status: 404 })
   if (saved === 'full')
     return data<Outcome>(
-      { error: 'Your plan already keeps 10 services. Take one off to save another.', entryId },
+      { error: `Your plan already keeps ${SAVED_SERVICES_LIMIT} services. Take one off to save another.`, entryId },
       { status: 409 },
     )
   return data<Outcome>({ done: 'Saved to your plan.', entryId })
@@ -83,7 +89,7 @@ export default function Services() {
         Local drug and alcohol services, needle exchanges, naloxone, pharmacies and mutual-aid meetings. Times are in
         your time zone ({page.timeZone}).
       </p>
-      <div role="status">
+      <div role="status" id="services-outcome">
         {outcome?.done ? <p className="notice">{outcome.done}</p> : null}
         {outcome?.error ? <p className="form-error">{outcome.error}</p> : null}
       </div>
@@ -94,11 +100,13 @@ export default function Services() {
           {page.saved.length === 0 ? (
             <p>Nothing saved yet. Use "Save to my plan" on any service below (up to {page.savedLimit}).</p>
           ) : (
-            page.saved.map((entry) => (
-              <DirectoryEntryCard key={entry.id} entry={entry}>
-                <EntryButton intent="unsave" entryId={entry.id} label="Take off my plan" name={entry.name} />
-              </DirectoryEntryCard>
-            ))
+            <div className="directory-saved">
+              {page.saved.map((entry) => (
+                <DirectoryEntryCard key={entry.id} entry={entry}>
+                  <EntryButton intent="unsave" entryId={entry.id} label="Take off my plan" name={entry.name} />
+                </DirectoryEntryCard>
+              ))}
+            </div>
           )}
         </>
       ) : null}
@@ -139,10 +147,7 @@ export default function Services() {
               ['meets-today', 'Meets today'],
             ] as const
           ).map(([value, label]) => (
-            <div className="choice" key={value}>
-              <input type="radio" id={`when-${value}`} name="when" value={value} defaultChecked={when === value} />
-              <label htmlFor={`when-${value}`}>{label}</label>
-            </div>
+            <Choice key={value} type="radio" name="when" value={value} label={label} defaultChecked={when === value} />
           ))}
         </fieldset>
         <button type="submit" className="button">
@@ -169,34 +174,36 @@ export default function Services() {
         {page.more > 0 ? ` (and ${page.more} more: narrow your search)` : ''}
       </h2>
       {page.results.length === 0 ? <p>Nothing matches. Try another kind or place, or "Any time".</p> : null}
-      {page.results.map((entry) => (
-        <DirectoryEntryCard key={entry.id} entry={entry}>
-          {page.role === 'client' ? (
-            savedIds.has(entry.id) ? (
-              <p>On your plan.</p>
-            ) : (
-              <EntryButton intent="save" entryId={entry.id} label="Save to my plan" name={entry.name} />
-            )
-          ) : null}
-          {page.role === 'keyworker' && page.linkedClients.length > 0 ? (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="suggest" />
-              <input type="hidden" name="entryId" value={entry.id} />
-              <label htmlFor={`suggest-${entry.id}`}>Suggest to</label>{' '}
-              <select id={`suggest-${entry.id}`} name="linkId">
-                {page.linkedClients.map((client) => (
-                  <option key={client.linkId} value={client.linkId}>
-                    {client.name}
-                  </option>
-                ))}
-              </select>{' '}
-              <button type="submit" className="button button-secondary">
-                Suggest<span className="visually-hidden"> {entry.name}</span>
-              </button>
-            </Form>
-          ) : null}
-        </DirectoryEntryCard>
-      ))}
+      <div className="directory-results">
+        {page.results.map((entry) => (
+          <DirectoryEntryCard key={entry.id} entry={entry}>
+            {page.role === 'client' ? (
+              savedIds.has(entry.id) ? (
+                <p>On your plan.</p>
+              ) : (
+                <EntryButton intent="save" entryId={entry.id} label="Save to my plan" name={entry.name} />
+              )
+            ) : null}
+            {page.role === 'keyworker' && page.linkedClients.length > 0 ? (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="suggest" />
+                <input type="hidden" name="entryId" value={entry.id} />
+                <label htmlFor={`suggest-${entry.id}`}>Suggest to</label>{' '}
+                <select id={`suggest-${entry.id}`} name="linkId">
+                  {page.linkedClients.map((client) => (
+                    <option key={client.linkId} value={client.linkId}>
+                      {client.name}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="submit" className="button button-secondary">
+                  Suggest<span className="visually-hidden"> {entry.name}</span>
+                </button>
+              </Form>
+            ) : null}
+          </DirectoryEntryCard>
+        ))}
+      </div>
       {page.role === 'admin' ? (
         <p>
           <Link to="/admin/directory">Manage the directory</Link>

@@ -132,6 +132,27 @@ test('admin pages, the invite page and their errors', async ({ page, browser }) 
   }
 })
 
+test('the services and meetings directory (issue 15 §2), for a client, a key worker and an admin', async ({
+  page,
+  browser,
+}) => {
+  await signUp(page)
+  await visitAndCheck(page, '/services')
+  await visitAndCheck(page, '/services?kind=meetings&when=meets-today')
+  const worker = await (await browser.newContext()).newPage()
+  await signInAs(worker, 'keyworker')
+  await visitAndCheck(worker, '/services?place=zz1')
+  await page.context().clearCookies()
+  await signInAs(page, 'admin')
+  for (const path of ['/services', '/admin/directory', '/admin/directory/new', '/admin/directory/example-recovery-hub'])
+    await visitAndCheck(page, path)
+  await visitAndCheck(page, '/admin/directory/import')
+  await page.getByLabel('CSV text, header row first').fill('id,name\nx,y')
+  await page.getByRole('button', { name: 'Import text' }).click()
+  await expect(page.getByText('Nothing was imported.')).toBeVisible()
+  await expectNoAxeViolations(page, '/admin/directory/import with problems listed')
+})
+
 test.describe('at 320 px wide', () => {
   test.use({ viewport: { width: 320, height: 640 } })
 
