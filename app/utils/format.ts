@@ -6,7 +6,8 @@ export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
 // The house format for a date shown to people is `longDate`, "5 Dec 2026" (never 2026-12-05);
 // `weekdayDate`, "Tue 30 Dec 2025", where the day of the week helps (diary lists, check-ins);
-// `dayMonth`, "5 Dec", only where the year is already said nearby (a chart's axis, a range).
+// `dayMonth`, "5 Dec", only where the year goes without saying: said nearby (a chart's axis, a
+// range), or this year's entries in the diary lists, which show any other year (issue 16 item 13).
 
 /** "5 Dec" for the local date 2026-12-05. */
 export function dayMonth(date: string): string {
