@@ -124,10 +124,9 @@ export function milestone(
   const window =
     windowDays >= 30 ? `the last ${windowDays} days` : `the ${plural(windowDays, 'day')} since ${you} set it`
   const runs = ` ${Your} longest run so far: ${plural(longestRun, 'day')}. No use on ${freeDays} of ${window}.`
-  if (n === 0)
-    return sinceUse
-      ? `“${what}”: ${you} last ${used} today.${runs} A lapse does not undo ${your} progress.`
-      : `“${what}”: ${you} set this goal today.`
+  // A goal set today has no runs to show yet.
+  if (windowDays <= 1) return `“${what}”: ${you} set this goal today${sinceUse ? `, and ${used} today` : ''}.`
+  if (n === 0) return `“${what}”: ${you} last ${used} today.${runs} A lapse does not undo ${your} progress.`
   return sinceUse
     ? `“${what}”: ${plural(n, 'day')} since ${you} last ${used}.${runs}`
     : `“${what}”: ${plural(n, 'day')} since ${you} set this goal, with no use logged.${runs}`

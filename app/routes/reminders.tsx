@@ -6,7 +6,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckboxField, FieldError, FormError, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
+import { CheckboxField, FormError, SelectField, TextField, useFormReply } from '#app/components/forms.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { reminderFacts } from '#app/domain/reminders/calendar.server.ts'
 import { DEFAULT_TITLE, ReminderFormSchema, TITLE_MAX, WEEKDAY_NAMES } from '#app/domain/reminders/reminders.ts'
@@ -81,7 +81,6 @@ export default function Reminders() {
         />
         <fieldset aria-describedby={checkIn.errors ? checkIn.errorId : undefined}>
           <legend>Which reminders?</legend>
-          <FieldError id={checkIn.errorId} errors={checkIn.errors} />
           <CheckboxField
             field={checkIn}
             label={checkInDue ? `My next check-in (${longDate(checkInDue)})` : 'My next check-in'}

@@ -77,6 +77,15 @@ describe('milestones after a lapse', () => {
     ])
   })
 
+  it('a goal set today says so, with no runs of 0 days to read as failure', async () => {
+    const userId = await clientWithStopGoal(0)
+    await logUse(userId, use({ substance: 'alcohol', amount: 1 }))
+    const [goal] = (await buildProgress(userId, 30)).milestones.stopGoals
+    expect(milestone(goal as NonNullable<typeof goal>)).toBe(
+      '“stop drinking”: you set this goal today, and drank today.',
+    )
+  })
+
   it('a lapse before the range is not on the timeline, but still counts in the runs', async () => {
     const userId = await clientWithStopGoal(60)
     await logUse(userId, use({ substance: 'alcohol', amount: 1 }), new Date(NOW.getTime() - 45 * DAY))
