@@ -20,17 +20,20 @@ export function meetingTime(time: { date: string; time: string; weekday: number 
 export function DirectoryEntryCard({
   entry,
   headingLevel = 3,
+  idPrefix = 'entry',
   children,
 }: {
   entry: EntryCard
   headingLevel?: 2 | 3
+  /** An entry shown twice on one page (saved, and in the results) needs two ids. */
+  idPrefix?: string
   children?: ReactNode
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const place = entry.online ? 'Online' : [entry.address, entry.town, entry.postcodeDistrict].filter(Boolean).join(', ')
   return (
-    <article className="card directory-entry" aria-labelledby={`entry-${entry.id}`}>
-      <Heading id={`entry-${entry.id}`}>{entry.name}</Heading>
+    <article className="card directory-entry" aria-labelledby={`${idPrefix}-${entry.id}`}>
+      <Heading id={`${idPrefix}-${entry.id}`}>{entry.name}</Heading>
       <p className="hint">{entry.kindName}</p>
       <dl className="entry-details">
         <dt>Where</dt>

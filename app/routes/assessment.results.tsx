@@ -10,6 +10,7 @@ import { WhatChanged, WhereToStart } from '#app/components/results-parts.tsx'
 import { SafetyNoticePanel, SelfHarmSupport } from '#app/components/support-panel.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { getPlan, latestResults, savePlanAreas } from '#app/domain/assessment/results.server.ts'
+import { savedServicesOf } from '#app/domain/directory/client-services.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your results – Foothold' }]
@@ -19,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const results = await latestResults(user.id)
   if (!results) throw redirect('/assessment')
   const plan = (await getPlan(user.id)).filter((p) => p.kind === 'area').map((p) => p.ref)
-  return { results, plan, contacts: (await getServiceSettings()).crisisContacts }
+  // Local services the client keeps on their plan (issue 15), chosen on /services.
+  const services = (await savedServicesOf(user.id)).map((entry) => ({ id: entry.id, name: entry.name }))
+  return { results, plan, services, contacts: (await getServiceSettings()).crisisContacts }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Results() {
-  const { results, plan, contacts } = useLoaderData<typeof loader>()
+  const { results, plan, services, contacts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const chosen = new Set(plan)
   return (
@@ -92,6 +95,20 @@ export default function Results() {
           <div role="status">{actionData?.saved ? <p className="notice">Your plan is saved.</p> : null}</div>
         </>
       ) : null}
+
+      <h2>Services on your plan</h2>
+      {services.length > 0 ? (
+        <ul>
+          {services.map((service) => (
+            <li key={service.id}>
+              <Link to={`/services#entry-${service.id}`}>{service.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        Keep a few local services and meetings on your plan: <Link to="/services">find services and meetings</Link>.
+      </p>
 
       {/* The details, folded: each opens with a tap and works without JavaScript. */}
       <details className="more">

@@ -102,7 +102,7 @@ export default function Services() {
           ) : (
             <div className="directory-saved">
               {page.saved.map((entry) => (
-                <DirectoryEntryCard key={entry.id} entry={entry}>
+                <DirectoryEntryCard key={entry.id} entry={entry} idPrefix="saved-entry">
                   <EntryButton intent="unsave" entryId={entry.id} label="Take off my plan" name={entry.name} />
                 </DirectoryEntryCard>
               ))}
