@@ -66,11 +66,11 @@ export function hasBody(method: string): boolean {
  * The only paths that may post multipart/form-data (a file upload). Remix's own submissions of
  * the same form go to `<path>.data`, which counts as the path.
  */
-export const MULTIPART_PATHS: ReadonlySet<string> = new Set(['/admin/directory/import'])
+export const MULTIPART_PATHS: readonly string[] = ['/admin/directory/import']
 
 /** Whether a post to `path` may be multipart/form-data. */
 export function allowsMultipart(path: string | undefined): boolean {
-  return path !== undefined && MULTIPART_PATHS.has(path.replace(/\.data$/, ''))
+  return path !== undefined && MULTIPART_PATHS.includes(path.replace(/\.data$/, ''))
 }
 
 export function isMultipart(contentType: string | undefined): boolean {
