@@ -3,7 +3,7 @@
 // it again updates the same entries by id; the export has the same header. Also add, edit and
 // remove one entry by hand, and a file too large is refused with a message, never a 500.
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, signInAs, waitForHydration } from './helpers.ts'
+import { expectNoAxeViolations, expectNoHorizontalScroll, signInAs, waitForHydration } from './helpers.ts'
 
 const HEADER =
   'id,name,kind,address,town,postcode_district,phone,website,opening_hours,schedule,time_zone,accessibility,languages,last_verified'
@@ -116,4 +116,25 @@ test('an admin adds, edits and removes an entry by hand', async ({ page }) => {
   await page.getByRole('button', { name: 'Remove entry' }).click()
   await expect(page.getByText('The entry is removed.')).toBeVisible()
   await expect(page.getByRole('link', { name })).toHaveCount(0)
+})
+
+test.describe('at 360 px wide', () => {
+  test.use({ viewport: { width: 360, height: 780 } })
+
+  test('the import page with problems listed, and the directory list, fit without sideways scrolling', async ({
+    page,
+  }) => {
+    await signInAs(page, 'admin')
+    await page.goto('/admin/directory')
+    await expectNoHorizontalScroll(page)
+    await page.screenshot({ path: '/tmp/admin-directory-360.png' })
+    await page.goto('/admin/directory/import')
+    await waitForHydration(page)
+    await page.getByLabel('CSV text, header row first').fill(`${HEADER}\n,Example,ferry,online,,,,,,,,,,soon`)
+    await page.getByRole('button', { name: 'Import text' }).click()
+    await expect(page.getByRole('table', { name: 'Problems in the file' })).toBeVisible()
+    await expectNoHorizontalScroll(page)
+    await page.getByRole('table', { name: 'Problems in the file' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: '/tmp/admin-import-360.png' })
+  })
 })
