@@ -11,8 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
+      // server.ts already sends Cache-Control: no-store with every response from Remix.
       'Content-Disposition': 'inline; filename="overdose-wallet-card.pdf"',
-      'Cache-Control': 'no-store',
     },
   })
 }

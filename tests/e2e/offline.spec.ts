@@ -85,12 +85,26 @@ test('the footer of every page and the help page link to the guide', async ({ pa
     'href',
     '/help/overdose',
   )
+  // The wallet card, for anyone: a PDF, never cached.
+  const card = await page.request.get('/help/wallet-card.pdf')
+  expect(card.status()).toBe(200)
+  expect(card.headers()['content-type']).toBe('application/pdf')
+  expect(card.headers()['cache-control']).toBe('no-store')
+  expect(card.headers()['content-disposition']).toContain('overdose-wallet-card.pdf')
+  expect((await card.body()).subarray(0, 5).toString()).toBe('%PDF-')
 })
 
 test('signed in, after private pages: the caches hold only the allowlisted public files, kept signed out', async ({
-  page,
+  browser,
 }) => {
-  const { username } = await signUp(page)
+  // Sign up with the worker blocked, so that it first installs (and fills its cache) while signed in.
+  const signingUp = await browser.newContext({ serviceWorkers: 'block' })
+  const { username } = await signUp(await signingUp.newPage())
+  const context = await browser.newContext({ storageState: await signingUp.storageState() })
+  await signingUp.close()
+  const page = await context.newPage()
+  await page.goto('/home')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${username}`)
   await workerReady(page)
   for (const path of [
     '/home',
@@ -123,6 +137,7 @@ test('signed in, after private pages: the caches hold only the allowlisted publi
   for (const page of ['/help/overdose', '/help', '/help/urge-card', '/offline']) expect(paths).toContain(page)
   for (const privatePath of ['/home', '/track', '/privacy', '/progress', '/goals'])
     expect(paths).not.toContain(privatePath)
+  await context.close()
 })
 
 test('an urge logged with no connection waits on the device, then is sent when the connection is back', async ({
