@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 const ROOT = join(import.meta.dirname, '../../..')
 
 /** Wording that treats a lapse as wiping out progress. */
-export const RESET_WORDING =
+const RESET_WORDING =
   /back to (zero|0|square one|day (0|zero|one))|(start|starting) (all )?(over|again) from (zero|scratch|the beginning)|reset(s)? (your|the|their) (count|progress|streak|run)|lost (all )?(your|their) progress|(streak|run) (is )?(broken|lost)/i
 
 function files(dir: string, pattern: RegExp): string[] {
