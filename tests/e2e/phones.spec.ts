@@ -164,7 +164,7 @@ test.describe('the navigation on a 360×740 phone', () => {
         else reached.add(focused.text)
       }
       expect([...reached].sort()).toEqual(
-        ['Home', 'Check-in', 'Modules', 'Track', 'Progress', 'Your privacy', 'Account', 'Sign out'].sort(),
+        ['Home', 'Check-in', 'Modules', 'Track', 'Progress', 'Services', 'Your privacy', 'Account', 'Sign out'].sort(),
       )
     })
   })
