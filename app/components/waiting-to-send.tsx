@@ -96,9 +96,11 @@ export function WaitingToSend({ owner }: { owner: string }) {
     }
   }, [refresh, sendAll])
 
-  if (waiting.length === 0 && sent.length === 0 && refused === 0) return <div id="waiting-to-send" role="status" />
+  // A polite live region (not role="status": pages keep that for their own messages), present
+  // while empty so that what appears in it is announced.
+  if (waiting.length === 0 && sent.length === 0 && refused === 0) return <div id="waiting-to-send" aria-live="polite" />
   return (
-    <div id="waiting-to-send" role="status" className="waiting-to-send">
+    <div id="waiting-to-send" aria-live="polite" className="waiting-to-send">
       {waiting.length > 0 ? (
         <div className="notice">
           <p>
