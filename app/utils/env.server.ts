@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   /** How many server processes `npm start` runs (server.ts). Unset: one per CPU core. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** How many requests one server process answers at a time; one more gets a quick 503 (app/http/overload.server.ts). */
-  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(128),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
 })
 
 export type Env = z.infer<typeof EnvSchema>
