@@ -3,18 +3,11 @@
 // a plain warning when nobody has checked it for over a year. No maps, no third-party requests.
 import type { ReactNode } from 'react'
 import type { EntryCard } from '#app/domain/directory/search.server.ts'
-import { dayMonth } from '#app/utils/format.ts'
+import { longDate, weekdayDate } from '#app/utils/format.ts'
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
-
-/** "5 Dec 2026" for 2026-12-05. */
-export function fullDate(date: string): string {
-  return `${dayMonth(date.slice(0, 10))} ${date.slice(0, 4)}`
-}
-
-/** "Tue 8 Dec, 19:30" for a meeting's local date and time. */
-export function meetingTime(time: { date: string; time: string; weekday: number }): string {
-  return `${DAYS[time.weekday]} ${dayMonth(time.date)}, ${time.time}`
+/** "Tue 8 Dec 2026, 19:30" for a meeting's local date and time. */
+export function meetingTime(time: { date: string; time: string }): string {
+  return `${weekdayDate(time.date)}, ${time.time}`
 }
 
 export function DirectoryEntryCard({
@@ -88,7 +81,7 @@ export function DirectoryEntryCard({
         ) : null}
         <dt>Last checked</dt>
         <dd>
-          {fullDate(entry.lastVerified)}
+          {longDate(entry.lastVerified)}
           {entry.stale ? (
             <strong className="entry-stale"> Not checked for over a year: phone first to make sure.</strong>
           ) : null}

@@ -2,11 +2,11 @@
 // it was last checked; links to add one, edit or remove each, import a CSV and export the lot.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { fullDate } from '#app/components/directory-entry.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { listEntries } from '#app/domain/directory/entries.server.ts'
 import { staleBefore } from '#app/domain/directory/search.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
+import { longDate } from '#app/utils/format.ts'
 import { isDirectoryKind, KIND_NAMES } from '#programme/engine/directory/kinds.ts'
 import { todayIn } from '#programme/engine/tracking/time.ts'
 
@@ -84,7 +84,7 @@ export default function AdminDirectory() {
                 <td data-label="Kind">{entry.kind}</td>
                 <td data-label="Place">{entry.place}</td>
                 <td data-label="Last checked">
-                  {fullDate(entry.lastVerified)}
+                  {longDate(entry.lastVerified)}
                   {entry.stale ? <strong> (over a year ago)</strong> : null}
                 </td>
               </tr>
