@@ -4,10 +4,19 @@
 // back what is different for stimulants and the service's crisis contacts from its settings.
 // Drawn with the worksheets' Unicode fonts and text helpers (pdf-layout, pdf-fonts), so a service
 // name or contact in any script prints as written.
-import PDFDocument from 'pdfkit'
 import type { CrisisContact } from '#app/domain/settings/settings.ts'
 import { useFonts } from '#app/utils/pdf-fonts.server.ts'
-import { BOLD, type Doc, drawText, INK, MUTED, REGULAR, type Style, wrap } from '#app/utils/pdf-layout.server.ts'
+import {
+  BOLD,
+  type Doc,
+  drawText,
+  INK,
+  MUTED,
+  PDFDocument,
+  REGULAR,
+  type Style,
+  wrap,
+} from '#app/utils/pdf-layout.server.ts'
 import { OVERDOSE_GUIDE_STEPS } from './overdose-guide.ts'
 
 /** A bank card's size in points (85.60 × 53.98 mm). */
@@ -58,7 +67,7 @@ class Side {
 }
 
 function openCard(title: string): { doc: Doc; finished: Promise<Buffer> } {
-  const doc = new PDFDocument({
+  const doc = new (PDFDocument())({
     size: [CARD.width, CARD.height],
     margins: { top: PAD, bottom: PAD, left: PAD, right: PAD },
     lang: 'en-GB',
