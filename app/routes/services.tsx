@@ -3,6 +3,7 @@
 // zone. Clients keep a few services on their plan; key workers suggest one to a linked client.
 // A GET form and plain posts: it all works without JavaScript, and nothing is fetched from
 // anywhere else (no maps).
+
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -20,6 +21,7 @@ import { EntryIdSchema } from '#app/domain/directory/entry-schema.ts'
 import { servicesPage } from '#app/domain/directory/services-page.server.ts'
 import { requireLinkedClient } from '#app/domain/sharing/guard.server.ts'
 import { DIRECTORY_KINDS, KIND_NAMES } from '#programme/engine/directory/kinds.ts'
+import { NALOXONE_SUPPLY } from '#programme/engine/naloxone-supply.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Find services and meetings – Foothold' }]
 
@@ -86,8 +88,8 @@ export default function Services() {
     <section>
       <h1>Find services and meetings</h1>
       <p>
-        Local drug and alcohol services, needle exchanges, naloxone, pharmacies and mutual-aid meetings. Times are in
-        your time zone ({page.timeZone}).
+        Local drug and alcohol services, needle exchanges, pharmacies and mutual-aid meetings. Naloxone comes{' '}
+        {NALOXONE_SUPPLY}. Times are in your time zone ({page.timeZone}).
       </p>
       <div role="status" id="services-outcome">
         {outcome?.done ? <p className="notice">{outcome.done}</p> : null}
