@@ -287,10 +287,11 @@ export async function seedDay(
                 createdAt: instant,
               })
           }
-          // Use or "no use today" on most days; less use once the goal began.
+          // Use or "no use today" on most days; less use once the goal began. Not today: the
+          // bench marks "no use today", which a day with use logged rightly refuses (409).
           const useHour = whole(17, 22)
           const instant = at(date, useHour, whole(0, 59))
-          if (dayEnd(instant) && use) {
+          if (dayEnd(instant) && use && back > 0) {
             if (chance(goalOn ? (stop ? 0.08 : 0.3) : 0.55)) {
               const amount = Math.round(between(use.min, use.max) * 10) / 10
               add(useEntries, 'use entries', {
