@@ -111,10 +111,19 @@ export function wrap(doc: Doc, text: string, style: Style, width: number): strin
  * finishing) stays on the object but out of the written dictionary. `finished` gives the file.
  */
 export function openA4(title: string): { doc: Doc; finished: Promise<Buffer> } {
+  return openPdf(title, { size: 'A4', margins: MARGIN, bufferPages: true })
+}
+
+/**
+ * A document of any size (the A4 pages, the wallet card) in the embedded Unicode fonts, with the
+ * same metadata rules as openA4. `finished` gives the file once `doc.end()` is called.
+ */
+export function openPdf(
+  title: string,
+  page: Pick<PDFKit.PDFDocumentOptions, 'size' | 'margins' | 'bufferPages'>,
+): { doc: Doc; finished: Promise<Buffer> } {
   const doc = new (PDFDocument())({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
+    ...page,
     lang: 'en-GB',
     displayTitle: true,
     info: { Title: title, Author: 'Foothold', Creator: 'Foothold' },

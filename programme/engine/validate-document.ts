@@ -17,6 +17,7 @@ import { leaves } from './modules/conditions.ts'
 import { type ModuleDefinition, targetsOf } from './modules/definition.ts'
 import { checkPaths } from './modules/paths.ts'
 import { READING_AGE_LIMIT, readingAge } from './readability.ts'
+import { describePath } from './yaml.ts'
 
 export const DOCUMENT_KINDS = ['module', 'exercise', 'instrument'] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
@@ -91,23 +92,6 @@ const FILE_NAME = /^[a-z0-9-]+\.md$/
 const OPIOID_WORDS = /\b(opioids?|opiates?|heroin|methadone|buprenorphine|fentanyl|naloxone)\b/i
 const OUTSIDE_LINK = /\]\(\s*(https?:)?\/\/|<https?:\/\/|(^|\s)https?:\/\/|(^|\s)www\./i
 const RAW_HTML = /<[a-z!/][^>]*>/i
-
-/** "steps[intro].options[1].label": array positions shown by the element's id where it has one. */
-export function describePath(data: unknown, path: readonly PropertyKey[]): string {
-  let node = data
-  let out = ''
-  for (const key of path) {
-    const next = (node as Record<PropertyKey, unknown> | undefined)?.[key]
-    if (typeof key === 'number') {
-      const id = (next as { id?: unknown } | undefined)?.id
-      out += typeof id === 'string' ? `[${id}]` : `[${key}]`
-    } else {
-      out += `${out ? '.' : ''}${String(key)}`
-    }
-    node = next
-  }
-  return out || '(top level)'
-}
 
 /** The path to an element found by id (a step, an option), as raw keys and positions. */
 function idPath(list: ReadonlyArray<{ id: string }>, prefix: Array<string | number>, id: string) {

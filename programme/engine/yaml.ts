@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import type { Issues } from './checks.ts'
 
 /** "items[phq-9-4].options[1].value": array positions shown by the element's id where it has one. */
-function describePath(data: unknown, path: readonly PropertyKey[]): string {
+export function describePath(data: unknown, path: readonly PropertyKey[]): string {
   let node = data
   let out = ''
   for (const key of path) {

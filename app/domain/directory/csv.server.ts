@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import type { DirectoryEntry } from '#db/schema/index.ts'
+import { entryValues } from './entries.server.ts'
 import { CSV_COLUMNS, type CsvColumn, type EntryInput, EntrySchema } from './entry-schema.ts'
 
 /** More rows than any local area's directory; a bigger file is refused before rows are checked. */
@@ -105,22 +106,7 @@ const safeCell = (value: string | null | undefined) => {
 /** Every entry under the documented header: what the import reads back unchanged. */
 export function directoryCsv(entries: DirectoryEntry[]): string {
   const rows = entries.map((entry) => {
-    const cells: Record<CsvColumn, string | null> = {
-      id: entry.id,
-      name: entry.name,
-      kind: entry.kind,
-      address: entry.online ? 'online' : entry.address,
-      town: entry.town,
-      postcode_district: entry.postcodeDistrict,
-      phone: entry.phone,
-      website: entry.website,
-      opening_hours: entry.openingHours,
-      schedule: entry.schedule,
-      time_zone: entry.timeZone,
-      accessibility: entry.accessibility,
-      languages: entry.languages,
-      last_verified: entry.lastVerified,
-    }
+    const cells: Partial<Record<CsvColumn, string>> = entryValues(entry)
     return CSV_COLUMNS.map((column) => safeCell(cells[column]))
   })
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' })

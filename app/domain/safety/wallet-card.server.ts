@@ -5,14 +5,13 @@
 // Drawn with the worksheets' Unicode fonts and text helpers (pdf-layout, pdf-fonts), so a service
 // name or contact in any script prints as written.
 import type { CrisisContact } from '#app/domain/settings/settings.ts'
-import { useFonts } from '#app/utils/pdf-fonts.server.ts'
 import {
   BOLD,
   type Doc,
   drawText,
   INK,
   MUTED,
-  PDFDocument,
+  openPdf,
   REGULAR,
   type Style,
   wrap,
@@ -67,24 +66,8 @@ class Side {
 }
 
 function openCard(title: string): { doc: Doc; finished: Promise<Buffer> } {
-  const doc = new (PDFDocument())({
-    size: [CARD.width, CARD.height],
-    margins: { top: PAD, bottom: PAD, left: PAD, right: PAD },
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: title, Author: 'Foothold', Creator: 'Foothold' },
-  })
-  useFonts(doc)
-  // As the worksheets: no Producer, no creation date in the file.
-  delete doc.info.Producer
-  Object.defineProperty(doc.info, 'CreationDate', { enumerable: false })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  return { doc, finished }
+  // As the worksheets: the embedded fonts, no Producer, no creation date in the file.
+  return openPdf(title, { size: [CARD.width, CARD.height], margins: { top: PAD, bottom: PAD, left: PAD, right: PAD } })
 }
 
 function border(doc: Doc): void {
