@@ -4,7 +4,6 @@
 // nothing here. A small queue in the page rather than workbox-background-sync: see ADR 0021.
 import { useRevalidator, useRouteLoaderData } from '@remix-run/react'
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
-import type { loader as rootLoader } from '#app/root.tsx'
 import { longDate, plural } from '#app/utils/format.ts'
 import {
   addWaiting,
@@ -37,7 +36,9 @@ function newId(): string {
  * needs the server and is simply not sent.
  */
 export function useHoldWhenOffline(kind: WaitingKind) {
-  const owner = useRouteLoaderData<typeof rootLoader>('root')?.user?.username
+  // The signed-in username from the root loader (app/root.tsx), typed here so the shell and
+  // this component do not import each other.
+  const owner = (useRouteLoaderData('root') as { user?: { username: string } | null } | undefined)?.user?.username
   return (event: FormEvent<HTMLFormElement>) => {
     if (navigator.onLine || !owner) return
     event.preventDefault()
