@@ -35,6 +35,7 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
     ['/admin/staff', 'Staff'],
     ['/admin/settings', 'Service settings'],
     ['/admin/directory', 'Directory'],
+    ['/admin/instruments', 'Questionnaires'],
     ['/account', 'Account'],
   ],
 }

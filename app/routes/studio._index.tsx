@@ -50,6 +50,10 @@ export default function Library() {
         Change the wording of modules and exercises, and the plain-language parts of check-in questionnaires. Every
         change is checked, reviewed by a second clinician and kept as a version you can roll back.
       </p>
+      <p>
+        Which check-in questionnaires are switched on: see <Link to="/admin/instruments">check-in questionnaires</Link>{' '}
+        (only an admin can switch one off).
+      </p>
       <FormError id="library-error" errors={actionData?.message ? [actionData.message] : undefined} />
       {author ? (
         <>

@@ -110,6 +110,12 @@ test('admin pages, the invite page and their errors', async ({ page, browser }) 
   await expect(page.getByLabel('Quick-exit website')).toHaveAttribute('aria-invalid', 'true')
   await expectNoAxeViolations(page, '/admin/settings with errors')
 
+  // Questionnaires: switching off PHQ-9 without the acknowledgement is refused, the error by the box.
+  await visitAndCheck(page, '/admin/instruments')
+  await page.getByRole('button', { name: 'Switch off Your mood (PHQ-9)' }).click()
+  await expect(page.locator('#phq-9-acknowledge')).toHaveAttribute('aria-invalid', 'true')
+  await expectNoAxeViolations(page, '/admin/instruments with the acknowledgement missing')
+
   // Staff page with an invite link showing, and with the create form refused.
   const url = await makeInviteLink(page, 'Clinician')
   await expectNoAxeViolations(page, '/admin/staff with an invite link')

@@ -33,6 +33,8 @@ export type InstrumentState = {
    * it off means they are no longer asked about at check-ins, so the page should say so.
    */
   safetyRules: string[]
+  /** Why it can never be switched off (the life-area check, or one worked out from another), if so. */
+  locked: string | null
 }
 
 /** Every instrument with whether it is on, for the admin's list. */
@@ -44,6 +46,12 @@ export async function instrumentStates(): Promise<InstrumentState[]> {
     kind: i.kind,
     enabled: !off.has(i.id),
     safetyRules: [...new Set(i.safety.map((s) => s.rule))],
+    locked:
+      i.id === REQUIRED()
+        ? 'The programme’s life areas rest on it.'
+        : i.derivedFrom
+          ? 'It is worked out from another questionnaire’s answers; switch that one off instead.'
+          : null,
   }))
 }
 
