@@ -110,7 +110,8 @@ export async function pagesFor(assessment: Assessment): Promise<AssessmentPage[]
       main: assessment.mainSubstance as SubstanceId,
     }).filter((step) => !off.includes(step.instrumentId))
     pages = assessmentPages({ ...programme, instruments }, battery)
-    pagesCache.set(key, pages)
+    // Bounded: a key per combination of substances, switches and published intros.
+    if (pagesCache.size < 500) pagesCache.set(key, pages)
   }
   return pages
 }

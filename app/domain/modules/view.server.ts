@@ -96,7 +96,8 @@ function markdown(text: string): string {
   let out = html.get(text)
   if (out === undefined) {
     out = marked.parse(text, { async: false, gfm: true })
-    html.set(text, out)
+    // Bounded: published texts grow with every version a service publishes.
+    if (html.size < 2000) html.set(text, out)
   }
   return out
 }
