@@ -1,4 +1,5 @@
-// One item in the studio. For the author of an open draft of a module: the editor (every post
+// One item in the studio. For the author of an open draft: the editor (a module's steps; an
+// exercise's wording; an instrument's intro and band meanings, never its cut-offs) (every post
 // saves the draft, then the page shows the checks' findings next to the fields and in a
 // summary), the lint panel, and sending it for review. For everyone else: what clients get now,
 // and where the item stands.
@@ -7,6 +8,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormError } from '#app/components/forms.tsx'
 import { ExerciseEditor } from '#app/components/studio/exercise-editor.tsx'
+import { InstrumentEditor } from '#app/components/studio/instrument-editor.tsx'
 import { ErrorSummary, ItemTabs, StartDraft, SubmitForReview } from '#app/components/studio/item-parts.tsx'
 import { LintPanel } from '#app/components/studio/lint-panel.tsx'
 import { ModuleEditor } from '#app/components/studio/module-editor.tsx'
@@ -15,6 +17,7 @@ import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/gua
 import { editorPage, openDraftOf, startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { saveDraft, submitForReview } from '#app/domain/studio/workflow.server.ts'
 import { type DraftExercise, ExerciseFormSchema, exerciseFromForm } from '#programme/studio/exercise-form.ts'
+import { type DraftInstrument, InstrumentFormSchema, instrumentFromForm } from '#programme/studio/instrument-form.ts'
 import { applyIntent, type DraftModule, ModuleFormSchema, moduleFromForm } from '#programme/studio/module-form.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,6 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}/review`)
   }
   if (item.kind === 'exercise') return saveExercise(user, draft, formData, here)
+  if (item.kind === 'instrument') return saveInstrument(user, draft, formData, here)
   if (item.kind !== 'module')
     return data({ message: 'Edit this item in the source view.', issues: [] }, { status: 400 })
   const submission = parseWithZod(formData, { schema: ModuleFormSchema })
@@ -95,6 +99,39 @@ async function saveExercise(
   const edited = exerciseFromForm(submission.value, draft.document as DraftExercise)
   if (!edited)
     return data({ message: 'The parts changed since you opened it. Reload it.', issues: [] }, { status: 409 })
+  const saved = await saveDraft(user, draft.id, { document: edited })
+  if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
+  return redirect(here)
+}
+
+/**
+ * The instrument editor's post: the intro and the bands' meanings saved over the draft. Any other
+ * field (a band's range, a score) does not parse: refused, nothing saved.
+ */
+async function saveInstrument(
+  user: Parameters<typeof saveDraft>[0],
+  draft: NonNullable<Awaited<ReturnType<typeof openDraftOf>>>,
+  formData: FormData,
+  here: string,
+) {
+  const submission = parseWithZod(formData, { schema: InstrumentFormSchema })
+  if (submission.status !== 'success')
+    return data(
+      {
+        message:
+          'Some fields could not be read. Only the intro and what each band means can be changed. Nothing was saved.',
+        issues: [],
+      },
+      { status: 400 },
+    )
+  if (submission.value.hash !== draft.hash)
+    return data(
+      { message: 'This draft changed since you opened it. Nothing was saved: reload it.', issues: [] },
+      { status: 409 },
+    )
+  const edited = instrumentFromForm(submission.value, draft.document as DraftInstrument)
+  if (!edited)
+    return data({ message: 'The bands changed since you opened it. Reload it.', issues: [] }, { status: 409 })
   const saved = await saveDraft(user, draft.id, { document: edited })
   if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
   return redirect(here)
@@ -151,6 +188,13 @@ export default function StudioItem() {
               errors={page.editor.errors}
               lists={page.editor.lists}
               previews={page.editor.previews}
+            />
+          ) : page.editor.instrument ? (
+            <InstrumentEditor
+              hash={page.editor.hash}
+              values={page.editor.instrument.values}
+              errors={page.editor.errors}
+              bands={page.editor.instrument.bands}
             />
           ) : page.editor.exercise ? (
             <ExerciseEditor

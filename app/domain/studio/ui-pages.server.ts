@@ -9,6 +9,7 @@ import type { User } from '#db/schema/index.ts'
 import { OPEN_STATUSES, STUDIO_KINDS, type StudioKind } from '#db/schema/studio.ts'
 import { type DocumentIssue, loadProgramme, NOTICE_IDS, SUBSTANCE_IDS } from '#programme/engine/index.ts'
 import { type DraftExercise, exerciseFormOf } from '#programme/studio/exercise-form.ts'
+import { bandRanges, type DraftInstrument, instrumentFormOf } from '#programme/studio/instrument-form.ts'
 import { draftMarkdownHtml } from '#programme/studio/markdown.ts'
 import { type DraftModule, fieldOfIssue, moduleFormOf } from '#programme/studio/module-form.ts'
 import { readingOf } from '#programme/studio/reading.ts'
@@ -115,6 +116,13 @@ export async function editorPage(user: Pick<User, 'id' | 'role'>, kindParam?: st
               values: exerciseFormOf(detail.document as DraftExercise),
               kinds: ((detail.document as DraftExercise).parts ?? []).map((p) => String(p.kind)),
               hasTimer: Boolean((detail.document as { timer?: unknown }).timer),
+            }
+          : null,
+      instrument:
+        item.kind === 'instrument'
+          ? {
+              values: instrumentFormOf(detail.document as DraftInstrument),
+              bands: bandRanges(detail.document as DraftInstrument),
             }
           : null,
       errors,
