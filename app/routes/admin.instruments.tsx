@@ -133,6 +133,10 @@ export default function AdminInstruments() {
                     <p>
                       <strong>If you switch it off:</strong> {instrument.lost.join(' ')}
                     </p>
+                    <FieldError
+                      id={`${ackId}-error`}
+                      errors={mine?.field === 'acknowledge' ? [mine.message] : undefined}
+                    />
                     <div
                       className={
                         mine?.field === 'acknowledge' ? 'field field-checkbox field-invalid' : 'field field-checkbox'
@@ -150,10 +154,6 @@ export default function AdminInstruments() {
                         I understand that check-ins will stop asking these questions, so these safety messages will not
                         show
                       </label>
-                      <FieldError
-                        id={`${ackId}-error`}
-                        errors={mine?.field === 'acknowledge' ? [mine.message] : undefined}
-                      />
                     </div>
                   </>
                 ) : null}
