@@ -195,34 +195,63 @@ export async function createDraft(
     : input.document && typeof input.document === 'object'
       ? { ...(input.document as object), id: input.itemId }
       : input.document
-  const number = await nextNumber(input.kind, input.itemId)
   const hash = documentHash(document)
+  return writeNewDraft(
+    actor,
+    input,
+    { document, hash, published },
+    'create',
+    {
+      hashBefore: published?.hash ?? null,
+      hashAfter: hash,
+    },
+    now,
+  )
+}
+
+/**
+ * A new draft of an item and its audit row, in one write batch; a draft someone else opened a
+ * moment before is refused by the one-open-draft index (409).
+ */
+async function writeNewDraft(
+  actor: Actor,
+  item: { kind: StudioKind; itemId: string },
+  draft: {
+    document: unknown
+    hash: string
+    published: { versionId?: string | null; hash: string } | null | undefined
+    rollBackOf?: string
+  },
+  action: 'create' | 'roll-back',
+  audit: { hashBefore: string | null; hashAfter: string; note?: string },
+  now: Date,
+): Promise<StudioResult<{ versionId: string; number: number }>> {
+  const { published } = draft
+  const number = await nextNumber(item.kind, item.itemId)
   const versionId = crypto.randomUUID()
   try {
     getDb().transaction((tx) => {
       tx.insert(studioVersions)
         .values({
           id: versionId,
-          kind: input.kind,
-          itemId: input.itemId,
+          kind: item.kind,
+          itemId: item.itemId,
           number,
-          document: document as Record<string, unknown>,
-          hash,
+          document: draft.document as Record<string, unknown>,
+          hash: draft.hash,
           status: 'draft',
           basedOn: published ? (published.versionId ?? 'base') : null,
           basedOnHash: published?.hash ?? null,
+          rollBackOf: draft.rollBackOf ?? null,
           authorId: actor.id,
           createdAt: now,
           updatedAt: now,
         })
         .run()
-      writeAudit(
-        tx,
-        auditValues(actor, 'create', input, now, { versionId, hashBefore: published?.hash ?? null, hashAfter: hash }),
-      )
+      writeAudit(tx, auditValues(actor, action, item, now, { versionId, ...audit }))
     })
   } catch (error) {
-    if (isConflict(error)) return refuse(409, `Someone else has just started a draft of ${input.itemId}.`)
+    if (isConflict(error)) return refuse(409, `Someone else has just started a draft of ${item.itemId}.`)
     throw error
   }
   return { ok: true, versionId, number }
@@ -466,43 +495,15 @@ export async function rollBack(
     return refuse(409, `${input.itemId} already has ${STATUS_WORDS[open.status]}. Finish or wait for that one first.`)
   const published = await publishedDocument(input.kind, input.itemId)
   if (published && published.hash === target.hash) return refuse(409, 'That is what clients get already.')
-  const number = await nextNumber(input.kind, input.itemId)
-  const versionId = crypto.randomUUID()
   const label = target.id === 'base' ? 'the base edition' : `version ${target.number}`
-  try {
-    getDb().transaction((tx) => {
-      tx.insert(studioVersions)
-        .values({
-          id: versionId,
-          kind: input.kind,
-          itemId: input.itemId,
-          number,
-          document: target.document as Record<string, unknown>,
-          hash: target.hash,
-          status: 'draft',
-          basedOn: published ? (published.versionId ?? 'base') : null,
-          basedOnHash: published?.hash ?? null,
-          rollBackOf: target.id,
-          authorId: actor.id,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run()
-      writeAudit(
-        tx,
-        auditValues(actor, 'roll-back', input, now, {
-          versionId,
-          hashBefore: published?.hash ?? null,
-          hashAfter: target.hash,
-          note: `back to ${label}`,
-        }),
-      )
-    })
-  } catch (error) {
-    if (isConflict(error)) return refuse(409, `Someone else has just started a draft of ${input.itemId}.`)
-    throw error
-  }
-  return { ok: true, versionId, number }
+  return writeNewDraft(
+    actor,
+    input,
+    { document: target.document, hash: target.hash, published, rollBackOf: target.id },
+    'roll-back',
+    { hashBefore: published?.hash ?? null, hashAfter: target.hash, note: `back to ${label}` },
+    now,
+  )
 }
 
 /**
