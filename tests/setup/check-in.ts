@@ -12,6 +12,11 @@ export async function completeCheckIn(userId: string, at: Date, choose: Choose):
   pinClock(at)
   if (!(await startAssessment(userId, { substances: ['alcohol'], main: 'alcohol' }, at)))
     throw new Error('the check-in was refused')
+  await finishOpenCheckIn(userId, choose, at)
+}
+
+/** Answers every page left of the open check-in with `choose`, saving each at `at` (default: the clock). */
+export async function finishOpenCheckIn(userId: string, choose: Choose = lowest, at?: Date): Promise<void> {
   for (let guard = 0; guard < 100; guard++) {
     const open = await getOpenAssessment(userId)
     if (!open) return
@@ -28,7 +33,7 @@ export async function completeCheckIn(userId: string, at: Date, choose: Choose):
       ]),
     )
     const result = await savePage(userId, { pageIndex: page.index, answers, direction: 'next' }, at)
-    if (!result.ok) throw new Error(`page ${page.index} refused`)
+    if (!result.ok) throw new Error(`page ${page.index} refused: ${JSON.stringify(result)}`)
   }
   throw new Error('the check-in never finished')
 }

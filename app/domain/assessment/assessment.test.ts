@@ -7,6 +7,7 @@ import { action, loader } from '#app/routes/assessment._index.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { assessmentResponses, assessments, latestScores, safetyEvents, users } from '#db/schema/index.ts'
+import { type Choose, finishOpenCheckIn } from '#tests/setup/check-in.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { dataOf, statusOf } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
@@ -28,8 +29,6 @@ import {
   startAssessment,
 } from './sitting.server.ts'
 
-type Choose = (itemId: string, values: number[]) => number
-
 /** Starts a sitting that must start (none finished today). */
 async function start(userId: string, choice: Parameters<typeof startAssessment>[1]) {
   const assessment = await startAssessment(userId, choice)
@@ -38,27 +37,7 @@ async function start(userId: string, choice: Parameters<typeof startAssessment>[
 }
 
 /** Answers every remaining page, picking each item's answer with `choose` (default: the lowest). */
-async function finish(userId: string, choose: Choose = (_id, values) => Math.min(...values)) {
-  for (let guard = 0; guard < 100; guard++) {
-    const open = await getOpenAssessment(userId)
-    if (!open) return
-    const { page } = await currentPage(open)
-    const answers = Object.fromEntries(
-      page.items.map((item) => [
-        item.id,
-        String(
-          choose(
-            item.id,
-            item.options.map((o) => o.value),
-          ),
-        ),
-      ]),
-    )
-    const result = await savePage(userId, { pageIndex: page.index, answers, direction: 'next' })
-    if (!result.ok) throw new Error(`page ${page.index} refused: ${JSON.stringify(result)}`)
-  }
-  throw new Error('the assessment never finished')
-}
+const finish = (userId: string, choose?: Choose) => finishOpenCheckIn(userId, choose)
 
 describe('the assessment battery follows the substances named', () => {
   it('alcohol only: AUDIT, then the questions everyone answers; no drug questions', async () => {
