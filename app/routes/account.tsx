@@ -1,7 +1,7 @@
 // Account: change passphrase (which signs out every other device too).
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { NewPassphraseField } from '#app/components/account-fields.tsx'
 import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
@@ -49,6 +49,11 @@ export default function Account() {
       <p>
         You are signed in as <strong>{username}</strong> ({role === 'keyworker' ? 'key worker' : role}).
       </p>
+      {role === 'client' ? null : (
+        <p>
+          <Link to="/privacy#download">Download your data</Link>: what Foothold keeps about you and your work.
+        </p>
+      )}
       <h2 id="change-heading">Change your passphrase</h2>
       <p>This also signs you out on every other device.</p>
       <div role="status">

@@ -1,6 +1,6 @@
 // Privacy: what Foothold stores and who can see it (for everyone), and for a signed-in client
 // what keeps them in control: sharing with a key worker (codes, scopes, stopping, and the log of
-// every look a worker took), download my data, delete my account.
+// every look a worker took), download my data, delete my account. Staff download their own data.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -23,7 +23,11 @@ export const meta: MetaFunction = () => [{ title: 'Your privacy – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  return { isClient: user?.role === 'client', sharing: user?.role === 'client' ? await sharingView(user) : null }
+  return {
+    isClient: user?.role === 'client',
+    isStaff: user !== null && user.role !== 'client',
+    sharing: user?.role === 'client' ? await sharingView(user) : null,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Privacy() {
-  const { isClient, sharing } = useLoaderData<typeof loader>()
+  const { isClient, isStaff, sharing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <section className="narrow">
@@ -86,6 +90,8 @@ export default function Privacy() {
           </ul>
           <DeleteAccount />
         </>
+      ) : isStaff ? (
+        <StaffDownload />
       ) : (
         <p>
           <Link to="/signup">Create an account</Link> or <Link to="/login">sign in</Link> to download or delete your
@@ -93,6 +99,27 @@ export default function Privacy() {
         </p>
       )}
     </section>
+  )
+}
+
+/** Staff get a copy of what Foothold keeps about them and their work; staff accounts are removed by an admin. */
+function StaffDownload() {
+  return (
+    <>
+      <h2 id="download">Download your data</h2>
+      <p>
+        Get a file with what Foothold keeps about you as a member of staff: your account, when you signed in, and the
+        work you did here. For key workers that includes each time you looked at a client's data. For clinicians it
+        includes the content you wrote or checked, and your comments. It names a client only by the code in the address
+        of their caseload page, never by name. The file is in JSON, a format many programs can open.
+      </p>
+      <p>
+        <Link className="button button-secondary" to="/privacy/export" reloadDocument>
+          Download my data
+        </Link>
+      </p>
+      <p>To close your staff account, ask your admin.</p>
+    </>
   )
 }
 
