@@ -33,8 +33,8 @@ export async function exportStaffRecord(userId: string): Promise<Record<string, 
       // null: the account was made directly (by an admin, or the first admin on the command line).
       invite: invite ?? null,
       disabledAt: user.disabledAt,
-      passphraseResetsForYou: resetsForMe,
-      passphraseResetsMade: resetsMade,
+      resetLinksForYou: resetsForMe,
+      resetLinksMade: resetsMade,
     },
   }
 }

@@ -81,7 +81,7 @@ describe('download my data, for staff', () => {
       format: 'foothold-export/1',
       account: { username: worker.username, role: 'keyworker' },
       sessions: [{ sharedDevice: false }],
-      staffRecord: { invite: null, disabledAt: null, passphraseResetsForYou: [] },
+      staffRecord: { invite: null, disabledAt: null, resetLinksForYou: [] },
     })
     const caseload = exported.caseload as Record<string, Array<Record<string, unknown>>>
     expect(caseload.links).toMatchObject([
@@ -162,8 +162,8 @@ describe('download my data, for staff', () => {
       account: { username: admin.username, role: 'admin' },
       invitesCreated: [{ role: 'keyworker', usedAt: null }],
       staffRecord: {
-        passphraseResetsMade: [{ createdAt: NOW.toISOString(), usedAt: null }],
-        passphraseResetsForYou: [],
+        resetLinksMade: [{ createdAt: NOW.toISOString(), usedAt: null }],
+        resetLinksForYou: [],
       },
     })
     expect(JSON.stringify(exported)).not.toContain(clinician.username)
@@ -172,8 +172,8 @@ describe('download my data, for staff', () => {
 
     expect(await download(clinician)).toMatchObject({
       staffRecord: {
-        passphraseResetsForYou: [{ createdAt: NOW.toISOString(), usedAt: null }],
-        passphraseResetsMade: [],
+        resetLinksForYou: [{ createdAt: NOW.toISOString(), usedAt: null }],
+        resetLinksMade: [],
       },
     })
   })
