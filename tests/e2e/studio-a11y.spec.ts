@@ -1,5 +1,6 @@
-// axe on every studio page (issue 14), as the author (editor, with errors showing), as the second
-// clinician (the review form) and as an admin (reading only), and no sideways scrolling at 360 px.
+// axe on every studio page (issue 14), as the author (editor, with errors showing; the instrument
+// editor too), as the second clinician (the review form) and as an admin (reading only, and the
+// questionnaire switch page), and no sideways scrolling at 360 px.
 import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations, expectNoHorizontalScroll, signIn, signInAs, waitForHydration } from './helpers.ts'
 import { REVIEWER } from './studio-helpers.ts'
@@ -52,6 +53,21 @@ test('studio pages as the author, with errors showing', async ({ page }) => {
   for (let i = 0; i < 6 && (await page.locator('.phone-frame .field-error').count()) === 0; i++)
     await page.getByRole('button', { name: 'Save and continue' }).click()
   await expectNoAxeViolations(page, 'preview walk with an error')
+  // The instrument editor with a draft open, then with its errors showing (an empty intro).
+  const gad7 = '/studio/instrument/gad-7'
+  await page.goto(gad7)
+  await waitForHydration(page)
+  await page.getByRole('button', { name: /^Start a draft/ }).click()
+  await expect(page.getByLabel('Intro')).toBeVisible()
+  await check(page, gad7)
+  await page.getByLabel('Intro').fill('')
+  await page.getByRole('button', { name: 'Save draft' }).first().click()
+  await expect(page.locator('.error-summary')).toBeVisible()
+  await expect(page.getByLabel('Intro')).toHaveAttribute('aria-invalid', 'true')
+  await expectNoAxeViolations(page, 'instrument editor with errors')
+  await expectNoHorizontalScroll(page)
+  // The questionnaire switch page, read only for a clinician.
+  await check(page, '/admin/instruments')
 })
 
 test('the review page as the second clinician, and studio pages as an admin', async ({ browser }) => {
@@ -61,5 +77,6 @@ test('the review page as the second clinician, and studio pages as an admin', as
   await expect(reviewer.getByRole('button', { name: 'Approve' })).toBeVisible()
   const admin = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage()
   await signInAs(admin, 'admin')
-  for (const path of ['/studio', DRAFT, `${DRAFT}/review`, '/studio/audit']) await check(admin, path)
+  for (const path of ['/studio', DRAFT, `${DRAFT}/review`, '/studio/audit', '/admin/instruments'])
+    await check(admin, path)
 })
