@@ -36,6 +36,8 @@ const LINKS: Record<Role | 'anonymous', Array<[string, string]>> = {
     ['/admin/settings', 'Service settings'],
     ['/admin/directory', 'Directory'],
     ['/admin/instruments', 'Questionnaires'],
+    // Admins may read the studio (its library, drafts, reviews and audit), not edit.
+    ['/studio', 'Studio'],
     ['/account', 'Account'],
   ],
 }
