@@ -4,16 +4,19 @@ import { useLoaderData } from '@remix-run/react'
 import { CrisisContacts } from '#app/components/crisis-contacts.tsx'
 import { OverdoseSteps } from '#app/components/overdose-steps.tsx'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
+import { publishedText } from '#app/domain/studio/content.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Help and crisis contacts – Foothold' }]
 
 export async function loader() {
   const { crisisContacts, serviceName } = await getServiceSettings()
-  return { crisisContacts, serviceName }
+  // The tips and the service's note as its clinicians publish them (the studio's help page item).
+  const { tips, serviceNote } = await publishedText('help')
+  return { crisisContacts, serviceName, tips, serviceNote }
 }
 
 export default function Help() {
-  const { crisisContacts, serviceName } = useLoaderData<typeof loader>()
+  const { crisisContacts, serviceName, tips, serviceNote } = useLoaderData<typeof loader>()
   return (
     <section className="narrow">
       <h1>Help and crisis contacts</h1>
@@ -30,23 +33,20 @@ export default function Help() {
       </p>
       <h2>Using {serviceName}</h2>
       <ul>
-        <li>
-          <strong>Quick exit:</strong> the button at the top of every page, or pressing Esc twice, takes you straight to
-          a weather website. With JavaScript on, it also signs you out.
-        </li>
-        <li>
-          <strong>Shared device:</strong> tick “This is a shared device” when you sign in. We then sign you out after 30
-          minutes without activity and when the browser closes.
-        </li>
-        <li>
-          <strong>Keeping it private:</strong> on a device other people use, open Foothold in a private (incognito)
-          window, or clear your browsing history afterwards.
-        </li>
-        <li>
-          <strong>Forgotten passphrase:</strong> we do not keep an email address, so we cannot reset it. You can start a
-          new account.
-        </li>
+        {tips.map((tip) => (
+          <li key={tip.id}>
+            <strong>{tip.title}:</strong> {tip.text}
+          </li>
+        ))}
       </ul>
+      {serviceNote ? (
+        <>
+          <h2>About {serviceName}</h2>
+          {serviceNote.split(/\n{2,}/).map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+        </>
+      ) : null}
     </section>
   )
 }

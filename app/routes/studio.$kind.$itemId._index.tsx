@@ -13,12 +13,21 @@ import { ErrorSummary, ItemTabs, StartDraft, SubmitForReview } from '#app/compon
 import { LintPanel } from '#app/components/studio/lint-panel.tsx'
 import { ModuleEditor } from '#app/components/studio/module-editor.tsx'
 import { StatusTag } from '#app/components/studio/status.tsx'
+import { TextEditor } from '#app/components/studio/text-editor.tsx'
+import { usedPartIds } from '#app/domain/studio/exercise-parts.server.ts'
 import { requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
 import { editorPage, openDraftOf, startDraftOn, studioItem } from '#app/domain/studio/ui-pages.server.ts'
 import { saveDraft, submitForReview } from '#app/domain/studio/workflow.server.ts'
-import { type DraftExercise, ExerciseFormSchema, exerciseFromForm } from '#programme/studio/exercise-form.ts'
+import { isTextKind, loadProgramme, TEXT_SPECS, type TextKind } from '#programme/engine/index.ts'
+import {
+  applyPartIntent,
+  type DraftExercise,
+  ExerciseFormSchema,
+  exerciseFromForm,
+} from '#programme/studio/exercise-form.ts'
 import { type DraftInstrument, InstrumentFormSchema, instrumentFromForm } from '#programme/studio/instrument-form.ts'
 import { applyIntent, type DraftModule, ModuleFormSchema, moduleFromForm } from '#programme/studio/module-form.ts'
+import { TextFormSchema, textFromForm } from '#programme/studio/text-form.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Item'} – Studio – Foothold` },
@@ -54,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (item.kind === 'exercise') return saveExercise(user, draft, formData, here)
   if (item.kind === 'instrument') return saveInstrument(user, draft, formData, here)
+  if (isTextKind(item.kind)) return saveText(user, item.kind, draft, formData, here)
   if (item.kind !== 'module')
     return data({ message: 'Edit this item in the source view.', issues: [] }, { status: 400 })
   const submission = parseWithZod(formData, { schema: ModuleFormSchema })
@@ -81,7 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${here}${anchor}`)
 }
 
-/** The exercise editor's post: its wording saved over the draft (the parts must be the draft's). */
+/**
+ * The exercise editor's post: its wording saved over the draft (the parts must be the draft's),
+ * and the part added, removed or moved that its button asked for.
+ */
 async function saveExercise(
   user: Parameters<typeof saveDraft>[0],
   draft: NonNullable<Awaited<ReturnType<typeof openDraftOf>>>,
@@ -96,12 +109,15 @@ async function saveExercise(
       { message: 'This draft changed since you opened it. Nothing was saved: reload it.', issues: [] },
       { status: 409 },
     )
-  const edited = exerciseFromForm(submission.value, draft.document as DraftExercise)
-  if (!edited)
+  const worded = exerciseFromForm(submission.value, draft.document as DraftExercise)
+  if (!worded)
     return data({ message: 'The parts changed since you opened it. Reload it.', issues: [] }, { status: 409 })
-  const saved = await saveDraft(user, draft.id, { document: edited })
+  const itemId = String((draft.document as DraftExercise).id)
+  const edited = applyPartIntent(worded, submission.value, await usedPartIds(itemId))
+  if (!edited.ok) return data({ message: edited.message, issues: [] }, { status: edited.status })
+  const saved = await saveDraft(user, draft.id, { document: edited.document })
   if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
-  return redirect(here)
+  return redirect(`${here}${edited.anchor}`)
 }
 
 /**
@@ -135,6 +151,42 @@ async function saveInstrument(
   const saved = await saveDraft(user, draft.id, { document: edited })
   if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
   return redirect(here)
+}
+
+/**
+ * The lists-and-texts editor's post: every box of the form, and the addition or removal its
+ * button asked for. A field the editor does not show, a repeated field or a removal of an entry
+ * Foothold ships with is refused; nothing is saved.
+ */
+async function saveText(
+  user: Parameters<typeof saveDraft>[0],
+  kind: TextKind,
+  draft: NonNullable<Awaited<ReturnType<typeof openDraftOf>>>,
+  formData: FormData,
+  here: string,
+) {
+  const values: Record<string, string> = {}
+  for (const [name, value] of formData) {
+    if (name === 'intent' || name === 'hash') continue
+    if (typeof value !== 'string' || Object.hasOwn(values, name))
+      return data({ message: 'Some fields could not be read. Nothing was saved.', issues: [] }, { status: 400 })
+    values[name] = value
+  }
+  const parsed = TextFormSchema.safeParse({ intent: formData.get('intent'), hash: formData.get('hash'), values })
+  if (!parsed.success || formData.getAll('intent').length !== 1)
+    return data({ message: 'Some fields could not be read. Nothing was saved.', issues: [] }, { status: 400 })
+  if (parsed.data.hash !== draft.hash)
+    return data(
+      { message: 'This draft changed since you opened it. Nothing was saved: reload it.', issues: [] },
+      { status: 409 },
+    )
+  const base = TEXT_SPECS[kind].fromProgramme(loadProgramme()) as unknown as Record<string, unknown>
+  const edited = textFromForm(kind, parsed.data, draft.document as Record<string, unknown>, base)
+  if (!edited.ok) return data({ message: edited.message, issues: [] }, { status: 400 })
+  const saved = await saveDraft(user, draft.id, { document: edited.document })
+  if (!saved.ok) return data({ message: saved.message, issues: [] }, { status: saved.status })
+  const [op, list] = parsed.data.intent.split(':')
+  return redirect(op === 'save' ? here : `${here}#list-${list}`)
 }
 
 export default function StudioItem() {
@@ -188,6 +240,14 @@ export default function StudioItem() {
               errors={page.editor.errors}
               lists={page.editor.lists}
               previews={page.editor.previews}
+            />
+          ) : page.editor.text ? (
+            <TextEditor
+              kind={page.kind}
+              hash={page.editor.hash}
+              fields={page.editor.text.fields}
+              lists={page.editor.text.lists}
+              errors={page.editor.errors}
             />
           ) : page.editor.instrument ? (
             <InstrumentEditor

@@ -6,7 +6,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError } from '#app/components/forms.tsx'
-import { ACTION_NAMES, KIND_NAMES, KINDS, StatusTag } from '#app/components/studio/status.tsx'
+import { ACTION_NAMES, ALL_KINDS, KIND_NAMES, KINDS, LIST_KINDS, StatusTag } from '#app/components/studio/status.tsx'
 import { canAuthor, requireStudioAuthor, requireStudioReader } from '#app/domain/studio/guards.server.ts'
 import { library } from '#app/domain/studio/library.server.ts'
 import { createDraft } from '#app/domain/studio/workflow.server.ts'
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const StartSchema = z.object({
   intent: z.literal('start-draft'),
-  kind: z.enum(KINDS),
+  kind: z.enum(ALL_KINDS),
   itemId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/),
 })
 
@@ -47,8 +47,9 @@ export default function Library() {
     <section>
       <h1>Programme studio</h1>
       <p>
-        Change the wording of modules and exercises, and the plain-language parts of check-in questionnaires. Every
-        change is checked, reviewed by a second clinician and kept as a version you can roll back.
+        Change the wording of modules and exercises, the plain-language parts of check-in questionnaires, the life
+        areas, the tracking pick lists, the self-harm phrases and the help page. Every change is checked, reviewed by a
+        second clinician and kept as a version you can roll back.
       </p>
       <p>
         Which check-in questionnaires are switched on: see <Link to="/admin/instruments">check-in questionnaires</Link>{' '}
@@ -75,6 +76,11 @@ export default function Library() {
       {KINDS.map((kind) => (
         <KindTable key={kind} kind={kind} items={items.filter((i) => i.kind === kind)} author={author} />
       ))}
+      <KindTable
+        kind="lists"
+        items={items.filter((i) => (LIST_KINDS as readonly string[]).includes(i.kind))}
+        author={author}
+      />
     </section>
   )
 }

@@ -18,7 +18,7 @@ import {
   timeZoneOf,
   ZONE_UNREADABLE,
 } from '#app/domain/tracking/entries.server.ts'
-import { trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { publishedTracking, trackingForms } from '#app/domain/tracking/forms.server.ts'
 import { recentEntries } from '#app/domain/tracking/view.server.ts'
 import { isTimeZone } from '#programme/engine/tracking/time.ts'
 
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!marked.ok) return data({ result: null, saved: null, noUseError: marked.message }, { status: 409 })
     return data({ result: null, saved: 'no-use' as const })
   }
-  const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
+  const submission = parseWithZod(formData, { schema: trackingForms(await publishedTracking()).UrgeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), saved: null }, { status: 400 })
   await rememberTimeZone(user.id, reported.zone)
   const logged = await logUrge(user.id, submission.value)

@@ -12,7 +12,7 @@ import { namedSubstances } from '#app/domain/assessment/safety-facts.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 import { deleteEntry, getUrge, updateUrge, VERY_HIGH_URGE } from '#app/domain/tracking/entries.server.ts'
-import { trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
+import { publishedTracking, trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
 import { entryWhen, urgeDefaults } from '#app/domain/tracking/view.server.ts'
 import { urgeNeedsOverdoseAdvice } from '#programme/engine/index.ts'
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when: entryWhen(urge),
     strong,
     overdoseAdvice: strong && urgeNeedsOverdoseAdvice(await namedSubstances(user.id), urge.usedSubstance),
-    choices: trackingChoices(),
+    choices: trackingChoices(await publishedTracking()),
     contacts: (await getServiceSettings()).crisisContacts,
   }
 }
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await deleteEntry(user.id, 'urge', params.id ?? ''))) throw new Response('Not found', { status: 404 })
     return redirect('/track?deleted=urge')
   }
-  const submission = parseWithZod(formData, { schema: trackingForms().UrgeSchema })
+  const submission = parseWithZod(formData, { schema: trackingForms(await publishedTracking()).UrgeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const saved = await updateUrge(user.id, params.id ?? '', submission.value)
   if (!saved) throw new Response('Not found', { status: 404 })

@@ -12,7 +12,12 @@ import { mixingWarning } from '#app/domain/safety/mixing.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 import { alcoholUnitsText } from '#app/domain/tracking/amounts.ts'
 import { deleteEntry, getUse, updateUse } from '#app/domain/tracking/entries.server.ts'
-import { calculatorTotalOf, trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
+import {
+  calculatorTotalOf,
+  publishedTracking,
+  trackingChoices,
+  trackingForms,
+} from '#app/domain/tracking/forms.server.ts'
 import { afterBreakWarning } from '#app/domain/tracking/use-after-break.server.ts'
 import { entryWhen, useDefaults } from '#app/domain/tracking/view.server.ts'
 
@@ -35,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when: entryWhen(entry),
     noUse: entry.substance === null,
     alcoholUnits: entry.alcoholUnits,
-    choices: trackingChoices(),
+    choices: trackingChoices(await publishedTracking()),
   }
 }
 
@@ -46,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await deleteEntry(user.id, 'use', params.id ?? ''))) throw new Response('Not found', { status: 404 })
     return redirect('/track?deleted=use')
   }
-  const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
+  const submission = parseWithZod(formData, { schema: trackingForms(await publishedTracking()).UseSchema })
   // "Work it out": the form comes back with the calculator's total, and nothing is saved.
   // Fields that do not make a drink (empty, not numbers, out of range) are a 400: the page says
   // "choose a drink, or type its size and strength".

@@ -9,20 +9,25 @@ import { useHoldWhenOffline } from '#app/components/waiting-to-send.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { logUse, rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from '#app/domain/tracking/entries.server.ts'
-import { calculatorTotalOf, trackingChoices, trackingForms } from '#app/domain/tracking/forms.server.ts'
+import {
+  calculatorTotalOf,
+  publishedTracking,
+  trackingChoices,
+  trackingForms,
+} from '#app/domain/tracking/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log use – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'client')
-  return { choices: trackingChoices() }
+  return { choices: trackingChoices(await publishedTracking()) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'client')
   const formData = await request.formData()
   const reported = reportedTimeZone(formData.get('timeZone'))
-  const submission = parseWithZod(formData, { schema: trackingForms().UseSchema })
+  const submission = parseWithZod(formData, { schema: trackingForms(await publishedTracking()).UseSchema })
   // "Work it out": the form comes back with the calculator's total, and nothing is saved.
   // Fields that do not make a drink (empty, not numbers, out of range) are a 400: the page says
   // "choose a drink, or type its size and strength".

@@ -7,8 +7,19 @@ import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, id, timestamp } from './columns.ts'
 
-/** The kinds of content the studio versions. */
-export const STUDIO_KINDS = ['module', 'exercise', 'instrument'] as const
+/**
+ * The kinds of content the studio versions: the programme's items, and its lists and texts (one
+ * document each, whose item id is the kind: programme/engine/text-documents.ts).
+ */
+export const STUDIO_KINDS = [
+  'module',
+  'exercise',
+  'instrument',
+  'life-areas',
+  'pick-lists',
+  'safety-phrases',
+  'help',
+] as const
 export type StudioKind = (typeof STUDIO_KINDS)[number]
 
 /**

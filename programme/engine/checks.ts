@@ -222,7 +222,7 @@ function checkNorms(norms: readonly Norm[], issues: Issues): void {
 export function crossCheck(
   parsed: Parsed,
   issues: Issues,
-): Omit<Programme, 'exercises' | 'modules' | 'tracking' | 'selfHarmPhrases' | 'mixing'> {
+): Omit<Programme, 'exercises' | 'modules' | 'tracking' | 'selfHarmPhrases' | 'mixing' | 'help'> {
   resolveDerived(parsed, issues)
   const seen = new Map<string, string>()
   for (const { instrument, file } of parsed.instruments.values()) {

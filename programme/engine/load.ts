@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BatterySchema } from '../schema/battery.schema.ts'
+import { HelpSchema } from '../schema/help.schema.ts'
 import { type Instrument, InstrumentSchema } from '../schema/instrument.schema.ts'
 import { LifeAreasSchema } from '../schema/life-areas.schema.ts'
 import { MixingSchema } from '../schema/mixing.schema.ts'
@@ -92,6 +93,7 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
   const tracking = readTracking(dir, issues)
   const selfHarmPhrases = readYaml(dir, 'safety/self-harm-phrases.yaml', SelfHarmPhrasesSchema, issues)
   const mixing = readYaml(dir, 'safety/mixing.yaml', MixingSchema, issues)
+  const help = readYaml(dir, 'help.yaml', HelpSchema, issues)
 
   if (
     issues.errors.length > 0 ||
@@ -101,7 +103,8 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
     !norms ||
     !tracking ||
     !selfHarmPhrases ||
-    !mixing
+    !mixing ||
+    !help
   ) {
     return { programme: null, errors: issues.errors, warnings: issues.warnings }
   }
@@ -115,6 +118,7 @@ export function checkProgramme(dir = findContentDir()): ContentReport {
     tracking,
     selfHarmPhrases,
     mixing,
+    help,
   }
   return {
     programme: issues.errors.length === 0 ? deepFreeze(programme) : null,

@@ -1,6 +1,7 @@
 // The loaded programme: every content file, parsed, validated and cross-checked.
 import type { Battery } from '../schema/battery.schema.ts'
 import type { Exercise } from '../schema/exercise.schema.ts'
+import type { Help } from '../schema/help.schema.ts'
 import type { Instrument } from '../schema/instrument.schema.ts'
 import type { LifeAreas } from '../schema/life-areas.schema.ts'
 import type { Mixing } from '../schema/mixing.schema.ts'
@@ -31,6 +32,8 @@ export type Programme = {
   selfHarmPhrases: SelfHarmPhrases
   /** Dangerous combinations with their sources, and the prescribed medicines a client can list (H-039). */
   mixing: Mixing
+  /** The help page's tips on using Foothold safely, and the service's note about itself. */
+  help: Help
 }
 
 /** Answers by item id; each value is the chosen option's `value` as published (before reversing). */

@@ -17,9 +17,19 @@ import { leaves } from './modules/conditions.ts'
 import { type ModuleDefinition, targetsOf } from './modules/definition.ts'
 import { checkPaths } from './modules/paths.ts'
 import { READING_AGE_LIMIT, readingAge } from './readability.ts'
+import {
+  type AnyTextDocument,
+  isTextKind,
+  lockedDifferences as lockedTextDifferences,
+  TEXT_KINDS,
+  TEXT_SPECS,
+  type TextDocumentOf,
+  type TextKind,
+} from './text-documents.ts'
+import { checkTrackingLists } from './tracking/load-tracking.ts'
 import { describePath } from './yaml.ts'
 
-export const DOCUMENT_KINDS = ['module', 'exercise', 'instrument'] as const
+export const DOCUMENT_KINDS = ['module', 'exercise', 'instrument', ...TEXT_KINDS] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 /** A module as one document: module.yaml's fields plus its Markdown files by name. */
@@ -30,8 +40,10 @@ export type DocumentOf<K extends DocumentKind> = K extends 'module'
   ? ModuleDocument
   : K extends 'exercise'
     ? ExerciseDocument
-    : InstrumentDocument
-export type AnyDocument = ModuleDocument | ExerciseDocument | InstrumentDocument
+    : K extends TextKind
+      ? TextDocumentOf<K>
+      : InstrumentDocument
+export type AnyDocument = ModuleDocument | ExerciseDocument | InstrumentDocument | AnyTextDocument
 
 export const ISSUE_RULES = [
   /** The YAML itself does not parse. */
@@ -56,6 +68,8 @@ export const ISSUE_RULES = [
   'outside-link',
   /** An instrument's items, scores, cut-offs, scoring or source differ from the published one. */
   'instrument-locked',
+  /** A list or text of the programme changes more than its wording, or loses an entry it ships with. */
+  'text-locked',
 ] as const
 export type IssueRule = (typeof ISSUE_RULES)[number]
 
@@ -85,6 +99,8 @@ export type ValidationContext = {
   exercises: Readonly<Record<string, Exercise>>
   /** For an instrument: the published one it must match everywhere but its texts. */
   lockedInstrument?: Instrument
+  /** For the programme's lists and texts (text-documents.ts): the base edition's document. */
+  baseText?: AnyTextDocument
 }
 
 const FILE_NAME = /^[a-z0-9-]+\.md$/
@@ -399,6 +415,42 @@ function validateInstrument(data: unknown, ctx: ValidationContext, c: Collector)
   return instrument
 }
 
+// ——— the programme's lists and texts ———
+
+function validateText(kind: TextKind, data: unknown, ctx: ValidationContext, c: Collector): AnyTextDocument | null {
+  const spec = TEXT_SPECS[kind]
+  const doc = schemaIssues(spec.schema, data, c) as AnyTextDocument | null
+  if (!doc) return null
+  if (!ctx.baseText) {
+    c.add('reference', [], `the programme has no ${kind} to change`)
+    return doc
+  }
+  const record = doc as unknown as Record<string, unknown>
+  for (const difference of lockedTextDifferences(kind, record, ctx.baseText as unknown as Record<string, unknown>))
+    c.add('text-locked', difference.at, difference.message)
+  if (kind === 'pick-lists') {
+    const tracking = doc as TextDocumentOf<'pick-lists'>
+    checkTrackingLists(tracking, {
+      error: (_file, message) => c.add('duplicate', [], message),
+      warn: (_file, message) => c.add('duplicate', [], message, 'warning'),
+    })
+  }
+  if (kind === 'help') {
+    const ids = (doc as TextDocumentOf<'help'>).tips.map((tip) => tip.id)
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) !== index) c.add('duplicate', ['tips', index, 'id'], `duplicate tip id ${id}`)
+    })
+  }
+  for (const field of spec.fields(record)) {
+    const text = field.at.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], record)
+    if (typeof text !== 'string' || text === '') continue
+    warnReadingAge(c, field.at, `${field.group}, ${field.label.toLowerCase()}`, text)
+    if (RAW_HTML.test(text)) c.add('raw-html', field.at, 'raw HTML is not allowed')
+    if (OUTSIDE_LINK.test(text)) c.add('outside-link', field.at, 'links to other websites are not allowed')
+  }
+  return doc
+}
+
 // ——— entry points ———
 
 function run<K extends DocumentKind>(
@@ -409,6 +461,7 @@ function run<K extends DocumentKind>(
 ): DocumentOf<K> | null {
   if (kind === 'module') return validateModule(data, ctx, c) as DocumentOf<K> | null
   if (kind === 'exercise') return validateExercise(data, c) as DocumentOf<K> | null
+  if (isTextKind(kind)) return validateText(kind, data, ctx, c) as DocumentOf<K> | null
   return validateInstrument(data, ctx, c) as DocumentOf<K> | null
 }
 

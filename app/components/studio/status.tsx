@@ -1,4 +1,6 @@
 // How the studio names an item's layer and a version's status, in words.
+import { TEXT_KINDS } from '#programme/engine/text-documents.ts'
+
 export const STATUS_NAMES: Record<string, string> = {
   draft: 'Draft',
   'in-review': 'In review',
@@ -12,10 +14,15 @@ export const STATUS_NAMES: Record<string, string> = {
 /** The kinds of content the studio versions, in the library's order (as db/schema/studio.ts). */
 export const KINDS = ['module', 'exercise', 'instrument'] as const
 
+/** The programme's lists and texts (one item each), shown in the library as one table. */
+export const LIST_KINDS = TEXT_KINDS
+export const ALL_KINDS = [...KINDS, ...TEXT_KINDS] as const
+
 export const KIND_NAMES: Record<string, string> = {
   module: 'Modules',
   exercise: 'Exercises',
   instrument: 'Instruments',
+  lists: 'Lists and texts',
 }
 
 export const ACTION_NAMES: Record<string, string> = {

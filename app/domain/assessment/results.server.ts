@@ -2,7 +2,11 @@
 // six-area profile, normative feedback, safety warnings, recommendations, score history and
 // their plan. Also this domain's part of the privacy export.
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm'
-import { publishedInstruments, publishedModules } from '#app/domain/studio/content.server.ts'
+import {
+  programmeWithPublishedAreas,
+  publishedInstruments,
+  publishedModules,
+} from '#app/domain/studio/content.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/client.ts'
@@ -105,7 +109,8 @@ const previousCompletedQuery = prepared((db) =>
 type CheckIn = Awaited<ReturnType<typeof checkIn>>
 
 async function checkIn(assessmentId: string, planAreas: readonly string[] = []) {
-  const programme = loadProgramme()
+  // The six areas' names and reasons as the service words them (the studio may reword them).
+  const programme = await programmeWithPublishedAreas()
   const responses = await responsesOf(assessmentId)
   // Band meanings as the service publishes them (the studio may reword them, never the bands).
   const instruments = await publishedInstruments()
@@ -182,7 +187,7 @@ export async function latestResults(userId: string) {
     ...results,
     unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
     // Every level the six-area map can show, for its key.
-    areaBands: loadProgramme().lifeAreas.bands.map((b) => ({ label: b.label, level: b.level })),
+    areaBands: (await programmeWithPublishedAreas()).lifeAreas.bands.map((b) => ({ label: b.label, level: b.level })),
     warnings: [...warnings],
     // The warning for every substance named (opioids, benzodiazepines) and for dependence signs.
     notices: checkInNotices(assessment.substances, [...warnings]),

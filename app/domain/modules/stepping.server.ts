@@ -170,7 +170,7 @@ export async function postStep(
   // Read and decide first; the transaction below only writes.
   const textEvent =
     event.type === 'NEXT' && step
-      ? selfHarmEvent(userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
+      ? await selfHarmEvent(userId, `module:${moduleId}`, stepFreeText(step, event.answer), now)
       : null
   let pendingSafety: SafetyNotice | null = null
   let choiceEvent = false

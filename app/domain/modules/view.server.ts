@@ -5,13 +5,14 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { marked } from 'marked'
 import { latestRecommendations } from '#app/domain/assessment/results.server.ts'
 import { namedSubstances, noticesFor } from '#app/domain/assessment/safety-facts.server.ts'
-import { publishedModules } from '#app/domain/studio/content.server.ts'
+import { publishedModules, publishedText } from '#app/domain/studio/content.server.ts'
 import { prepared } from '#db/prepared.ts'
 import { goals, moduleProgress, moduleVersions } from '#db/schema/index.ts'
 import { jsonField } from '#db/sqlite.ts'
 import {
   type ExerciseAnswer,
   FINISHED,
+  type LifeAreas,
   loadProgramme,
   type ModuleDefinition,
   progressOf,
@@ -54,11 +55,12 @@ export type ModuleStatus = 'not-started' | 'in-progress' | 'finished'
 
 /** Every module: recommended ones first (from the latest assessment), then the rest. */
 export async function moduleList(userId: string) {
-  const programme = loadProgramme()
+  const _programme = loadProgramme()
   const progress = new Map((await allProgressQuery().all({ userId })).map((p) => [p.moduleId, p]))
   const recommendations = await latestRecommendations(userId)
   const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
-  const areaNames = new Map(programme.lifeAreas.areas.map((a) => [a.id, a.name]))
+  // The areas' names as the service words them (the studio may reword them).
+  const areaNames = new Map((await publishedText('life-areas')).areas.map((a) => [a.id, a.name]))
   // The published programme: the base edition with the studio's published versions (ADR 0019),
   // and any module the client began that the service has since unpublished, as they began it.
   const published = await publishedModules()
@@ -102,8 +104,8 @@ function markdown(text: string): string {
   return out
 }
 
-function aboutModule(def: ModuleDefinition) {
-  const areaNames = new Map(loadProgramme().lifeAreas.areas.map((a) => [a.id, a.name]))
+function aboutModule(def: ModuleDefinition, lifeAreas: LifeAreas) {
+  const areaNames = new Map(lifeAreas.areas.map((a) => [a.id, a.name]))
   return {
     id: def.id,
     version: def.version,
@@ -136,7 +138,8 @@ export async function moduleView(userId: string, moduleId: string) {
   const latest = row ? await currentDefinition(moduleId) : def
   const substances = await namedSubstances(userId)
   const notices = noticesFor(substances, [...new Set([...def.notices, ...(latest?.notices ?? [])])])
-  if (!row) return { module: aboutModule(def), started: false as const, notices }
+  const lifeAreas = await publishedText('life-areas')
+  if (!row) return { module: aboutModule(def, lifeAreas), started: false as const, notices }
   const state = row.state
   const step = def.steps.find((s) => s.id === state.value)
   const worksheets = def.steps.flatMap((s) =>
@@ -145,7 +148,7 @@ export async function moduleView(userId: string, moduleId: string) {
       : [],
   )
   return {
-    module: aboutModule(def),
+    module: aboutModule(def, lifeAreas),
     started: true as const,
     notices,
     finished: state.value === FINISHED,

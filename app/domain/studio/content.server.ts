@@ -16,7 +16,13 @@ import {
   type ModuleDocument,
   moduleDefinitionOf,
   moduleDocumentOf,
+  type Programme,
+  TEXT_KINDS,
+  TEXT_SPECS,
+  type TextDocumentOf,
+  type TextKind,
   type ValidationContext,
+  withPublishedWording,
 } from '#programme/engine/index.ts'
 
 export { canonicalJson, documentHash }
@@ -24,6 +30,7 @@ export { canonicalJson, documentHash }
 /** The base edition's document for an item, or null when the base has no such item. */
 export function baseDocument(kind: StudioKind, itemId: string): AnyDocument | null {
   const programme = loadProgramme()
+  if (isText(kind)) return itemId === kind ? structuredClone(TEXT_SPECS[kind].fromProgramme(programme)) : null
   if (kind === 'module')
     return Object.hasOwn(programme.modules, itemId)
       ? moduleDocumentOf(programme.modules[itemId] as ModuleDefinition)
@@ -38,9 +45,14 @@ export function baseDocument(kind: StudioKind, itemId: string): AnyDocument | nu
 /** Every item id of a kind in the base edition, in the base's order. */
 export function baseIds(kind: StudioKind): string[] {
   const programme = loadProgramme()
+  if (isText(kind)) return [kind]
   if (kind === 'module') return Object.keys(programme.modules)
   if (kind === 'exercise') return Object.keys(programme.exercises)
   return Object.keys(programme.instruments)
+}
+
+function isText(kind: StudioKind): kind is TextKind {
+  return (TEXT_KINDS as readonly string[]).includes(kind)
 }
 
 export type PublishedRow = {
@@ -173,6 +185,14 @@ export type PublishedDocument = {
 /** The document clients get for an item now, or null when it is neither in the base nor published. */
 export async function publishedDocument(kind: StudioKind, itemId: string): Promise<PublishedDocument | null> {
   const [row] = await publishedRows([], { kind, itemId })
+  if (isText(kind)) {
+    const base = baseDocument(kind, itemId) as TextDocumentOf<typeof kind> | null
+    if (!base) return null
+    const document = withPublishedWording(kind, base, row?.document)
+    return row
+      ? { document, layer: 'service', versionId: row.id, number: row.number, hash: documentHash(document) }
+      : { document, layer: 'base', versionId: null, number: null, hash: documentHash(document) }
+  }
   const baseInstrument = kind === 'instrument' ? (baseDocument(kind, itemId) as Instrument | null) : null
   if (row && baseInstrument) {
     // Always the base's items and cut-offs, with the service's texts (see withPublishedTexts).
@@ -200,11 +220,29 @@ export async function validationContext(kind: StudioKind, itemId: string): Promi
   const programme = loadProgramme()
   const lockedInstrument =
     kind === 'instrument' && Object.hasOwn(programme.instruments, itemId) ? programme.instruments[itemId] : undefined
+  const baseText = isText(kind) && itemId === kind ? TEXT_SPECS[kind].fromProgramme(programme) : undefined
   return {
     instruments: instrumentsFrom(rows),
     exercises: overlay(programme.exercises, rows, 'exercise'),
     ...(lockedInstrument ? { lockedInstrument } : {}),
+    ...(baseText ? { baseText } : {}),
   }
+}
+
+/**
+ * One of the programme's lists and texts (the life areas' words, the tracking pick lists, the
+ * self-harm phrases, the help page's texts) as the service publishes it: the base edition's, with
+ * the published wording and the service's own entries (withPublishedWording). With nothing
+ * published it is the base edition's own object.
+ */
+export async function publishedText<K extends TextKind>(kind: K): Promise<TextDocumentOf<K>> {
+  const [row] = await publishedRows([], { kind, itemId: kind })
+  return withPublishedWording(kind, TEXT_SPECS[kind].fromProgramme(loadProgramme()) as TextDocumentOf<K>, row?.document)
+}
+
+/** The programme with the service's published life-area words (for the engine's area profile). */
+export async function programmeWithPublishedAreas(): Promise<Programme> {
+  return { ...loadProgramme(), lifeAreas: await publishedText('life-areas') }
 }
 
 /**

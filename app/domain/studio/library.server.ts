@@ -8,6 +8,7 @@ import {
   moduleProgress,
   moduleVersions,
   OPEN_STATUSES,
+  STUDIO_KINDS,
   type StudioKind,
   type StudioVersion,
   studioAudit,
@@ -20,9 +21,11 @@ import { jsonField } from '#db/sqlite.ts'
 import {
   type AnyDocument,
   type DocumentIssue,
+  isTextKind,
   type ModuleDefinition,
   type ModuleDocument,
   moduleDefinitionOf,
+  TEXT_SPECS,
 } from '#programme/engine/index.ts'
 import {
   baseDocument,
@@ -46,6 +49,7 @@ async function usernames(ids: Array<string | null>): Promise<Map<string, string>
 }
 
 function titleOf(document: unknown, fallback: string): string {
+  if (isTextKind(fallback)) return TEXT_SPECS[fallback].title
   const title = (document as { title?: unknown } | null)?.title
   return typeof title === 'string' && title.trim() ? title : fallback
 }
@@ -292,7 +296,7 @@ async function lastChanges(): Promise<Map<string, { at: Date; action: string; by
 
 /** Every item of the published programme and every item the service is working on. */
 export async function library(kind?: StudioKind): Promise<LibraryItem[]> {
-  const kinds: StudioKind[] = kind ? [kind] : ['module', 'exercise', 'instrument']
+  const kinds: StudioKind[] = kind ? [kind] : [...STUDIO_KINDS]
   const versions = await getDb()
     .select()
     .from(studioVersions)

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { OPEN_STATUSES, STUDIO_KINDS, type StudioKind, studioAudit, studioVersions } from '#db/schema/index.ts'
-import { type DocumentIssue, type Exercise, IdSchema, loadProgramme } from '#programme/engine/index.ts'
+import { type DocumentIssue, type Exercise, IdSchema, isTextKind, loadProgramme } from '#programme/engine/index.ts'
 import {
   baseDocument,
   baseIds,
@@ -174,7 +174,8 @@ export async function importPack(actor: Actor, text: string, now = clock.now()):
     const itemId = listed.id
     const report: PackItemReport = { kind, itemId, action: null, conflict: null, issues: [], ok: false }
     reports.push(report)
-    if (kind !== listed.kind || document.id !== itemId) {
+    // A list or text of the programme has no id of its own: its item id is its kind.
+    if (kind !== listed.kind || (isTextKind(kind) ? itemId !== kind : document.id !== itemId)) {
       report.issues.push({
         rule: 'reference',
         severity: 'error',

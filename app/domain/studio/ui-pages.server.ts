@@ -7,12 +7,20 @@
 import { stringify as yamlOf } from 'yaml'
 import type { User } from '#db/schema/index.ts'
 import { OPEN_STATUSES, STUDIO_KINDS, type StudioKind } from '#db/schema/studio.ts'
-import { type DocumentIssue, loadProgramme, NOTICE_IDS, SUBSTANCE_IDS } from '#programme/engine/index.ts'
+import {
+  type DocumentIssue,
+  isTextKind,
+  loadProgramme,
+  NOTICE_IDS,
+  SUBSTANCE_IDS,
+  TEXT_SPECS,
+} from '#programme/engine/index.ts'
 import { type DraftExercise, exerciseFormOf } from '#programme/studio/exercise-form.ts'
 import { bandRanges, type DraftInstrument, instrumentFormOf } from '#programme/studio/instrument-form.ts'
 import { draftMarkdownHtml } from '#programme/studio/markdown.ts'
 import { type DraftModule, fieldOfIssue, moduleFormOf } from '#programme/studio/module-form.ts'
 import { readingOf } from '#programme/studio/reading.ts'
+import { textFormOf } from '#programme/studio/text-form.ts'
 import { publishedDocument, publishedExercises, publishedInstruments } from './content.server.ts'
 import { canAuthor } from './guards.server.ts'
 import { itemHistory, versionDetail } from './library.server.ts'
@@ -22,6 +30,10 @@ export const KIND_WORDS: Record<StudioKind, string> = {
   module: 'Module',
   exercise: 'Exercise',
   instrument: 'Instrument',
+  'life-areas': 'Life areas',
+  'pick-lists': 'Pick lists',
+  'safety-phrases': 'Safety phrases',
+  help: 'Help page',
 }
 
 const NOTICE_WORDS: Record<string, string> = {
@@ -118,6 +130,13 @@ export async function editorPage(user: Pick<User, 'id' | 'role'>, kindParam?: st
               hasTimer: Boolean((detail.document as { timer?: unknown }).timer),
             }
           : null,
+      text: isTextKind(item.kind)
+        ? textFormOf(
+            item.kind,
+            detail.document as Record<string, unknown>,
+            TEXT_SPECS[item.kind].fromProgramme(loadProgramme()) as unknown as Record<string, unknown>,
+          )
+        : null,
       instrument:
         item.kind === 'instrument'
           ? {

@@ -26,6 +26,7 @@ import {
   type DocumentIssue,
   type DocumentReport,
   IdSchema,
+  isTextKind,
   type ValidationContext,
   validateDocument,
   validateYamlDocument,
@@ -140,7 +141,8 @@ export function checkDraft(
 ): DocumentReport {
   const report =
     'yaml' in input ? validateYamlDocument(kind, input.yaml, ctx) : validateDocument(kind, input.document, ctx)
-  const id = (report.document as { id?: unknown } | null)?.id
+  // A list or text of the programme has no id of its own: its item id is its kind.
+  const id = isTextKind(kind) ? kind : (report.document as { id?: unknown } | null)?.id
   if (report.document && id !== itemId) {
     report.issues.push({
       rule: 'reference',
@@ -190,6 +192,8 @@ export async function createDraft(
     return refuse(404, `There is no ${input.kind} called ${input.itemId}.`)
   if (!published && input.kind === 'instrument')
     return refuse(400, 'New instruments cannot be added in the studio: only published ones, as published.')
+  if (!published && isTextKind(input.kind))
+    return refuse(400, 'The programme has one of each list and text: change that one.')
   const document = published
     ? published.document
     : input.document && typeof input.document === 'object'

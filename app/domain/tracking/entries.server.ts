@@ -154,7 +154,7 @@ export async function logUrge(
   const values = urgeValues(form)
   // Decided first; the transaction only writes.
   const id = crypto.randomUUID()
-  const selfHarm = selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
+  const selfHarm = await selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
   getDb().transaction((tx) => {
     tx.insert(urges)
       .values({ id, userId, ...when, ...values, createdAt: now, updatedAt: now })
@@ -181,7 +181,7 @@ export async function logUse(
   // Checked before the insert, so the rule reads the diary as it was before this entry.
   const afterBreak = await afterBreakEvent(userId, { ...when, ...values }, now)
   const mixing = await mixingEvent(userId, { ...when, ...values }, now)
-  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note, values.lapseNote], now)
+  const selfHarm = await selfHarmEvent(userId, 'use-note', [values.note, values.lapseNote], now)
   const id = crypto.randomUUID()
   getDb().transaction((tx) => {
     tx.insert(useEntries)
@@ -242,7 +242,7 @@ export async function updateUrge(
   const when = entryTime(form.when, existing.timeZone, now, localDateTime(existing.occurredAt, existing.timeZone))
   if ('ok' in when) return when
   const values = urgeValues(form)
-  const selfHarm = selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
+  const selfHarm = await selfHarmEvent(userId, 'urge-note', urgeTexts(values), now)
   // (Deleted since it was read: the words were still written, so the event stands.)
   const changes = getDb().transaction((tx) => {
     const done = tx
@@ -267,7 +267,7 @@ export async function updateUse(
   const when = entryTime(form.when, existing.timeZone, now, localDateTime(existing.occurredAt, existing.timeZone))
   if ('ok' in when) return when
   const values = diaryValues(form)
-  const selfHarm = selfHarmEvent(userId, 'use-note', [values.note, values.lapseNote], now)
+  const selfHarm = await selfHarmEvent(userId, 'use-note', [values.note, values.lapseNote], now)
   const changes = getDb().transaction((tx) => {
     const done = tx
       .update(useEntries)

@@ -1,6 +1,7 @@
 // Issue 16, items 10, 11 and 13: "No use today" and use on the same day never both stand; unit
 // names are listed once and counted as "1 unit"; the calculator's total without JavaScript; a
 // backdated entry shows its year, and one more than a year back is refused with a "Did you mean".
+
 import { parseWithZod } from '@conform-to/zod/v4'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import * as newUse from '#app/routes/track.use.new.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { useEntries } from '#db/schema/index.ts'
+import { loadProgramme } from '#programme/engine/index.ts'
 import { dataOf, statusOf } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 import { alcoholUnitsText, countOf, ukUnits } from './amounts.ts'
@@ -90,7 +92,7 @@ describe('"No use today" and use on the same day (item 10)', () => {
 
 describe('units (item 11)', () => {
   it('lists each unit name once, even when substances share it', () => {
-    const labels = uniqueUnits(trackingChoices()).map((u) => u.label)
+    const labels = uniqueUnits(trackingChoices(loadProgramme().tracking)).map((u) => u.label)
     expect(labels).toEqual([...new Set(labels)])
     expect(labels.filter((l) => l === 'grams')).toHaveLength(1)
     expect(labels.filter((l) => l === 'mg')).toHaveLength(1)
@@ -104,7 +106,7 @@ describe('units (item 11)', () => {
     expect(countOf(0.5, 'grams')).toBe('0.5 grams')
     expect(ukUnits(1)).toBe('1 UK unit')
     expect(ukUnits(3.45)).toBe('3.5 UK units')
-    const spirits = trackingChoices().drinks.find((d) => d.id === 'single-spirits')
+    const spirits = trackingChoices(loadProgramme().tracking).drinks.find((d) => d.id === 'single-spirits')
     expect(spirits?.units).toBe(1)
   })
 

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals, urges, useEntries } from '#db/schema/index.ts'
 import { loadProgramme } from '#programme/engine/index.ts'
+import { publishedTracking } from './forms.server.ts'
 
 const iso = (d: Date) => d.toISOString()
 
@@ -75,9 +76,9 @@ const OUTCOMES: Record<string, string> = {
 }
 
 /** Words, not codes, in the spreadsheets: list ids become their labels. */
-function labeller() {
+async function labeller() {
   const programme = loadProgramme()
-  const { tracking } = programme
+  const tracking = await publishedTracking()
   const labels = new Map<string, string>(
     [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),
   )
@@ -87,7 +88,7 @@ function labeller() {
 
 export async function trackingCsv(userId: string, file: CsvFile): Promise<string> {
   const all = await rows(userId)
-  const label = labeller()
+  const label = await labeller()
   const goalWords = new Map(all.goals.map((g) => [g.id, g.what]))
   if (file === 'urges')
     return csv(

@@ -2,6 +2,7 @@
 // that only known triggers, strategies, feelings, substances and units are accepted. Times come
 // in as the client's local wall-clock time and must not be in the future.
 import { z } from 'zod'
+import { publishedText } from '#app/domain/studio/content.server.ts'
 import {
   alcoholUnits,
   amountSchema,
@@ -10,6 +11,7 @@ import {
   loadProgramme,
   SUBSTANCE_IDS,
   type SubstanceId,
+  type Tracking,
 } from '#programme/engine/index.ts'
 import { calculatorTotal } from './amounts.ts'
 
@@ -35,8 +37,7 @@ function ids(list: ReadonlyArray<{ id: string }>) {
 }
 
 let cached: ReturnType<typeof build> | undefined
-function build() {
-  const tracking = loadProgramme().tracking
+function build(tracking: Tracking) {
   const substance = z.enum(SUBSTANCE_IDS, { error: 'Choose a substance from the list' })
   const amount = number('Enter an amount, like 2 or 1.5').positive('Enter an amount above 0')
   /** Any unit some substance has; whether it fits the chosen substance is checked in checkAmount. */
@@ -147,19 +148,28 @@ function build() {
   return { tracking, UrgeSchema, UseSchema }
 }
 
-/** The schemas (built once from the content). */
-export function trackingForms() {
-  cached ??= build()
+/**
+ * The schemas for these pick lists: built once for the base edition's (content, not domain
+ * data); built on each call for a service's own published lists, so a publish in one process
+ * reaches every process at once.
+ */
+export function trackingForms(tracking: Tracking = loadProgramme().tracking) {
+  if (tracking !== loadProgramme().tracking) return build(tracking)
+  cached ??= build(tracking)
   return cached
+}
+
+/** The pick lists as the service publishes them (the studio may reword entries and add its own). */
+export function publishedTracking(): Promise<Tracking> {
+  return publishedText('pick-lists')
 }
 
 export type UrgeForm = z.infer<ReturnType<typeof build>['UrgeSchema']>
 export type UseForm = z.infer<ReturnType<typeof build>['UseSchema']>
 
 /** The pick lists the forms show, as plain data for the page. */
-export function trackingChoices() {
+export function trackingChoices(tracking: Tracking) {
   const programme = loadProgramme()
-  const { tracking } = trackingForms()
   return {
     triggers: tracking.triggers,
     feelings: tracking.feelings,

@@ -76,7 +76,7 @@ export async function listGoals(userId: string) {
 export async function createGoal(userId: string, goal: GoalForm, now = clock.now()) {
   // Read and decided first; the transaction only writes.
   const safety = await goalSafety(userId, goal)
-  const selfHarm = selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
+  const selfHarm = await selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
   const id = crypto.randomUUID()
   getDb().transaction((tx) => {
     tx.insert(goals)
@@ -119,7 +119,7 @@ export async function getGoal(userId: string, goalId: string) {
  */
 export async function updateGoal(userId: string, goalId: string, goal: GoalForm, now = clock.now()) {
   const safety = await goalSafety(userId, goal)
-  const selfHarm = selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
+  const selfHarm = await selfHarmEvent(userId, 'goal-note', goalFreeText(goal), now)
   const values = {
     ...goal,
     substance: goal.substance ?? null,
@@ -161,7 +161,7 @@ export async function checkInGoal(
   const localDate = todayIn(await timeZoneOf(userId), now)
   const period = checkInPeriod(goal.frequency, localDate)
   const values = { outcome: input.outcome, note: input.note || null, updatedAt: now }
-  const selfHarm = selfHarmEvent(userId, 'goal-note', [values.note], now)
+  const selfHarm = await selfHarmEvent(userId, 'goal-note', [values.note], now)
   getDb().transaction((tx) => {
     // A weekly goal's earlier check-in this week is replaced: removed here, in the same write
     // batch as today's, so the week never holds two.

@@ -17,11 +17,11 @@ import {
   daysSinceLastUse,
   FREE_WINDOW_DAYS,
   fillDays,
-  loadProgramme,
   stopGoalRuns,
   todayIn,
 } from '#programme/engine/index.ts'
 import { timeZoneOf } from './entries.server.ts'
+import { publishedTracking } from './forms.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const
 export type RangeDays = (typeof RANGES)[number]
@@ -193,13 +193,11 @@ const riddenOut = statement<{ count: number }, { userId: string }>(
     order by occurred_at desc limit 1), -1)`,
 )
 
-let labels: Map<string, string> | undefined
-function counted({ id, count }: { id: string; count: number }): Counted {
-  if (!labels) {
-    const { tracking } = loadProgramme()
-    labels = new Map([...tracking.triggers, ...tracking.copingStrategies].map((item) => [item.id, item.label]))
-  }
-  return { id, label: labels.get(id) ?? id, count }
+/** Counts with their pick-list words as the service publishes them. */
+async function countedWith() {
+  const tracking = await publishedTracking()
+  const labels = new Map([...tracking.triggers, ...tracking.copingStrategies].map((item) => [item.id, item.label]))
+  return ({ id, count }: { id: string; count: number }): Counted => ({ id, label: labels.get(id) ?? id, count })
 }
 
 /** Rounds away the float noise of adding tenths (0.1 + 0.2). */
@@ -251,6 +249,7 @@ async function summary(params: Params, rangeDays: RangeDays, timeZone: string, u
       lapses,
     })
   }
+  const counted = await countedWith()
   return {
     range: { from: params.from, to: params.to, days: rangeDays },
     timeZone,

@@ -5,7 +5,7 @@ import { clock } from '#app/utils/clock.server.ts'
 import { prepared } from '#db/prepared.ts'
 import { type Urge, type UseEntry, urges, useEntries } from '#db/schema/index.ts'
 import { amountUnit, loadProgramme, localDateTime, localParts, type SubstanceId } from '#programme/engine/index.ts'
-import { trackingForms } from './forms.server.ts'
+import { publishedTracking } from './forms.server.ts'
 
 const recentUrges = prepared((db) =>
   db
@@ -129,7 +129,7 @@ export function entryWhen(
 
 /** The latest entries, newest first, as the log pages list them. */
 export async function recentEntries(userId: string, limit = 20, now = clock.now()) {
-  const { tracking } = trackingForms()
+  const tracking = await publishedTracking()
   const substanceNames = new Map<string, string>(loadProgramme().battery.substances.map((b) => [b.id, b.name]))
   const label = new Map(
     [...tracking.triggers, ...tracking.copingStrategies, ...tracking.feelings].map((i) => [i.id, i.label]),

@@ -30,6 +30,15 @@ function checkList(where: string, list: ReadonlyArray<{ id: string; label: strin
 export function readTracking(dir: string, issues: Issues): Tracking | undefined {
   const tracking = readYaml(dir, FILE, TrackingSchema, issues)
   if (!tracking) return undefined
+  checkTrackingLists(tracking, issues)
+  return tracking
+}
+
+/**
+ * What the schema cannot check of the tracking content; the loader and the clinician studio's
+ * validator (validate-document.ts) both call it.
+ */
+export function checkTrackingLists(tracking: Tracking, issues: Issues): void {
   checkList('triggers', tracking.triggers, issues)
   checkList('copingStrategies', tracking.copingStrategies, issues)
   checkList('feelings', tracking.feelings, issues)
@@ -42,5 +51,4 @@ export function readTracking(dir: string, issues: Issues): Tracking | undefined 
     if (drink.ml > ALCOHOL_ML_MAX) issues.error(FILE, `drinks[${drink.id}]: ml above ${ALCOHOL_ML_MAX}`)
     if (drink.abv > ABV_MAX) issues.error(FILE, `drinks[${drink.id}]: abv above ${ABV_MAX} %`)
   }
-  return tracking
 }
