@@ -1,8 +1,11 @@
 // The studio's exercise editor as a plain form: the wording of an exercise (title, intro,
 // sources, the timer's label, each part's label, hint and scale ends, each table column's label),
-// which parts must be filled in, and how many rows a table has. Parts are kept in their order
-// and by id; adding, removing or re-typing parts is done in the source view, because clients'
-// saved answers and worksheets are keyed by part id. Pure: the route parses, this builds.
+// which parts must be filled in, how many rows a table has, and its parts: add one (of a kind
+// chosen from a list), remove one, move one up or down. Clients' saved answers and worksheets are
+// keyed by part id, so a part keeps its id for good: ids are never edited, and a new part never
+// takes an id this exercise has used before (now, in an earlier version or in the base edition).
+// Re-typing a part is done in the source view. Pure: the route parses, this builds, the studio
+// domain validates and saves.
 import { z } from 'zod'
 
 const SHORT = 500
@@ -10,8 +13,19 @@ const LONG = 4000
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/)
 const short = z.string().max(SHORT, `Please keep this under ${SHORT} characters`).optional()
 
+/** The kinds of part the form can add, with their plain names as the editor lists them. */
+export const PART_KINDS = ['short', 'long', 'rating', 'table'] as const
+export type PartKind = (typeof PART_KINDS)[number]
+export const PART_KIND_NAMES: Record<PartKind, string> = {
+  short: 'A short answer (one line)',
+  long: 'A longer answer (a few lines)',
+  rating: 'A rating from 0 to 10',
+  table: 'A table',
+}
+const MAX_PARTS = 30
+
 export const ExerciseFormSchema = z.object({
-  intent: z.literal('save'),
+  intent: z.string().regex(/^(save|add-part|(remove-part|up|down):\d{1,2})$/, 'That button is not one we know'),
   hash: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
@@ -40,7 +54,16 @@ export const ExerciseFormSchema = z.object({
           .optional(),
       }),
     )
-    .max(30)
+    .max(MAX_PARTS)
+    .optional(),
+  newPartKind: z.enum(PART_KINDS).optional(),
+  newPartLabel: short,
+  /** Optional: made from the label when empty. Checked (with a clear message) by applyPartIntent. */
+  newPartId: z.string().max(100).optional(),
+  /** Where a new part goes: after the part at this position, or "end". */
+  newPartAt: z
+    .string()
+    .regex(/^(end|\d{1,2})$/)
     .optional(),
 })
 export type ExerciseForm = z.infer<typeof ExerciseFormSchema>
@@ -123,4 +146,82 @@ export function exerciseFromForm(form: ExerciseForm, previous: DraftExercise): D
     ...(timer ? { timer: { ...timer, label: text(form.timerLabel) } } : {}),
     parts: edited,
   }
+}
+
+export type PartEdit =
+  | { ok: true; document: DraftExercise /** Where the page should scroll to after the post. */; anchor: string }
+  | { ok: false; status: 400 | 409; message: string }
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/
+
+/** An id made from a label: "What helps?" → what-helps (empty when the label has no letters or digits). */
+export function partIdFromLabel(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, '')
+}
+
+function newPart(kind: PartKind, id: string, label: string): Part {
+  if (kind === 'table') return { id, kind, label, rows: 3, columns: [{ id: 'column-1', kind: 'short', label: '' }] }
+  return { id, kind, label, required: false }
+}
+
+/**
+ * The part operation a button asked for, on the draft as the form left it (exerciseFromForm).
+ * `used` holds every part id this exercise has had (its versions and the base edition): a new
+ * part may not take one, so an answer saved under an old part is never read as the new one's.
+ */
+export function applyPartIntent(doc: DraftExercise, form: ExerciseForm, used: readonly string[]): PartEdit {
+  const [op, at] = form.intent.split(':')
+  const parts = [...doc.parts]
+  const i = Number(at)
+  if (op === 'save') return { ok: true, document: doc, anchor: '' }
+  if (op === 'add-part') {
+    if (!form.newPartKind) return { ok: false, status: 400, message: 'Choose what kind of part to add.' }
+    const label = text(form.newPartLabel).trim()
+    if (!label) return { ok: false, status: 400, message: 'Give the new part a label.' }
+    if (parts.length >= MAX_PARTS)
+      return { ok: false, status: 400, message: `An exercise can have at most ${MAX_PARTS} parts.` }
+    const taken = new Set([...used, ...parts.map((p) => p.id)])
+    const typed = (form.newPartId ?? '').trim()
+    let id = typed
+    if (typed) {
+      if (!ID_PATTERN.test(typed))
+        return {
+          ok: false,
+          status: 400,
+          message: 'A part’s id may use only lower-case letters, digits and hyphens (for example what-helps).',
+        }
+      if (taken.has(typed))
+        return {
+          ok: false,
+          status: 400,
+          message: `This exercise has already used the id “${typed}”, now or in an earlier version. Choose another: answers people saved are kept by id.`,
+        }
+    } else {
+      const stem = partIdFromLabel(label) || 'part'
+      id = stem
+      for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`
+    }
+    const where = form.newPartAt === undefined || form.newPartAt === 'end' ? parts.length : Number(form.newPartAt) + 1
+    if (where > parts.length)
+      return { ok: false, status: 409, message: 'The parts changed since you opened it. Reload it.' }
+    parts.splice(where, 0, newPart(form.newPartKind, id, label))
+    return { ok: true, document: { ...doc, parts }, anchor: `#step-${where + 1}` }
+  }
+  if (!Number.isInteger(i) || i < 0 || i >= parts.length)
+    return { ok: false, status: 409, message: 'That part is no longer there. Look at the draft again.' }
+  if (op === 'remove-part') {
+    if (parts.length === 1) return { ok: false, status: 400, message: 'An exercise needs at least one part.' }
+    parts.splice(i, 1)
+    return { ok: true, document: { ...doc, parts }, anchor: '#parts' }
+  }
+  const j = op === 'up' ? i - 1 : i + 1
+  if (j < 0 || j >= parts.length) return { ok: true, document: doc, anchor: `#step-${i + 1}` }
+  ;[parts[i], parts[j]] = [parts[j] as Part, parts[i] as Part]
+  return { ok: true, document: { ...doc, parts }, anchor: `#step-${j + 1}` }
 }

@@ -1,8 +1,17 @@
-// The exercise editor: its wording, which parts must be filled in, and table sizes, as one plain
-// form. Adding, removing or re-typing parts is done in the source view (answers are kept by part id).
+// The exercise editor: its wording, which parts must be filled in, table sizes, and its parts
+// (add one of a kind chosen from a list, remove, move up or down), as one plain form: every button
+// posts it. A part's id is shown but never edited (answers are kept by part id); re-typing a part
+// is done in the source view.
 import { Form } from '@remix-run/react'
-import { CheckboxField, type FieldState, TextAreaField, TextField, valueAt } from '#app/components/forms.tsx'
-import type { ExerciseForm } from '#programme/studio/exercise-form.ts'
+import {
+  CheckboxField,
+  type FieldState,
+  SelectField,
+  TextAreaField,
+  TextField,
+  valueAt,
+} from '#app/components/forms.tsx'
+import { type ExerciseForm, PART_KIND_NAMES, PART_KINDS } from '#programme/studio/exercise-form.ts'
 
 const FORM_ID = 'editor'
 
@@ -20,6 +29,7 @@ export function ExerciseEditor({
   kinds: string[]
   hasTimer: boolean
 }) {
+  const parts = values.parts ?? []
   const field = (name: string): FieldState => {
     const id = `${FORM_ID}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
     return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue: valueAt(values, name) }
@@ -35,12 +45,13 @@ export function ExerciseEditor({
         {hasTimer ? <TextField field={field('timerLabel')} label="The timer’s label" /> : null}
         <TextAreaField field={field('sources')} label="Sources" hint="One per line." rows={3} />
       </fieldset>
-      <h2>Parts</h2>
-      {(values.parts ?? []).map((part, i) => (
+      <h2 id="parts">Parts</h2>
+      {parts.map((part, i) => (
         <fieldset key={part.id} className="editor-step" id={`step-${i + 1}`}>
           <legend>
-            Part {i + 1}: {kinds[i] === 'table' ? 'a table' : kinds[i] === 'rating' ? 'a 0 to 10 rating' : 'text'}
+            Part {i + 1}: {kindName(kinds[i])}
           </legend>
+          <p className="hint">Its id (kept for good): {part.id}</p>
           <input type="hidden" name={`parts[${i}].id`} value={part.id} />
           <TextField field={field(`parts[${i}].label`)} label="Label" />
           <TextField field={field(`parts[${i}].hint`)} label="Hint under it (optional)" />
@@ -63,8 +74,61 @@ export function ExerciseEditor({
           ) : (
             <CheckboxField field={field(`parts[${i}].required`)} label="Must be filled in" />
           )}
+          <div className="actions">
+            <button
+              type="submit"
+              name="intent"
+              value={`up:${i}`}
+              className="button button-secondary"
+              disabled={i === 0}
+            >
+              Move up<span className="visually-hidden"> part {i + 1}</span>
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value={`down:${i}`}
+              className="button button-secondary"
+              disabled={i === parts.length - 1}
+            >
+              Move down<span className="visually-hidden"> part {i + 1}</span>
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value={`remove-part:${i}`}
+              className="button button-secondary"
+              disabled={parts.length === 1}
+            >
+              Remove<span className="visually-hidden"> part {i + 1}</span>
+            </button>
+          </div>
         </fieldset>
       ))}
+      <fieldset id="add-part">
+        <legend>Add a part</legend>
+        <div className="editor-row">
+          <SelectField
+            field={{ ...field('newPartKind'), defaultValue: 'short' }}
+            label="Kind of part"
+            options={PART_KINDS.map((k) => [k, PART_KIND_NAMES[k]] as const)}
+          />
+          <SelectField
+            field={{ ...field('newPartAt'), defaultValue: 'end' }}
+            label="Where"
+            options={[...parts.map((_, k) => [String(k), `After part ${k + 1}`] as const), ['end', 'At the end']]}
+          />
+        </div>
+        <TextField field={{ ...field('newPartLabel'), defaultValue: '' }} label="Its label" />
+        <TextField
+          field={{ ...field('newPartId'), defaultValue: '' }}
+          label="Its id (optional)"
+          hint="Made from the label if you leave it empty. Lower-case letters, digits and hyphens; it cannot be changed later."
+        />
+        <button type="submit" name="intent" value="add-part" className="button button-secondary">
+          Add the part
+        </button>
+      </fieldset>
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button">
           Save draft
@@ -72,4 +136,11 @@ export function ExerciseEditor({
       </div>
     </Form>
   )
+}
+
+function kindName(kind: string | undefined): string {
+  if (kind === 'table') return 'a table'
+  if (kind === 'rating') return 'a 0 to 10 rating'
+  if (kind === 'long') return 'a longer answer'
+  return 'a short answer'
 }
