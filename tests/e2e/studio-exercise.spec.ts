@@ -40,6 +40,8 @@ for (const [javaScriptEnabled, exercise] of [
       // A new part may not take the removed part's id: refused, nothing added.
       await addPart(page, 'A short answer (one line)', 'Something else', removed)
       await expect(page.locator('#item-error')).toContainText(`already used the id “${removed}”`)
+      // With JavaScript the page stays where it was, so focus goes to the error above the form.
+      if (javaScriptEnabled) await expect(page.locator('#item-error')).toBeFocused()
       await expect(parts).toHaveCount(n - 1)
 
       // Add a longer answer at the end: its id is made from its label.

@@ -2,7 +2,8 @@
 // (add one of a kind chosen from a list, remove, move up or down), as one plain form: every button
 // posts it. A part's id is shown but never edited (answers are kept by part id); re-typing a part
 // is done in the source view.
-import { Form } from '@remix-run/react'
+import { Form, useActionData } from '@remix-run/react'
+import { useEffect } from 'react'
 import {
   CheckboxField,
   type FieldState,
@@ -30,6 +31,12 @@ export function ExerciseEditor({
   hasTimer: boolean
 }) {
   const parts = values.parts ?? []
+  // With JavaScript, a refused post (a part that cannot be added) moves focus to the page's error,
+  // above the form, so it is seen and read out (as useFormReply does).
+  const reply = useActionData<{ message?: string }>()
+  useEffect(() => {
+    if (reply?.message) document.getElementById('item-error')?.focus()
+  }, [reply])
   const field = (name: string): FieldState => {
     const id = `${FORM_ID}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
     return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue: valueAt(values, name) }
