@@ -49,9 +49,17 @@
 //   setInstrumentEnabled(admin, instrumentId, enabled, { acknowledgeSafety? }), disabledInstruments(at?),
 //   instrumentStates() → { id, title, kind, enabled, safetyRules } (warn before switching off PHQ-9/AUDIT)
 //
+// Exercise parts (exercise-parts.server.ts)
+//   usedPartIds(exerciseId) → every part id of the base edition's exercise and of its versions: a
+//   part the editor adds never takes one (H-049; applyPartIntent in programme/studio/exercise-form.ts)
+//
+// Privacy export (export.server.ts)
+//   exportStudio(userId) → a member of staff's versions, comments, audit rows and instrument switches
+//
 // The validator itself is pure and lives in programme/engine/validate-document.ts
 // (validateDocument, validateYamlDocument, DocumentIssue { rule, severity, message, path, at, line? }).
 export * from './content.server.ts'
+export * from './exercise-parts.server.ts'
 export * from './guards.server.ts'
 export * from './instruments.server.ts'
 export * from './library.server.ts'
