@@ -12,7 +12,7 @@ import { type Help, HelpSchema } from '../schema/help.schema.ts'
 import { type LifeAreas, LifeAreasSchema } from '../schema/life-areas.schema.ts'
 import { type SelfHarmPhrases, SelfHarmPhrasesSchema } from '../schema/self-harm-phrases.schema.ts'
 import { type Tracking, TrackingSchema } from '../schema/tracking.schema.ts'
-import { canonicalJson } from './document-hash.ts'
+import { canonicalJson } from './canonical-json.ts'
 import type { Programme } from './programme.ts'
 
 export const TEXT_KINDS = ['life-areas', 'pick-lists', 'safety-phrases', 'help'] as const
@@ -60,7 +60,7 @@ const name = (entry: Entry, fallback: string) =>
 function choiceFields(doc: Record<string, unknown>, key: string, group: string): TextField[] {
   return entries(doc, key).map((entry, index) => ({
     at: [key, index, 'label'],
-    label: `${group}: ${String(entry.id ?? index + 1)}`,
+    label: `Entry ${index + 1}`,
     long: false,
     group,
   }))
@@ -68,7 +68,7 @@ function choiceFields(doc: Record<string, unknown>, key: string, group: string):
 
 export const TEXT_SPECS: Record<TextKind, Spec> = {
   'life-areas': {
-    title: 'Life areas: names, descriptions and need bands',
+    title: 'The six life areas: names, descriptions and need bands',
     file: 'life-areas.yaml',
     schema: LifeAreasSchema,
     fields: (doc) => [

@@ -140,7 +140,7 @@ export function textFromForm(
   }
   const value = (name: string) => (form.values[newFieldName(list, name)] ?? '').replace(/\r\n?/g, '\n').trim()
   if (NEW_FIELDS[list.shape].some((name) => value(name) === ''))
-    return { ok: false, message: `Write the new entry's words before adding it to ${list.label.toLowerCase()}.` }
+    return { ok: false, message: `Write the new entry’s words before adding it to ${list.label.toLowerCase()}.` }
   if (NEW_FIELDS[list.shape].some((name) => value(name).length > (name === 'text' ? LONG : SHORT)))
     return { ok: false, message: 'The new entry is too long.' }
   const taken = new Set(

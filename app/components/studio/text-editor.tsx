@@ -64,7 +64,7 @@ export function TextEditor({
       {lists.map((list) => (
         <fieldset key={list.key} className="editor-step" id={`list-${list.key}`}>
           <legend>
-            {list.label}: {list.entries.length}
+            {list.label}: {list.entries.length} in the list
           </legend>
           <ul className="plain-list">
             {list.entries
