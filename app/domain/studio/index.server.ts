@@ -16,6 +16,9 @@
 //   publishedDocument(kind, id) → { document, layer: 'base'|'service', versionId, number, hash } | null
 //   baseDocument(kind, id), baseIds(kind), documentHash(doc), validationContext(kind, id)
 //   newDocument('module'|'exercise', itemId, title)   a first document for a new item
+//   publishedText(kind) → the life areas' words, the pick lists, the self-harm phrases or the help
+//       page's texts as published ('life-areas'|'pick-lists'|'safety-phrases'|'help'; ADR 0025, H-047)
+//   programmeWithPublishedAreas() → the programme with the published life-area words
 //
 // Workflow (workflow.server.ts): every function returns { ok: true, … } or
 //   { ok: false, status: 400|403|404|409, message, issues? } and writes an audit row.
