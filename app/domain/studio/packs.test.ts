@@ -119,6 +119,36 @@ describe('content packs', () => {
     expect(again.items.every((i) => i.conflict)).toBe(true)
   })
 
+  it('the lists and texts travel in packs: an added phrase imports; a removed one imports nothing (H-047)', async () => {
+    const base = await exportPack({ edition: 'base' })
+    expect(
+      base.manifest.items.filter((i) => ['life-areas', 'pick-lists', 'safety-phrases', 'help'].includes(i.kind)),
+    ).toEqual([
+      expect.objectContaining({ kind: 'life-areas', id: 'life-areas' }),
+      expect.objectContaining({ kind: 'pick-lists', id: 'pick-lists' }),
+      expect.objectContaining({ kind: 'safety-phrases', id: 'safety-phrases' }),
+      expect.objectContaining({ kind: 'help', id: 'help' }),
+    ])
+    const importer = await makeUser('clinician')
+    const pack = await exportPack({ edition: 'base', items: [{ kind: 'safety-phrases', itemId: 'safety-phrases' }] })
+    const removed = await importPack(
+      importer,
+      edited(pack.yaml, (_kind, doc) => {
+        ;(doc.phrases as string[]).shift()
+      }),
+    )
+    expect(removed.ok).toBe(false)
+    expect(removed.items[0]?.issues.map((i) => i.rule)).toContain('text-locked')
+    expect(await draftsOf('safety-phrases')).toEqual([])
+    const added = await importPack(
+      importer,
+      edited(pack.yaml, (_kind, doc) => {
+        ;(doc.phrases as string[]).push('want to disappear')
+      }),
+    )
+    expect(added).toMatchObject({ ok: true, created: [{ kind: 'safety-phrases', itemId: 'safety-phrases' }] })
+  })
+
   it('one bad item imports nothing, and every problem is reported by item', async () => {
     const importer = await makeUser('clinician')
     const pack = await exportPack({
@@ -178,7 +208,7 @@ function edited(yaml: string, edit: (kind: string, doc: Doc) => void): string {
     const doc = part.document as Doc
     edit(part.kind as string, doc)
     const item = manifest.items[index] as { id: string; hash: string }
-    item.id = doc.id as string
+    if (typeof doc.id === 'string') item.id = doc.id
     item.hash = documentHash(doc)
   })
   return docs.map((d) => JSON.stringify(d)).join('\n---\n')
