@@ -103,10 +103,15 @@ function change(latest: number, previous: number | undefined, instrumentId: stri
  * everything else the view does).
  */
 type Read = { clientId: string; client: Omit<CaseloadClient, 'flags'>; facts: ClientFacts; nameRank: number }
-type Content = { instruments: Programme['instruments']; order: ReadonlyMap<string, number> }
+type Content = {
+  instruments: Programme['instruments']
+  order: ReadonlyMap<string, number>
+  /** Each instrument's title as the list words it (aboutClient), worked out once a view, not once a score. */
+  titles: ReadonlyMap<string, string>
+}
 
 /** One client's rows turned into what the page shows, and the facts the flag rules read. */
-function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: Content): Read {
+function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order, titles }: Content): Read {
   const scores: Score[] = []
   const bandChanges: BandFact[] = []
   for (const [instrumentId, [latest, previous]] of read.responses.get(link.clientId) ?? []) {
@@ -114,7 +119,7 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order }: 
     if (!instrument || !latest) continue
     scores.push({
       instrumentId,
-      title: aboutClient(instrument.title),
+      title: titles.get(instrumentId) ?? aboutClient(instrument.title),
       total: latest.total,
       band: instrument.bands.find((band) => band.id === latest.band)?.label ?? null,
       change: change(latest.total, previous?.total, instrumentId),
@@ -167,7 +172,11 @@ const byName = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true }
 async function readClients(workerId: string, now: Date, linkId: string | null = null): Promise<Read[]> {
   const read = await readCaseload(workerId, now, linkId)
   const { instruments } = loadProgramme()
-  const content = { instruments, order: new Map(Object.keys(instruments).map((id, index) => [id, index])) }
+  const content = {
+    instruments,
+    order: new Map(Object.keys(instruments).map((id, index) => [id, index])),
+    titles: new Map(Object.entries(instruments).map(([id, instrument]) => [id, aboutClient(instrument.title)])),
+  }
   const clients = [...read.links.values()].map((link) => build(read, link, content))
   clients.sort((a, b) => byName.compare(a.client.name, b.client.name))
   clients.forEach((client, index) => {

@@ -14,7 +14,7 @@ import { type AccessRow, scopesText } from '#app/domain/sharing/access-log.serve
 import type { Scopes } from '#app/domain/sharing/links.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { SCOPES, type Scope, type User } from '#db/schema/index.ts'
-import { jsonText, namedStatement } from '#db/sqlite.ts'
+import { jsonRows, jsonText, namedStatement } from '#db/sqlite.ts'
 import {
   DAY_MS,
   RECENT_DAYS,
@@ -64,22 +64,26 @@ const links = statement<LinkRow>(
   where ${live('l.')}`,
 )
 
-// Each instrument's latest two completed totals per client, newest first (rank 1, then 2), from
-// the latest_scores summary written with the responses (db/latest-scores.ts).
-type ResponseRow = { clientId: string; instrumentId: string; total: number; band: string | null; at: number }
+// Each instrument's latest two completed totals per client, from the latest_scores summary
+// written with the responses (db/latest-scores.ts): one row a client, its scores one JSON array
+// of [instrumentId, total, band, at] by instrument, newest first (rank 1, then 2). A caseload of
+// 200 has some 1,500 of them: as rows, making their objects cost more than the rest of the reads.
+type ResponseRow = { clientId: string; scores: string }
+type ScoreTuple = [instrumentId: string, total: number, band: string | null, at: number]
 const responses = statement<ResponseRow>(
-  ({ sharing }) => `select user_id as clientId, instrument_id as instrumentId, total, band, completed_at as at
-  from latest_scores where user_id in ${sharing('assessments')} order by clientId, instrumentId, rank`,
+  ({ sharing }) => `select user_id as clientId,
+    ${jsonRows(['instrument_id', 'total', 'band', 'completed_at'], 'instrument_id, rank')} as scores
+  from latest_scores where user_id in ${sharing('assessments')} group by user_id`,
 )
 
 // A module is done when its machine is in its final state, as the client's module list counts it.
+// (Any other state is in progress; each state is read once.)
 type ModuleRow = { clientId: string; inProgress: number; done: number }
 const modules = statement<ModuleRow>(
-  ({
-    sharing,
-  }) => `select user_id as clientId, count(*) filter (where ${jsonText('state', 'value')} <> 'finished') as inProgress,
-    count(*) filter (where ${jsonText('state', 'value')} = 'finished') as done
-  from module_progress where user_id in ${sharing('modules')} group by user_id`,
+  ({ sharing }) => `select clientId, started - done as inProgress, done from (
+    select user_id as clientId, count(*) as started,
+      count(*) filter (where ${jsonText('state', 'value')} = 'finished') as done
+    from module_progress where user_id in ${sharing('modules')} group by user_id)`,
 )
 
 // A safety event shows only when the scope its source comes from is shared (scopeOfSafetySource:
@@ -179,16 +183,15 @@ export async function readCaseload(workerId: string, now: Date, linkId: string |
       scopes: { assessments: assessments === 1, modules: modules === 1, tracking: tracking === 1, goals: goals === 1 },
     })
   const responseMap = new Map<string, Map<string, Latest[]>>()
-  for (const { clientId, instrumentId, total, band, at } of await responses.all(params)) {
-    let mine = responseMap.get(clientId)
-    if (!mine) {
-      mine = new Map()
-      responseMap.set(clientId, mine)
+  for (const { clientId, scores } of await responses.all(params)) {
+    const mine = new Map<string, Latest[]>()
+    for (const [instrumentId, total, band, at] of JSON.parse(scores) as ScoreTuple[]) {
+      const list = mine.get(instrumentId)
+      const latest = { total, band, at: new Date(at) }
+      if (list) list.push(latest)
+      else mine.set(instrumentId, [latest])
     }
-    const list = mine.get(instrumentId)
-    const latest = { total, band, at: new Date(at) }
-    if (list) list.push(latest)
-    else mine.set(instrumentId, [latest])
+    responseMap.set(clientId, mine)
   }
   return {
     links: linkMap,
