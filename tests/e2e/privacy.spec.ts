@@ -72,7 +72,7 @@ for (const javaScriptEnabled of [true, false]) {
   })
 }
 
-test('the export and delete are for signed-in clients only', async ({ page }) => {
+test('the export needs signing in, and a signed-out visitor is offered neither it nor delete', async ({ page }) => {
   const response = await page.request.get('/privacy/export', { maxRedirects: 0 })
   expect(response.status()).toBe(302)
   expect(response.headers().location).toBe('/login?redirectTo=%2Fprivacy%2Fexport')
