@@ -1,7 +1,7 @@
 // Goals on the tracking side: set a SMART goal (the same answer schema as a module's goal step),
 // edit it, check in on it (done / partly / not, one per day or one per week, in the client's own
 // days), mark it done or drop it, and see its history. Goals from modules appear here too.
-import { and, between, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, between, desc, eq, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
@@ -9,6 +9,7 @@ import { clock } from '#app/utils/clock.server.ts'
 import { longDate, weekdayDate } from '#app/utils/format.ts'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals, safetyEvents } from '#db/schema/index.ts'
+import { namedStatement } from '#db/sqlite.ts'
 import { goalFreeText, todayIn } from '#programme/engine/index.ts'
 import { timeZoneOf } from './entries.server.ts'
 import { NOTE_MAX } from './forms.server.ts'
@@ -24,19 +25,26 @@ export type CheckIn = z.infer<typeof CheckInSchema>
 /** Check-ins shown per goal: enough for a history at a glance; the export has them all. */
 const HISTORY = 10
 
+// Each goal's check-ins as the list needs them, newest first: its latest HISTORY (one a day or a
+// week, so a year of daily check-ins is hundreds of rows, of which 10 show) and any since
+// `@since`, where the current period of any goal begins, for "checked in".
+type CheckInRow = { goalId: string; localDate: string; outcome: 'done' | 'partly' | 'not'; note: string | null }
+const checkInsForList = namedStatement<{ userId: string; history: number; since: string }, CheckInRow>(
+  `select goalId, localDate, outcome, note from (
+    select goal_id as goalId, local_date as localDate, outcome, note,
+      row_number() over (partition by goal_id order by local_date desc) as newest
+    from goal_check_ins
+    where user_id = @userId and goal_id in (select id from goals where user_id = @userId))
+  where newest <= @history or localDate >= @since
+  order by localDate desc`,
+)
+
 export async function listGoals(userId: string) {
   const rows = await getDb().select().from(goals).where(eq(goals.userId, userId)).orderBy(desc(goals.createdAt)).all()
-  const ids = rows.map((g) => g.id)
-  const checkIns =
-    ids.length === 0
-      ? []
-      : await getDb()
-          .select()
-          .from(goalCheckIns)
-          .where(and(eq(goalCheckIns.userId, userId), inArray(goalCheckIns.goalId, ids)))
-          .orderBy(desc(goalCheckIns.localDate))
-          .all()
   const today = todayIn(await timeZoneOf(userId), clock.now())
+  // A week's period begins on or before a day's (today), so this covers every goal's.
+  const since = checkInPeriod('weekly', today).from
+  const checkIns = rows.length === 0 ? [] : await checkInsForList.all({ userId, history: HISTORY, since })
   return rows
     .map((g) => {
       const own = checkIns.filter((c) => c.goalId === g.id)

@@ -204,6 +204,30 @@ describe('check-ins', () => {
     ])
     expect((await listGoals(user.id))[0]?.history.map((c) => c.when)).toEqual(['Sun 22 Nov 2026', 'Sat 21 Nov 2026'])
   })
+
+  it('shows the newest 10 of a long history, and "checked in" from this period however long it is', async () => {
+    const user = await makeUser()
+    await goalAction(user.id, form({ intent: 'create', ...WALK }))
+    await goalAction(user.id, form({ intent: 'create', ...WALK, what: 'Call a friend each week', frequency: 'weekly' }))
+    const [daily, weekly] = ['daily', 'weekly'].map((f) => goalsOf(user.id).find((g) => g.frequency === f)?.id ?? '')
+    // 40 daily check-ins up to today (Sat 21 Nov); the weekly goal's on Monday 16 Nov and weeks before.
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 21 - n)).toISOString().slice(0, 10)
+    const rows = [
+      ...Array.from({ length: 40 }, (_, n) => ({ goalId: daily, localDate: day(n), outcome: 'done' as const })),
+      ...Array.from({ length: 12 }, (_, n) => ({ goalId: weekly, localDate: day(5 + 7 * n), outcome: 'partly' as const })),
+    ].map((row) => ({ ...row, userId: user.id, createdAt: NOW, updatedAt: NOW }))
+    getDb().insert(goalCheckIns).values(rows).run()
+    const listed = await listGoals(user.id)
+    const of = (id: string) => listed.find((g) => g.id === id)
+    expect(of(daily)?.history.map((c) => c.date)).toEqual(Array.from({ length: 10 }, (_, n) => day(n)))
+    expect(of(daily)?.checkedIn).toBe(true)
+    expect(of(weekly)?.history.map((c) => c.date)).toEqual(Array.from({ length: 10 }, (_, n) => day(5 + 7 * n)))
+    expect(of(weekly)?.checkedIn).toBe(true)
+    // Next Monday: a new week and a new day, neither checked in yet.
+    pinClock(new Date('2026-11-23T09:00:00Z'))
+    expect((await listGoals(user.id)).map((g) => g.checkedIn)).toEqual([false, false])
+    pinClock(NOW)
+  })
 })
 
 describe('changing a goal', () => {
