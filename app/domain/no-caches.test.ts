@@ -23,7 +23,6 @@ const ALLOWED: Record<string, string> = {
   'app/domain/sharing/access-log.server.ts: pending': 'the group commit queue',
   // Content, loaded from files (or derived from them), never domain data.
   'app/domain/tracking/forms.server.ts: cached': "the tracking forms' schemas, built from content",
-  'app/domain/tracking/stats.server.ts: labels': 'substance labels from content',
   'app/domain/assessment/sitting.server.ts: pagesCache': 'assessment pages per content version and substances',
   'app/domain/modules/view.server.ts: html': "module Markdown rendered, keyed by the content's text",
   'app/domain/accounts/guards.server.ts: usersOfRequests':
