@@ -118,6 +118,12 @@ function StaffDownload() {
           Download my data
         </Link>
       </p>
+      <h2>Who sees your work</h2>
+      <ul>
+        <li>A client sees each time you looked at the parts they share with you, and can stop sharing at any time.</li>
+        <li>Other clinicians and admins see the changes you make in the studio, in its history.</li>
+        <li>Admins see your account and can turn it off.</li>
+      </ul>
       <p>To close your staff account, ask your admin.</p>
     </>
   )
