@@ -7,9 +7,17 @@ import { type Urge, type UseEntry, urges, useEntries } from '#db/schema/index.ts
 import { amountUnit, loadProgramme, localDateTime, localParts, type SubstanceId } from '#programme/engine/index.ts'
 import { publishedTracking } from './forms.server.ts'
 
+// Only the columns the lists show: a row of every column costs several times as much to read.
 const recentUrges = prepared((db) =>
   db
-    .select()
+    .select({
+      id: urges.id,
+      occurredAt: urges.occurredAt,
+      timeZone: urges.timeZone,
+      intensity: urges.intensity,
+      trigger: urges.trigger,
+      outcome: urges.outcome,
+    })
     .from(urges)
     .where(eq(urges.userId, sql.placeholder('userId')))
     .orderBy(desc(urges.occurredAt))
@@ -19,7 +27,16 @@ const recentUrges = prepared((db) =>
 
 const recentUse = prepared((db) =>
   db
-    .select()
+    .select({
+      id: useEntries.id,
+      occurredAt: useEntries.occurredAt,
+      timeZone: useEntries.timeZone,
+      localDate: useEntries.localDate,
+      substance: useEntries.substance,
+      amount: useEntries.amount,
+      unit: useEntries.unit,
+      spendPence: useEntries.spendPence,
+    })
     .from(useEntries)
     .where(eq(useEntries.userId, sql.placeholder('userId')))
     .orderBy(desc(useEntries.occurredAt))
@@ -92,9 +109,28 @@ const SHOWN: Intl.DateTimeFormatOptions = {
  * instant in another year than now's (in that zone) shows its year: "Fri 21 Nov 2025, 18:30".
  */
 export function shown(at: Date, timeZone: string, now?: Date): string {
-  if (now && localParts(at, timeZone).date.slice(0, 4) !== localParts(now, timeZone).date.slice(0, 4))
-    return noWeekdayComma(formatIn('shown-year', timeZone, { ...SHOWN, year: 'numeric' }).format(at))
-  return formatIn('shown', timeZone, SHOWN).format(at)
+  return now ? shownAgainst(now).when(at, timeZone) : formatIn('shown', timeZone, SHOWN).format(at)
+}
+
+/**
+ * `shown` with a `now` for a list of instants, and now's year in a zone: that year is worked out
+ * once a zone for the list, not once an entry.
+ */
+function shownAgainst(now: Date) {
+  const years = new Map<string, string>()
+  const thisYear = (timeZone: string) => {
+    let year = years.get(timeZone)
+    if (year === undefined) {
+      year = localParts(now, timeZone).date.slice(0, 4)
+      years.set(timeZone, year)
+    }
+    return year
+  }
+  const when = (at: Date, timeZone: string) =>
+    localParts(at, timeZone).date.slice(0, 4) !== thisYear(timeZone)
+      ? noWeekdayComma(formatIn('shown-year', timeZone, { ...SHOWN, year: 'numeric' }).format(at))
+      : formatIn('shown', timeZone, SHOWN).format(at)
+  return { when, thisYear }
 }
 
 /** A local date as the client reads it: "Mon 4 May", with its year when not `thisYear`'s. */
@@ -138,10 +174,11 @@ export async function recentEntries(userId: string, limit = 20, now = clock.now(
     recentUrges().all({ userId, limit }),
     recentUse().all({ userId, limit }),
   ])
+  const { when, thisYear } = shownAgainst(now)
   return {
     urges: urgeRows.map((u) => ({
       id: u.id,
-      when: shown(u.occurredAt, u.timeZone, now),
+      when: when(u.occurredAt, u.timeZone),
       intensity: u.intensity,
       trigger: u.trigger ? (label.get(u.trigger) ?? u.trigger) : null,
       outcome: u.outcome,
@@ -149,8 +186,8 @@ export async function recentEntries(userId: string, limit = 20, now = clock.now(
     use: useRows.map((e) => ({
       id: e.id,
       when: e.substance
-        ? shown(e.occurredAt, e.timeZone, now)
-        : shownDate(e.localDate, localParts(now, e.timeZone).date.slice(0, 4)),
+        ? when(e.occurredAt, e.timeZone)
+        : shownDate(e.localDate, thisYear(e.timeZone)),
       substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
       amount: e.amount,
       unit: e.substance
