@@ -13,6 +13,7 @@ import {
   valueAt,
 } from '#app/components/forms.tsx'
 import { type ExerciseForm, PART_KIND_NAMES, PART_KINDS } from '#programme/studio/exercise-form.ts'
+import { MoveButtons, SaveDraftButton } from './item-parts.tsx'
 
 const FORM_ID = 'editor'
 
@@ -82,24 +83,7 @@ export function ExerciseEditor({
             <CheckboxField field={field(`parts[${i}].required`)} label="Must be filled in" />
           )}
           <div className="actions">
-            <button
-              type="submit"
-              name="intent"
-              value={`up:${i}`}
-              className="button button-secondary"
-              disabled={i === 0}
-            >
-              Move up<span className="visually-hidden"> part {i + 1}</span>
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value={`down:${i}`}
-              className="button button-secondary"
-              disabled={i === parts.length - 1}
-            >
-              Move down<span className="visually-hidden"> part {i + 1}</span>
-            </button>
+            <MoveButtons index={i} count={parts.length} what="part" />
             <button
               type="submit"
               name="intent"
@@ -136,11 +120,7 @@ export function ExerciseEditor({
           Add the part
         </button>
       </fieldset>
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          Save draft
-        </button>
-      </div>
+      <SaveDraftButton />
     </Form>
   )
 }

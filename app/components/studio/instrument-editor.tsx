@@ -4,6 +4,7 @@
 import { Form } from '@remix-run/react'
 import { type FieldState, TextAreaField, valueAt } from '#app/components/forms.tsx'
 import type { InstrumentForm } from '#programme/studio/instrument-form.ts'
+import { SaveDraftButton } from './item-parts.tsx'
 
 const FORM_ID = 'editor'
 
@@ -50,11 +51,7 @@ export function InstrumentEditor({
           />
         </fieldset>
       ))}
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          Save draft
-        </button>
-      </div>
+      <SaveDraftButton />
     </Form>
   )
 }

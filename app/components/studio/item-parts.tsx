@@ -78,3 +78,48 @@ export function StartDraft({ title }: { title: string }) {
     </Form>
   )
 }
+
+/** The editor's main button: every post saves the draft, this one does nothing else. */
+export function SaveDraftButton() {
+  return (
+    <div className="actions">
+      <button type="submit" name="intent" value="save" className="button">
+        Save draft
+      </button>
+    </div>
+  )
+}
+
+/** Move a step or a part up or down, as form posts (`up:i`, `down:i`); `what`: "step", "part". */
+export function MoveButtons({ index, count, what }: { index: number; count: number; what: string }) {
+  return (
+    <>
+      <button
+        type="submit"
+        name="intent"
+        value={`up:${index}`}
+        className="button button-secondary"
+        disabled={index === 0}
+      >
+        Move up
+        <span className="visually-hidden">
+          {' '}
+          {what} {index + 1}
+        </span>
+      </button>
+      <button
+        type="submit"
+        name="intent"
+        value={`down:${index}`}
+        className="button button-secondary"
+        disabled={index === count - 1}
+      >
+        Move down
+        <span className="visually-hidden">
+          {' '}
+          {what} {index + 1}
+        </span>
+      </button>
+    </>
+  )
+}

@@ -13,6 +13,7 @@ import {
 } from '#app/components/forms.tsx'
 import type { DraftModule, ModuleForm } from '#programme/studio/module-form.ts'
 import { STEP_TYPE_NAMES, STEP_TYPES } from '#programme/studio/module-form.ts'
+import { MoveButtons, SaveDraftButton } from './item-parts.tsx'
 
 export type EditorLists = {
   areas: ReadonlyArray<readonly [string, string]>
@@ -108,11 +109,7 @@ export function ModuleEditor({ hash, doc, values, errors, lists, previews }: Pro
           rows={3}
         />
       </fieldset>
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          Save draft
-        </button>
-      </div>
+      <SaveDraftButton />
       <h2>Steps</h2>
       {steps.map((step, i) => (
         <fieldset key={step.id} className="editor-step" id={`step-${i + 1}`}>
@@ -183,24 +180,7 @@ export function ModuleEditor({ hash, doc, values, errors, lists, previews }: Pro
             <button type="submit" name="intent" value={`add-goto:${i}`} className="button button-secondary">
               Add a branch<span className="visually-hidden"> to step {i + 1}</span>
             </button>
-            <button
-              type="submit"
-              name="intent"
-              value={`up:${i}`}
-              className="button button-secondary"
-              disabled={i === 0}
-            >
-              Move up<span className="visually-hidden"> step {i + 1}</span>
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value={`down:${i}`}
-              className="button button-secondary"
-              disabled={i === steps.length - 1}
-            >
-              Move down<span className="visually-hidden"> step {i + 1}</span>
-            </button>
+            <MoveButtons index={i} count={steps.length} what="step" />
             <button type="submit" name="intent" value={`remove-step:${i}`} className="button button-secondary">
               Remove<span className="visually-hidden"> step {i + 1}</span>
             </button>
@@ -228,11 +208,7 @@ export function ModuleEditor({ hash, doc, values, errors, lists, previews }: Pro
           Add the step
         </button>
       </fieldset>
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          Save draft
-        </button>
-      </div>
+      <SaveDraftButton />
     </Form>
   )
 }

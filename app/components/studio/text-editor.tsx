@@ -5,6 +5,7 @@
 import { Form } from '@remix-run/react'
 import { type FieldState, TextAreaField, TextField } from '#app/components/forms.tsx'
 import { NEW_FIELDS, newFieldName, type TextFormField, type TextFormList } from '#programme/studio/text-form.ts'
+import { SaveDraftButton } from './item-parts.tsx'
 
 const FORM_ID = 'editor'
 
@@ -107,11 +108,7 @@ export function TextEditor({
           </button>
         </fieldset>
       ))}
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          Save draft
-        </button>
-      </div>
+      <SaveDraftButton />
     </Form>
   )
 }
