@@ -15,8 +15,11 @@ import { assessmentResponses, assessments, planItems, safetyEvents, users } from
 import {
   checkInNotices,
   type Instrument,
+  type LifeAreas,
   loadProgramme,
   localParts,
+  type ModuleDefinition,
+  type Programme,
   rankLifeAreas,
   recommendModules,
   safetyRulesFired,
@@ -108,12 +111,49 @@ const previousCompletedQuery = prepared((db) =>
  */
 type CheckIn = Awaited<ReturnType<typeof checkIn>>
 
-async function checkIn(assessmentId: string, planAreas: readonly string[] = []) {
-  // The six areas' names and reasons as the service words them (the studio may reword them).
-  const programme = await programmeWithPublishedAreas()
+/**
+ * The published content a check-in is read with, read once a request and passed on (a page that
+ * reads two check-ins, or a module list that reads one, does not read it again for each).
+ */
+type Content = {
+  /** The six areas' names and reasons as the service words them (the studio may reword them). */
+  programme: Programme
+  /** Band meanings as the service publishes them (the studio may reword them, never the bands). */
+  instruments: Record<string, Instrument>
+  modules: ModuleDefinition[]
+}
+
+async function publishedContent(): Promise<Content> {
+  return {
+    programme: await programmeWithPublishedAreas(),
+    instruments: await publishedInstruments(),
+    modules: Object.values(await publishedModules()),
+  }
+}
+
+type Responses = Awaited<ReturnType<typeof responsesOf>>
+
+/** The six areas, neediest first, from a check-in's life-area answers (none without them). */
+function areasOf(programme: Programme, responses: Responses) {
+  const lifeAreaAnswers = responses.find((r) => r.instrumentId === 'life-areas')?.answers
+  return lifeAreaAnswers ? rankLifeAreas(scoreLifeAreas(programme, lifeAreaAnswers)) : []
+}
+
+/** The areas the client chose for their plan lead; then the neediest (issue 16 item 6). */
+function recommendationsOf(
+  areas: ReturnType<typeof areasOf>,
+  modules: ModuleDefinition[],
+  planAreas: readonly string[],
+) {
+  return recommendModules(areas, modules, 6, planAreas)
+}
+
+async function checkIn(
+  assessmentId: string,
+  { programme, instruments, modules }: Content,
+  planAreas: readonly string[] = [],
+) {
   const responses = await responsesOf(assessmentId)
-  // Band meanings as the service publishes them (the studio may reword them, never the bands).
-  const instruments = await publishedInstruments()
   const scores = responses
     .filter((r) => r.instrumentId !== 'life-areas' && r.total !== null)
     .map((r) => {
@@ -129,8 +169,7 @@ async function checkIn(assessmentId: string, planAreas: readonly string[] = []) 
       }
     })
     .sort((a, b) => order(programme, a.instrumentId) - order(programme, b.instrumentId))
-  const lifeAreaAnswers = responses.find((r) => r.instrumentId === 'life-areas')?.answers
-  const areas = lifeAreaAnswers ? rankLifeAreas(scoreLifeAreas(programme, lifeAreaAnswers)) : []
+  const areas = areasOf(programme, responses)
   const audit = responses.find((r) => r.instrumentId === 'audit')
   const auditInstrument = programme.instruments.audit
   const readinessAnswers = responses.find((r) => r.instrumentId === 'readiness')?.answers ?? {}
@@ -143,8 +182,7 @@ async function checkIn(assessmentId: string, planAreas: readonly string[] = []) 
     readiness,
     units: audit ? weeklyUnitsRange(programme, audit.answers) : null,
     fired: audit && auditInstrument ? safetyRulesFired(auditInstrument, audit.answers, audit.total) : [],
-    // The areas the client chose for their plan lead; then the neediest (issue 16 item 6).
-    recommendations: recommendModules(areas, Object.values(await publishedModules()), 6, planAreas),
+    recommendations: recommendationsOf(areas, modules, planAreas),
   }
 }
 
@@ -153,30 +191,45 @@ async function planAreasOf(userId: string): Promise<string[]> {
   return (await getPlan(userId)).filter((p) => p.kind === 'area').map((p) => p.ref)
 }
 
-/** Modules recommended from the latest check-in's life areas and the client's plan (what the module list needs). */
-export async function latestRecommendations(userId: string): Promise<CheckIn['recommendations']> {
+/**
+ * Modules recommended from the latest check-in's life areas and the client's plan (what the
+ * module list needs): only the areas are worked out, with the published areas and modules the
+ * caller has already read (`published`), or read here.
+ */
+export async function latestRecommendations(
+  userId: string,
+  published?: { lifeAreas: LifeAreas; modules: ModuleDefinition[] },
+): Promise<CheckIn['recommendations']> {
   const latest = await latestCompletedIdQuery().get({ userId })
-  return latest ? (await checkIn(latest.id, await planAreasOf(userId))).recommendations : []
+  if (!latest) return []
+  const programme = published
+    ? { ...loadProgramme(), lifeAreas: published.lifeAreas }
+    : await programmeWithPublishedAreas()
+  const modules = published?.modules ?? Object.values(await publishedModules())
+  const areas = areasOf(programme, await responsesOf(latest.id))
+  return recommendationsOf(areas, modules, await planAreasOf(userId))
 }
 
 /** What changed since the check-in before `latest`, or null for a first check-in. */
 async function changesSincePrevious(
   userId: string,
   latest: CheckIn,
+  content: Content,
 ): Promise<(CheckInChanges & { previousDate: string }) | null> {
   const previous = await previousCompletedQuery().get({ userId })
   if (!previous?.completedAt) return null
   const zone = (await getDb().select({ zone: users.timeZone }).from(users).where(eq(users.id, userId)).get())?.zone
   // The client's own calendar day of that check-in, as the page says it ("5 Dec 2026").
   const previousDate = localParts(previous.completedAt, zone ?? 'Europe/London').date
-  return { previousDate, ...compareCheckIns(await checkIn(previous.id), latest) }
+  return { previousDate, ...compareCheckIns(await checkIn(previous.id, content), latest) }
 }
 
 /** Everything the results page shows for the client's latest completed assessment. */
 export async function latestResults(userId: string) {
   const assessment = await latestCompleted(userId)
   if (!assessment) return null
-  const latest = await checkIn(assessment.id, await planAreasOf(userId))
+  const content = await publishedContent()
+  const latest = await checkIn(assessment.id, content, await planAreasOf(userId))
   const { fired, ...results } = latest
   // Safety events raised since the check-in began (during it, or in a module since) may grow.
   const warnings = new Set<string>(fired)
@@ -187,11 +240,11 @@ export async function latestResults(userId: string) {
     ...results,
     unitGuideline: UK_WEEKLY_UNIT_GUIDELINE,
     // Every level the six-area map can show, for its key.
-    areaBands: (await programmeWithPublishedAreas()).lifeAreas.bands.map((b) => ({ label: b.label, level: b.level })),
+    areaBands: content.programme.lifeAreas.bands.map((b) => ({ label: b.label, level: b.level })),
     warnings: [...warnings],
     // The warning for every substance named (opioids, benzodiazepines) and for dependence signs.
     notices: checkInNotices(assessment.substances, [...warnings]),
-    changes: await changesSincePrevious(userId, latest),
+    changes: await changesSincePrevious(userId, latest, content),
   }
 }
 

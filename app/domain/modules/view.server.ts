@@ -13,7 +13,6 @@ import {
   type ExerciseAnswer,
   FINISHED,
   type LifeAreas,
-  loadProgramme,
   type ModuleDefinition,
   progressOf,
   type Step,
@@ -55,15 +54,16 @@ export type ModuleStatus = 'not-started' | 'in-progress' | 'finished'
 
 /** Every module: recommended ones first (from the latest assessment), then the rest. */
 export async function moduleList(userId: string) {
-  const _programme = loadProgramme()
   const progress = new Map((await allProgressQuery().all({ userId })).map((p) => [p.moduleId, p]))
-  const recommendations = await latestRecommendations(userId)
-  const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
-  // The areas' names as the service words them (the studio may reword them).
-  const areaNames = new Map((await publishedText('life-areas')).areas.map((a) => [a.id, a.name]))
   // The published programme: the base edition with the studio's published versions (ADR 0019),
   // and any module the client began that the service has since unpublished, as they began it.
   const published = await publishedModules()
+  // The areas' names as the service words them (the studio may reword them).
+  const lifeAreas = await publishedText('life-areas')
+  // Read once, for the recommendations too.
+  const recommendations = await latestRecommendations(userId, { lifeAreas, modules: Object.values(published) })
+  const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reason]))
+  const areaNames = new Map(lifeAreas.areas.map((a) => [a.id, a.name]))
   const unpublished: ModuleDefinition[] = []
   for (const p of progress.values())
     if (!Object.hasOwn(published, p.moduleId)) {
