@@ -23,6 +23,7 @@ import {
   type Flag,
   loadProgramme,
   type Programme,
+  type StopGoalFact,
   todayIn,
 } from '#programme/engine/index.ts'
 import { type CaseloadFacts, type CaseloadLink, caseloadViewRows, readCaseload } from './queries.server.ts'
@@ -155,13 +156,27 @@ function build(read: CaseloadFacts, link: CaseloadLink, { instruments, order, ti
       lastActiveAt,
       safetyEvents: read.safety.get(clientId) ?? [],
       urges: read.urges.get(clientId) ?? [],
-      // A goal's day is counted in the client's zone, as their own milestones count it.
-      stopGoals: (read.stopGoals.get(clientId) ?? []).map(({ createdAt, ...goal }) => ({
-        ...goal,
-        startedOn: todayIn(link.timeZone, createdAt),
-      })),
+      stopGoals: (read.stopGoals.get(clientId) ?? []).map(({ createdAt, ...goal }) =>
+        withStartedOn(goal, link.timeZone, createdAt),
+      ),
       use: read.use.get(clientId) ?? [],
       bandChanges,
+    },
+  }
+}
+
+/**
+ * A stop goal with the day it began, counted in the client's zone as their own milestones count
+ * it. Worked out when a rule first reads it: only use logged in the window does, which few
+ * clients of a caseload have, and a zone's date costs more than the rest of a client's facts.
+ */
+function withStartedOn(goal: Omit<StopGoalFact, 'startedOn'>, timeZone: string, createdAt: Date): StopGoalFact {
+  let day: string | undefined
+  return {
+    ...goal,
+    get startedOn() {
+      day ??= todayIn(timeZone, createdAt)
+      return day
     },
   }
 }
