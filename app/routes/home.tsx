@@ -5,18 +5,21 @@ import { requireUser } from '#app/domain/accounts/guards.server.ts'
 import { checkInStatus } from '#app/domain/assessment/results.server.ts'
 import { type NextStep, nextStep } from '#app/domain/modules/next-step.server.ts'
 import { moduleToContinue } from '#app/domain/modules/view.server.ts'
+import { publishedModules } from '#app/domain/studio/content.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Home – Foothold' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const client = user.role === 'client'
+  // The published modules, read once for "carry on" and the next step.
+  const published = client ? await publishedModules() : undefined
   return {
     username: user.username,
     role: user.role,
     checkIn: client ? await checkInStatus(user.id) : null,
-    carryOn: client ? await moduleToContinue(user.id) : null,
-    next: client ? await nextStep(user.id) : null,
+    carryOn: client ? await moduleToContinue(user.id, published) : null,
+    next: client ? await nextStep(user.id, published) : null,
   }
 }
 

@@ -32,7 +32,8 @@ export async function clientPage(workerId: string, linked: LinkedClient, range: 
         }
   }
   // The published programme, so the service's own modules have their titles too (ADR 0019).
-  const titles = new Map(Object.values(await publishedModules()).map((m) => [m.id, m.title]))
+  const published = await publishedModules()
+  const titles = new Map(Object.values(published).map((m) => [m.id, m.title]))
   return {
     client: {
       linkId: link.id,
@@ -54,7 +55,7 @@ export async function clientPage(workerId: string, linked: LinkedClient, range: 
         }))
       : null,
     modules: scopes.modules
-      ? (await moduleList(client.id))
+      ? (await moduleList(client.id, published))
           .filter((m) => m.status !== 'not-started')
           .map((m) => ({
             id: m.id,

@@ -1,13 +1,15 @@
 // The one next step the client's home page offers: a module a key worker suggested (their word
 // comes first), else the first module suggested by the client's check-in and plan. Only modules
 // not yet started: one in progress is offered as "carry on" instead.
+import type { ModuleDefinition } from '#programme/engine/index.ts'
 import { suggestionsFor } from './suggestions.server.ts'
 import { moduleList } from './view.server.ts'
 
 export type NextStep = { moduleId: string; title: string; why: string }
 
-export async function nextStep(userId: string): Promise<NextStep | null> {
-  const modules = await moduleList(userId)
+/** `published`: the published modules, when the caller has read them already. */
+export async function nextStep(userId: string, published?: Record<string, ModuleDefinition>): Promise<NextStep | null> {
+  const modules = await moduleList(userId, published)
   const fresh = new Map(modules.filter((m) => m.status === 'not-started').map((m) => [m.id, m]))
   for (const suggestion of await suggestionsFor(userId)) {
     const module = fresh.get(suggestion.moduleId)

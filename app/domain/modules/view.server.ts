@@ -37,15 +37,18 @@ const allProgressQuery = prepared((db) =>
     .prepare(),
 )
 
+/** The published modules (publishedModules), when the caller has read them already for something else. */
+type Published = Record<string, ModuleDefinition>
+
 /** The module the client touched last and has not finished, for "carry on" on the home page. */
-export async function moduleToContinue(userId: string) {
+export async function moduleToContinue(userId: string, published?: Published) {
   const open = (await allProgressQuery().all({ userId }))
     .filter((p) => p.value !== FINISHED)
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0]
+  const current = async (moduleId: string) =>
+    published ? (Object.hasOwn(published, moduleId) ? published[moduleId] : undefined) : currentDefinition(moduleId)
   // A module the service has since unpublished is still theirs to finish, as they began it.
-  const def = open
-    ? ((await currentDefinition(open.moduleId)) ?? (await pinnedDefinition(open.moduleVersionId)))
-    : undefined
+  const def = open ? ((await current(open.moduleId)) ?? (await pinnedDefinition(open.moduleVersionId))) : undefined
   if (!open || !def) return null
   return { id: open.moduleId, title: def.title, step: open.stepNumber, total: open.stepTotal }
 }
@@ -53,11 +56,11 @@ export async function moduleToContinue(userId: string) {
 export type ModuleStatus = 'not-started' | 'in-progress' | 'finished'
 
 /** Every module: recommended ones first (from the latest assessment), then the rest. */
-export async function moduleList(userId: string) {
+export async function moduleList(userId: string, alreadyRead?: Published) {
   const progress = new Map((await allProgressQuery().all({ userId })).map((p) => [p.moduleId, p]))
   // The published programme: the base edition with the studio's published versions (ADR 0019),
   // and any module the client began that the service has since unpublished, as they began it.
-  const published = await publishedModules()
+  const published = alreadyRead ?? (await publishedModules())
   // The areas' names as the service words them (the studio may reword them).
   const lifeAreas = await publishedText('life-areas')
   // Read once, for the recommendations too.
