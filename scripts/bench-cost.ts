@@ -7,7 +7,8 @@
 // few at a time. The last lines predict the capacity ratio the bench checks: the CPU cost of
 // the bare page over the mix's average cost, weighted by the mix's shares.
 //
-// BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server meanwhile.
+// BENCH_SERVER_NODE_OPTIONS="--import ./scripts/bench-profile.mjs" profiles the server meanwhile
+// (node refuses --cpu-prof in NODE_OPTIONS; see that file).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'

@@ -85,7 +85,7 @@ export async function startServer(databasePath: string, port: number, processes:
       WEB_CONCURRENCY: String(processes),
       // The bench signs nobody in over HTTP, but many posts come from one address.
       RATE_LIMIT_FACTOR: '1000',
-      // scripts/bench-cost.ts may profile the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+      // scripts/bench-cost.ts may profile the server (e.g. "--import ./scripts/bench-profile.mjs").
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
