@@ -1,13 +1,14 @@
 // Goals on the tracking side: set a SMART goal (the same answer schema as a module's goal step),
 // edit it, check in on it (done / partly / not, one per day or one per week, in the client's own
 // days), mark it done or drop it, and see its history. Goals from modules appear here too.
-import { and, between, desc, eq, ne } from 'drizzle-orm'
+import { and, between, desc, eq, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { longDate, weekdayDate } from '#app/utils/format.ts'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import { goalCheckIns, goals, safetyEvents } from '#db/schema/index.ts'
 import { namedStatement } from '#db/sqlite.ts'
 import { goalFreeText, todayIn } from '#programme/engine/index.ts'
@@ -39,8 +40,17 @@ const checkInsForList = namedStatement<{ userId: string; history: number; since:
   order by localDate desc`,
 )
 
+const goalsQuery = prepared((db) =>
+  db
+    .select()
+    .from(goals)
+    .where(eq(goals.userId, sql.placeholder('userId')))
+    .orderBy(desc(goals.createdAt))
+    .prepare(),
+)
+
 export async function listGoals(userId: string) {
-  const rows = await getDb().select().from(goals).where(eq(goals.userId, userId)).orderBy(desc(goals.createdAt)).all()
+  const rows = await goalsQuery().all({ userId })
   const today = todayIn(await timeZoneOf(userId), clock.now())
   // A week's period begins on or before a day's (today), so this covers every goal's.
   const since = checkInPeriod('weekly', today).from
