@@ -209,7 +209,9 @@ describe('check-ins', () => {
     const user = await makeUser()
     await goalAction(user.id, form({ intent: 'create', ...WALK }))
     await goalAction(user.id, form({ intent: 'create', ...WALK, what: 'Call a friend each week', frequency: 'weekly' }))
-    const [daily, weekly] = ['daily', 'weekly'].map((f) => goalsOf(user.id).find((g) => g.frequency === f)?.id ?? '')
+    const idOf = (frequency: string) => goalsOf(user.id).find((g) => g.frequency === frequency)?.id ?? ''
+    const daily = idOf('daily')
+    const weekly = idOf('weekly')
     // 40 daily check-ins up to today (Sat 21 Nov); the weekly goal's on Monday 16 Nov and weeks before.
     const day = (n: number) => new Date(Date.UTC(2026, 10, 21 - n)).toISOString().slice(0, 10)
     const rows = [
