@@ -216,7 +216,11 @@ describe('check-ins', () => {
     const day = (n: number) => new Date(Date.UTC(2026, 10, 21 - n)).toISOString().slice(0, 10)
     const rows = [
       ...Array.from({ length: 40 }, (_, n) => ({ goalId: daily, localDate: day(n), outcome: 'done' as const })),
-      ...Array.from({ length: 12 }, (_, n) => ({ goalId: weekly, localDate: day(5 + 7 * n), outcome: 'partly' as const })),
+      ...Array.from({ length: 12 }, (_, n) => ({
+        goalId: weekly,
+        localDate: day(5 + 7 * n),
+        outcome: 'partly' as const,
+      })),
     ].map((row) => ({ ...row, userId: user.id, createdAt: NOW, updatedAt: NOW }))
     getDb().insert(goalCheckIns).values(rows).run()
     const listed = await listGoals(user.id)
