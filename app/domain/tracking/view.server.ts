@@ -185,9 +185,7 @@ export async function recentEntries(userId: string, limit = 20, now = clock.now(
     })),
     use: useRows.map((e) => ({
       id: e.id,
-      when: e.substance
-        ? when(e.occurredAt, e.timeZone)
-        : shownDate(e.localDate, thisYear(e.timeZone)),
+      when: e.substance ? when(e.occurredAt, e.timeZone) : shownDate(e.localDate, thisYear(e.timeZone)),
       substance: e.substance ? (substanceNames.get(e.substance) ?? e.substance) : null,
       amount: e.amount,
       unit: e.substance
