@@ -1,11 +1,13 @@
 // `npm run bench:cost`: what each kind of request in the bench's mix costs the server, in CPU
 // milliseconds (user + system time of the serving process, read from /proc before and after a
-// batch of requests of one kind). Unlike latencies and capacities, CPU time per request hardly
-// moves when other work shares the machine, so this is the table to read when looking for the
-// page to make cheaper (ADR 0018). It seeds the same day as `npm run bench`, starts the built app
-// with one process, warms it up, then sends BENCH_COST_N requests (default 300) of each kind, a
-// few at a time. The last lines predict the capacity ratio the bench checks: the CPU cost of
-// the bare page over the mix's average cost, weighted by the mix's shares.
+// batch of requests of one kind). CPU time per request moves far less than latencies and
+// capacities when other work shares the machine, so this is the table to read when looking for
+// the page to make cheaper (ADR 0018); it still rises with the machine's load (up to a third on
+// a busy one), so every kind is measured in each of BENCH_COST_ROUNDS rounds (default 10) and a
+// change of load falls on every row alike. It seeds the same day as `npm run bench`, starts the
+// built app with one process, warms it up, then sends BENCH_COST_N requests (default 300) of
+// each kind, a few at a time. The last lines predict the capacity ratio the bench checks: the
+// CPU cost of the bare page over the mix's average cost, weighted by the mix's shares.
 //
 // BENCH_SERVER_NODE_OPTIONS="--import ./scripts/bench-profile.mjs" profiles the server meanwhile
 // (node refuses --cpu-prof in NODE_OPTIONS; see that file).
@@ -18,6 +20,8 @@ import { ok, type Planned, type Sample, stats } from './bench-load.ts'
 import { barePage, firstAssessmentPage, MIX, mix } from './bench-mix.ts'
 
 const N = Number(process.env.BENCH_COST_N || 300)
+/** Rounds over every kind of request (BENCH_COST_ROUNDS), N / ROUNDS requests of each a round. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_COST_ROUNDS || 10))
 const IN_FLIGHT = 4
 const PORT = Number(process.env.BENCH_PORT || 3402)
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 1000)
@@ -96,21 +100,37 @@ try {
   await batch(base, 600, mix(day, assessmentPage))
   await batch(base, 300, bare)
 
-  const rows: Array<{ route: string; share: number; cpu: number; p50: number; errors: number }> = []
   const references: Array<[number, string]> = [
     [0, 'bare page'],
     [0, 'bare: /healthz'],
   ]
-  for (const [share, route] of [...MIX, ...references]) {
-    const next =
-      route === 'bare: /healthz' ? bare : route === 'bare page' ? barePage(day) : mix(day, assessmentPage, route)
-    const before = cpuMs(pid)
-    const samples = await batch(base, N, next)
-    const cpu = (cpuMs(pid) - before) / N
-    const s = stats(samples)
-    rows.push({ route, share, cpu, p50: s.p50, errors: samples.filter((x) => !ok(x.status)).length })
-  }
-  console.log(`CPU time of the server per request (${N} of each, ${IN_FLIGHT} at a time, one process):`)
+  // Each kind's requests go in ROUNDS batches, every kind once a round: a machine whose load
+  // changes over the minutes of a run then slows every row alike, rather than the rows measured
+  // while it was busy (one batch a kind, in turn, moved the ratio by 10 points between runs).
+  const kinds = [...MIX, ...references].map(([share, route]) => ({
+    route,
+    share,
+    next: route === 'bare: /healthz' ? bare : route === 'bare page' ? barePage(day) : mix(day, assessmentPage, route),
+    cpu: 0,
+    samples: [] as Sample[],
+  }))
+  const perRound = Math.max(1, Math.round(N / ROUNDS))
+  for (let round = 0; round < ROUNDS; round++)
+    for (const kind of kinds) {
+      const before = cpuMs(pid)
+      kind.samples.push(...(await batch(base, perRound, kind.next)))
+      kind.cpu += cpuMs(pid) - before
+    }
+  const rows = kinds.map(({ route, share, cpu, samples }) => ({
+    route,
+    share,
+    cpu: cpu / samples.length,
+    p50: stats(samples).p50,
+    errors: samples.filter((x) => !ok(x.status)).length,
+  }))
+  console.log(
+    `CPU time of the server per request (${perRound * ROUNDS} of each in ${ROUNDS} rounds, ${IN_FLIGHT} at a time, one process):`,
+  )
   console.log(`${'route'.padEnd(28)} ${'share'.padStart(6)} ${'cpu ms'.padStart(8)} ${'p50 ms'.padStart(8)}  errors`)
   for (const r of [...rows].sort((a, b) => b.cpu - a.cpu))
     console.log(
