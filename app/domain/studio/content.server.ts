@@ -2,9 +2,9 @@
 // the service's published versions laid over it (ADR 0019), read from the database on every call
 // (no cache in the process: a publish in one process reaches every other at once). A published
 // version overrides the base item with its id, or adds a new item.
-import { and, eq, inArray, or } from 'drizzle-orm'
-import { getDb } from '#db/client.ts'
-import { type StudioKind, studioVersions } from '#db/schema/index.ts'
+import { and, eq, inArray, or, sql } from 'drizzle-orm'
+import { prepared } from '#db/prepared.ts'
+import { STUDIO_KINDS, type StudioKind, studioVersions } from '#db/schema/index.ts'
 import {
   type AnyDocument,
   canonicalJson,
@@ -64,12 +64,16 @@ export type PublishedRow = {
   hash: string
 }
 
-/** The published service versions, of some kinds (and, for one kind, some ids). */
-export async function publishedRows(
-  kinds: readonly StudioKind[],
-  only?: { kind: StudioKind; itemId: string },
-): Promise<PublishedRow[]> {
-  const rows = await getDb()
+/** Placeholders for the kinds asked for: as many as there are kinds, so any call fits. */
+const KIND_SLOTS = STUDIO_KINDS.map((_, i) => sql.placeholder(`k${i}`))
+
+/**
+ * The published versions query, built and compiled once per connection (ADR 0018: on a page
+ * that reads published content several times, building it each time cost more than running it).
+ * Kinds not asked for are bound as '' (no kind has that name); `only` likewise.
+ */
+const publishedQuery = prepared((db) =>
+  db
     .select({
       id: studioVersions.id,
       kind: studioVersions.kind,
@@ -83,13 +87,27 @@ export async function publishedRows(
       and(
         eq(studioVersions.status, 'published'),
         or(
-          ...(kinds.length > 0 ? [inArray(studioVersions.kind, [...kinds])] : []),
-          ...(only ? [and(eq(studioVersions.kind, only.kind), eq(studioVersions.itemId, only.itemId))] : []),
+          inArray(studioVersions.kind, KIND_SLOTS),
+          and(
+            eq(studioVersions.kind, sql.placeholder('onlyKind')),
+            eq(studioVersions.itemId, sql.placeholder('onlyItem')),
+          ),
         ),
       ),
     )
-    .all()
-  return rows
+    .prepare(),
+)
+
+/** The published service versions, of some kinds (and, for one kind, some ids). */
+export async function publishedRows(
+  kinds: readonly StudioKind[],
+  only?: { kind: StudioKind; itemId: string },
+): Promise<PublishedRow[]> {
+  const params: Record<string, string> = { onlyKind: only?.kind ?? '', onlyItem: only?.itemId ?? '' }
+  KIND_SLOTS.forEach((_, i) => {
+    params[`k${i}`] = kinds[i] ?? ''
+  })
+  return (await publishedQuery().all(params)) as PublishedRow[]
 }
 
 function overlay<T>(base: Readonly<Record<string, T>>, rows: PublishedRow[], kind: StudioKind): Record<string, T> {
