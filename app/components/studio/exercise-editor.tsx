@@ -4,16 +4,9 @@
 // is done in the source view.
 import { Form, useActionData } from '@remix-run/react'
 import { useEffect } from 'react'
-import {
-  CheckboxField,
-  type FieldState,
-  SelectField,
-  TextAreaField,
-  TextField,
-  valueAt,
-} from '#app/components/forms.tsx'
+import { CheckboxField, SelectField, TextAreaField, TextField } from '#app/components/forms.tsx'
 import { type ExerciseForm, PART_KIND_NAMES, PART_KINDS } from '#programme/studio/exercise-form.ts'
-import { MoveButtons, SaveDraftButton } from './item-parts.tsx'
+import { editorFieldFor, MoveButtons, SaveDraftButton } from './item-parts.tsx'
 
 const FORM_ID = 'editor'
 
@@ -38,10 +31,7 @@ export function ExerciseEditor({
   useEffect(() => {
     if (reply?.message) document.getElementById('item-error')?.focus()
   }, [reply])
-  const field = (name: string): FieldState => {
-    const id = `${FORM_ID}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
-    return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue: valueAt(values, name) }
-  }
+  const field = editorFieldFor(values, errors)
   return (
     <Form method="post" id={FORM_ID} className="editor-form" noValidate>
       <input type="hidden" name="hash" value={hash} />

@@ -2,9 +2,9 @@
 // its intro and each band's plain-language meaning. Each band's range of totals is shown beside its
 // meaning, read-only: cut-offs, scores and items are never editable.
 import { Form } from '@remix-run/react'
-import { type FieldState, TextAreaField, valueAt } from '#app/components/forms.tsx'
+import { TextAreaField } from '#app/components/forms.tsx'
 import type { InstrumentForm } from '#programme/studio/instrument-form.ts'
-import { SaveDraftButton } from './item-parts.tsx'
+import { editorFieldFor, SaveDraftButton } from './item-parts.tsx'
 
 const FORM_ID = 'editor'
 
@@ -20,10 +20,7 @@ export function InstrumentEditor({
   /** Each band's label and range, in order (read-only). */
   bands: Array<{ id: string; label: string; min: number; max: number }>
 }) {
-  const field = (name: string): FieldState => {
-    const id = `${FORM_ID}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
-    return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue: valueAt(values, name) }
-  }
+  const field = editorFieldFor(values, errors)
   return (
     <Form method="post" id={FORM_ID} className="editor-form" noValidate>
       <input type="hidden" name="hash" value={hash} />

@@ -1,6 +1,7 @@
 // Pieces every studio item page shares: the tabs between an item's pages, the error summary at
 // the top of the editor, and the form that sends a draft for review.
 import { Form, Link } from '@remix-run/react'
+import { type FieldState, valueAt } from '#app/components/forms.tsx'
 
 const TABS: Array<[string, string]> = [
   ['edit', 'Edit'],
@@ -122,4 +123,15 @@ export function MoveButtons({ index, count, what }: { index: number; count: numb
       </button>
     </>
   )
+}
+
+/** A studio editor's field: its id (from its name), its errors and its value. */
+export function editorField(name: string, errors: Record<string, string[]>, defaultValue?: string): FieldState {
+  const id = `editor-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
+  return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue }
+}
+
+/** The editor's fields, each with its value read from the form's values by name. */
+export function editorFieldFor(values: unknown, errors: Record<string, string[]>) {
+  return (name: string): FieldState => editorField(name, errors, valueAt(values, name))
 }

@@ -3,17 +3,10 @@
 // (add, remove or move a step, an option or a branch). Branches and "show only when" are chosen
 // from lists built from the draft itself. It works the same without JavaScript.
 import { Form } from '@remix-run/react'
-import {
-  CheckboxField,
-  type FieldState,
-  SelectField,
-  TextAreaField,
-  TextField,
-  valueAt,
-} from '#app/components/forms.tsx'
+import { CheckboxField, type FieldState, SelectField, TextAreaField, TextField } from '#app/components/forms.tsx'
 import type { DraftModule, ModuleForm } from '#programme/studio/module-form.ts'
 import { STEP_TYPE_NAMES, STEP_TYPES } from '#programme/studio/module-form.ts'
-import { MoveButtons, SaveDraftButton } from './item-parts.tsx'
+import { editorFieldFor, MoveButtons, SaveDraftButton } from './item-parts.tsx'
 
 export type EditorLists = {
   areas: ReadonlyArray<readonly [string, string]>
@@ -36,13 +29,6 @@ type Props = {
 }
 
 const FORM_ID = 'editor'
-
-function fieldFor(values: ModuleForm, errors: Record<string, string[]>) {
-  return (name: string): FieldState => {
-    const id = `${FORM_ID}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
-    return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue: valueAt(values, name) }
-  }
-}
 
 /** Every condition the lists offer, as [code, words], from the draft's own steps. */
 function conditionOptions(doc: DraftModule, lists: EditorLists, current: string[]): Array<[string, string]> {
@@ -69,7 +55,7 @@ function conditionOptions(doc: DraftModule, lists: EditorLists, current: string[
 }
 
 export function ModuleEditor({ hash, doc, values, errors, lists, previews }: Props) {
-  const field = fieldFor(values, errors)
+  const field = editorFieldFor(values, errors)
   const steps = values.steps ?? []
   const stepChoices: Array<[string, string]> = doc.steps.map((s, i) => [
     s.id,

@@ -3,9 +3,9 @@
 // takes additions its entries, a Remove button on the service's own and boxes for a new one.
 // Every button saves the whole form, so nothing typed is lost; it all works without JavaScript.
 import { Form } from '@remix-run/react'
-import { type FieldState, TextAreaField, TextField } from '#app/components/forms.tsx'
+import { TextAreaField, TextField } from '#app/components/forms.tsx'
 import { NEW_FIELDS, newFieldName, type TextFormField, type TextFormList } from '#programme/studio/text-form.ts'
-import { SaveDraftButton } from './item-parts.tsx'
+import { editorField, SaveDraftButton } from './item-parts.tsx'
 
 const FORM_ID = 'editor'
 
@@ -39,10 +39,7 @@ export function TextEditor({
   lists: TextFormList[]
   errors: Record<string, string[]>
 }) {
-  const field = (name: string, value = ''): FieldState => {
-    const id = `${FORM_ID}-${name.replace(/[^a-zA-Z0-9_-]+/g, '-')}`
-    return { id, name, errorId: `${id}-error`, errors: errors[name], defaultValue: value }
-  }
+  const field = (name: string, value = '') => editorField(name, errors, value)
   const groups = [...new Set(fields.map((f) => f.group))]
   return (
     <Form method="post" id={FORM_ID} className="editor-form" noValidate>
