@@ -1,7 +1,7 @@
 // Runs a loader or action and reduces what it did to a status a test can compare:
 // 200 for data, the status of a thrown or returned Response (302 for redirects).
 
-type Handler = (args: {
+export type Handler = (args: {
   request: Request
   params: Record<string, string>
   context: { clientIp: string; cspNonce: string }
@@ -34,4 +34,14 @@ export function statusOfValue(value: unknown): number {
 export function dataOf<T = Record<string, unknown>>(value: unknown): T {
   if (value && typeof value === 'object' && 'data' in value) return (value as { data: T }).data
   return value as T
+}
+
+/** Runs a loader or action; a Response it throws (a redirect, a 4xx) comes back as its value. */
+export async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<unknown> {
+  try {
+    return await handler({ request, params, context: { clientIp: '127.0.0.1', cspNonce: 'test' } })
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
 }

@@ -16,7 +16,8 @@ import * as newUse from '#app/routes/track.use.new.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals, safetyEvents, urges, useEntries } from '#db/schema/index.ts'
-import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
+import { type Handler, run } from '#tests/setup/outcome.ts'
+import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
 const NOW = new Date('2026-12-05T10:00:00Z')
 beforeAll(() => pinClock(NOW))
@@ -25,18 +26,6 @@ afterAll(unpinClock)
 // Capitals, a curly apostrophe, a line break and double spaces: nothing may be tidied away.
 const WORDS = 'Honestly  I DON’T want to be here.\nNot today.'
 const NEAR_MISS = 'Killing time, then I will skill myself up on cooking.'
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: typeof loadContext }) => unknown
-
-/** Runs an action or loader; a redirect (returned or thrown) comes back as its Response. */
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<unknown> {
-  try {
-    return await handler({ request, params, context: loadContext })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
 
 function location(result: unknown): string | null {
   return result instanceof Response && result.status === 302 ? result.headers.get('Location') : null

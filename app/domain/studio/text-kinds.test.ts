@@ -16,7 +16,8 @@ import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { studioAudit, studioVersions, urges } from '#db/schema/index.ts'
 import { loadProgramme } from '#programme/engine/index.ts'
-import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
+import { type Handler, run, statusOfValue } from '#tests/setup/outcome.ts'
+import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 import { publishedText } from './content.server.ts'
 import { library } from './library.server.ts'
 import { createDraft, publish, review, submitForReview, unpublish, versionsOf } from './workflow.server.ts'
@@ -25,17 +26,7 @@ const NOW = new Date('2026-12-05T10:00:00Z')
 beforeEach(() => pinClock(NOW))
 afterEach(() => unpinClock())
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: typeof loadContext }) => unknown
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<unknown> {
-  try {
-    return await handler({ request, params, context: loadContext })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
-const status = (result: unknown) =>
-  result instanceof Response ? result.status : ((result as { init?: { status?: number } })?.init?.status ?? 200)
+const status = statusOfValue
 
 function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
   expect(result).toMatchObject({ ok: true })

@@ -10,7 +10,8 @@ import * as editRoute from '#app/routes/goals_.$id.edit.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
 import { goalCheckIns, goals, safetyEvents } from '#db/schema/index.ts'
-import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
+import { type Handler, run } from '#tests/setup/outcome.ts'
+import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
 import { rememberTimeZone } from './entries.server.ts'
 import { deleteGoalAction, editGoalAction, goalAction, savedNotice } from './goal-actions.server.ts'
 import { PAST_DEADLINE } from './goal-form.ts'
@@ -22,17 +23,6 @@ beforeAll(() => pinClock(NOW))
 // A test that moves the clock on and fails part-way leaves the next one at NOW all the same.
 beforeEach(() => pinClock(NOW))
 afterAll(unpinClock)
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: typeof loadContext }) => unknown
-
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<unknown> {
-  try {
-    return await handler({ request, params, context: loadContext })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData()
