@@ -196,3 +196,49 @@ describe('calendar dates', () => {
     expect(() => dateRange('2026-03-01', -1)).toThrow(RangeError)
   })
 })
+
+describe('the wall-clock reading', () => {
+  // What localParts reads, worked out the slow, layout-free way.
+  const formatters = new Map<string, Intl.DateTimeFormat>()
+  const reference = (utc: Date, timeZone: string) => {
+    const parts: Record<string, string> = {}
+    const formatter =
+      formatters.get(timeZone) ??
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    formatters.set(timeZone, formatter)
+    for (const part of formatter.formatToParts(utc)) parts[part.type] = part.value
+    return `${parts.year?.padStart(4, '0')}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+  }
+
+  it('agrees with the formatter’s parts across daylight saving changes in odd zones', () => {
+    const zones = [
+      'UTC',
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ]
+    // Every 37 minutes through 2026: both clock changes of every zone, at odd minutes.
+    const start = Date.UTC(2026, 0, 1)
+    const wrong: string[] = []
+    for (const zone of zones)
+      for (let t = start; t < start + 366 * 86_400_000; t += 37 * 60_000) {
+        const utc = new Date(t)
+        if (localDateTime(utc, zone) !== reference(utc, zone)) wrong.push(`${utc.toISOString()} in ${zone}`)
+      }
+    expect(wrong).toEqual([])
+  })
+
+  it('reads a year before 1000 too (the text does not fit the quick pattern)', () => {
+    expect(localParts(new Date(Date.UTC(500, 5, 1, 12)), 'UTC').date).toBe('0500-06-01')
+  })
+})

@@ -62,12 +62,30 @@ function formatDate(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
 }
 
-/** Milliseconds of the local wall-clock reading of `utc` in `timeZone`, counted as if it were UTC. */
+/** What `formatterFor(zone).format()` writes in en-GB: "06/12/2026, 02:53:05". */
+const FORMATTED = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/
+
+/**
+ * Milliseconds of the local wall-clock reading of `utc` in `timeZone`, counted as if it were UTC.
+ * Read from the formatter's plain text, about three times cheaper than `formatToParts` (which
+ * makes an object per part); a reading the pattern does not fit (a year before 1000, another
+ * ICU's wording) falls back to the parts, so the answer never depends on the shortcut.
+ */
 function wallClock(utc: Date, timeZone: string): number {
   if (Number.isNaN(utc.getTime())) throw new RangeError('Invalid date')
+  const formatter = formatterFor(timeZone)
+  const match = FORMATTED.exec(formatter.format(utc))
+  if (match) {
+    const [, day, month, year, hour, minute, second] = match.map(Number) as number[]
+    return Date.UTC(year as number, (month as number) - 1, day, (hour as number) % 24, minute, second)
+  }
+  return wallClockFromParts(formatter, utc)
+}
+
+/** The same reading through `formatToParts`: slower, but needs no knowledge of the text's layout. */
+function wallClockFromParts(formatter: Intl.DateTimeFormat, utc: Date): number {
   const parts: Record<string, number> = {}
-  for (const part of formatterFor(timeZone).formatToParts(utc))
-    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  for (const part of formatter.formatToParts(utc)) if (part.type !== 'literal') parts[part.type] = Number(part.value)
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts
   return Date.UTC(year, month - 1, day, hour % 24, minute, second)
 }
