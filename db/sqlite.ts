@@ -6,7 +6,7 @@
 //   FILTER clauses, sub-selects on scopes) and sits on a hot path (the caseload, the summary).
 // - `jsonText`: one field of a JSON text column (PostgreSQL would say `column->>'field'`);
 //   `jsonField` is the same for a drizzle column, inside a query built with drizzle.
-// - `jsonRows`: a group's rows as one JSON array (SQLite 3.44+ for its ORDER BY).
+// - `jsonRows`: a group's rows as one JSON array.
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
 import type { Db } from './client.ts'
 import { prepared } from './prepared.ts'
@@ -23,13 +23,12 @@ export function namedStatement<Params extends object, Row>(text: string) {
 }
 
 /**
- * SQL for a group's rows as one JSON text, an array with one `[column, …]` array a row, in
- * `orderBy`'s order (PostgreSQL: `json_agg(json_build_array(…) order by …)`). One value a group
- * rather than a row each: a client's handful of rows reach JavaScript as one string to parse,
- * far cheaper than a row object each.
+ * SQL for a group's rows as one JSON text, an array with one `[column, …]` array a row
+ * (PostgreSQL: `json_agg(json_build_array(…))`), in no promised order: put a column in each row
+ * that tells the reader where it goes. One value a group rather than a row each: a client's
+ * handful of rows reach JavaScript as one string to parse, far cheaper than a row object each.
  */
-export const jsonRows = (columns: string[], orderBy: string) =>
-  `json_group_array(json_array(${columns.join(', ')}) order by ${orderBy})`
+export const jsonRows = (columns: string[]) => `json_group_array(json_array(${columns.join(', ')}))`
 
 /** SQL for one top-level field of a JSON text column, as text. */
 export const jsonText = (column: string, field: string) => `json_extract(${column}, '$.${field}')`

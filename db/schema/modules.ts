@@ -1,5 +1,6 @@
 // Module work: the pinned module versions clients run, each client's progress through a module
 // (the XState snapshot), and goals (created by a module's goal step; tracking adds more).
+import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { ModuleDefinition } from '../../programme/engine/modules/definition.ts'
 import type { ModuleState } from '../../programme/engine/modules/machine.ts'
@@ -52,6 +53,10 @@ export const moduleProgress = sqliteTable(
   (t) => [
     uniqueIndex('module_progress_user_module_unique').on(t.userId, t.moduleId),
     index('module_progress_user_updated_idx').on(t.userId, t.updatedAt),
+    // Whether each module is finished, for the caseload's counts, read from the index alone rather
+    // than parsing every state. The expression must read as the caseload query writes it
+    // (jsonText('state', 'value') in db/sqlite.ts), or SQLite will not use it.
+    index('module_progress_user_value_idx').on(t.userId, sql`json_extract(state, '$.value')`),
   ],
 )
 

@@ -47,7 +47,8 @@ export const urges = sqliteTable(
   },
   (t) => [
     index('urges_user_date_idx').on(t.userId, t.localDate),
-    index('urges_user_occurred_idx').on(t.userId, t.occurredAt),
+    // With the intensity, the caseload's strong urges of the week are read from the index alone.
+    index('urges_user_occurred_idx').on(t.userId, t.occurredAt, t.intensity),
   ],
 )
 

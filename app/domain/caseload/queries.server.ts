@@ -66,13 +66,14 @@ const links = statement<LinkRow>(
 
 // Each instrument's latest two completed totals per client, from the latest_scores summary
 // written with the responses (db/latest-scores.ts): one row a client, its scores one JSON array
-// of [instrumentId, total, band, at] by instrument, newest first (rank 1, then 2). A caseload of
+// of [instrumentId, total, band, at, rank] (rank 1 the latest, 2 the one before). A caseload of
 // 200 has some 1,500 of them: as rows, making their objects cost more than the rest of the reads.
+// The rank places each; asking SQLite to order them cost a sort per view.
 type ResponseRow = { clientId: string; scores: string }
-type ScoreTuple = [instrumentId: string, total: number, band: string | null, at: number]
+type ScoreTuple = [instrumentId: string, total: number, band: string | null, at: number, rank: number]
 const responses = statement<ResponseRow>(
   ({ sharing }) => `select user_id as clientId,
-    ${jsonRows(['instrument_id', 'total', 'band', 'completed_at'], 'instrument_id, rank')} as scores
+    ${jsonRows(['instrument_id', 'total', 'band', 'completed_at', 'rank'])} as scores
   from latest_scores where user_id in ${sharing('assessments')} group by user_id`,
 )
 
@@ -185,13 +186,13 @@ export async function readCaseload(workerId: string, now: Date, linkId: string |
   const responseMap = new Map<string, Map<string, Latest[]>>()
   for (const { clientId, scores } of await responses.all(params)) {
     const mine = new Map<string, Latest[]>()
-    for (const [instrumentId, total, band, at] of JSON.parse(scores) as ScoreTuple[]) {
-      const list = mine.get(instrumentId)
-      const latest = { total, band, at: new Date(at) }
-      if (list) list.push(latest)
-      else mine.set(instrumentId, [latest])
+    for (const [instrumentId, total, band, at, rank] of JSON.parse(scores) as ScoreTuple[]) {
+      let list = mine.get(instrumentId)
+      if (!list) mine.set(instrumentId, (list = []))
+      list[rank - 1] = { total, band, at: new Date(at) }
     }
-    responseMap.set(clientId, mine)
+    // By instrument id, as the flags' wording lists them, whatever order SQLite gave.
+    responseMap.set(clientId, new Map([...mine].sort(([a], [b]) => (a < b ? -1 : 1))))
   }
   return {
     links: linkMap,
