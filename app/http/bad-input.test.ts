@@ -12,7 +12,7 @@ import { action as trackAction } from '#app/routes/track._index.tsx'
 import { action as urgeAction } from '#app/routes/track.urges.$id.tsx'
 import { getDb } from '#db/client.ts'
 import { useEntries, users } from '#db/schema/index.ts'
-import { statusOf } from '#tests/setup/outcome.ts'
+import { run, statusOf } from '#tests/setup/outcome.ts'
 import { makeUser, signedInCookie } from '#tests/setup/requests.ts'
 
 function post(path: string, cookie: string, body: string) {
@@ -89,12 +89,15 @@ describe('"No use today" with a time zone that is not one', () => {
     expect(getDb().select().from(users).where(eq(users.id, user.id)).get()?.timeZone).toBe(user.timeZone)
   })
 
-  it('is saved with a real zone, or with none (no JavaScript)', async () => {
+  it('is saved with a real zone, or with none (no JavaScript), then redirects so a reload does not post again', async () => {
     const user = await makeUser()
     const cookie = await signedInCookie(user)
-    expect(await statusOf(trackAction, post('/track', cookie, 'intent=no-use&timeZone=Europe%2FParis'))).toBe(200)
+    const saved = (await run(trackAction, post('/track', cookie, 'intent=no-use&timeZone=Europe%2FParis'))) as Response
+    expect(saved.status).toBe(302)
+    // The address names no health detail: only that something was marked.
+    expect(saved.headers.get('Location')).toBe('/track?marked=1')
     expect(getDb().select().from(users).where(eq(users.id, user.id)).get()?.timeZone).toBe('Europe/Paris')
-    expect(await statusOf(trackAction, post('/track', cookie, 'intent=no-use&timeZone='))).toBe(200)
+    expect(await statusOf(trackAction, post('/track', cookie, 'intent=no-use&timeZone='))).toBe(302)
   })
 })
 

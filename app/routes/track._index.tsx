@@ -48,7 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await rememberTimeZone(user.id, reported.zone)
     const marked = await logNoUse(user.id)
     if (!marked.ok) return data({ result: null, saved: null, noUseError: marked.message }, { status: 409 })
-    return data({ result: null, saved: 'no-use' as const })
+    // Post, then redirect, as every other log does: reloading the page afterwards does not send
+    // the form again. The address says only that something was marked, not what.
+    return redirect('/track?marked=1')
   }
   const submission = parseWithZod(formData, { schema: trackingForms(await publishedTracking()).UrgeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), saved: null }, { status: 400 })
@@ -105,7 +107,7 @@ export default function Track() {
         </p>
       ) : null}
       <div role="status">
-        {actionData?.saved === 'no-use' ? <p className="notice">Saved: no use today.</p> : null}
+        {!actionData && search.get('marked') ? <p className="notice">Saved: no use today.</p> : null}
         {!actionData && search.get('saved') ? <p className="notice">Your changes are saved.</p> : null}
         {!actionData && search.get('deleted') ? <p className="notice">Deleted.</p> : null}
       </div>

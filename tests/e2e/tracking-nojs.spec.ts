@@ -62,6 +62,10 @@ test('"No use today" and a use-diary entry without JavaScript', async ({ page })
   await page.goto('/track')
   await page.getByRole('button', { name: 'No use today', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved: no use today.' })).toBeVisible()
+  // Posted then redirected: reloading shows the page again without sending the form again.
+  await expect(page).toHaveURL('/track?marked=1')
+  await page.reload()
+  await expect(useList(page).getByRole('link')).toHaveText([/no use$/])
   // Tapping it twice still counts one day.
   await page.getByRole('button', { name: 'No use today', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved: no use today.' })).toBeVisible()
