@@ -29,7 +29,7 @@ import {
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
 import { type CheckInChanges, compareCheckIns } from './changes.server.ts'
-import { checkedInToday, getOpenAssessment, responsesOf } from './sitting.server.ts'
+import { checkedInToday, getOpenAssessment, responsesOf, zoneOf } from './sitting.server.ts'
 
 const latestCompletedQuery = prepared((db) =>
   db
@@ -218,9 +218,8 @@ async function changesSincePrevious(
 ): Promise<(CheckInChanges & { previousDate: string }) | null> {
   const previous = await previousCompletedQuery().get({ userId })
   if (!previous?.completedAt) return null
-  const zone = (await getDb().select({ zone: users.timeZone }).from(users).where(eq(users.id, userId)).get())?.zone
   // The client's own calendar day of that check-in, as the page says it ("5 Dec 2026").
-  const previousDate = localParts(previous.completedAt, zone ?? 'Europe/London').date
+  const previousDate = localParts(previous.completedAt, await zoneOf(userId)).date
   return { previousDate, ...compareCheckIns(await checkIn(previous.id, content), latest) }
 }
 

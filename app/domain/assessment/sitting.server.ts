@@ -44,23 +44,40 @@ export async function getOpenAssessment(userId: string): Promise<Assessment | un
 export const DONE_TODAY =
   "You have already done today's check-in. Your results are saved. You can do a new check-in tomorrow."
 
-/** The instant the client's day began, in their own time zone (users.time_zone). */
+const zoneQuery = prepared((db) =>
+  db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+)
+
+/** The client's own time zone (users.time_zone), which their days are counted in. */
+export async function zoneOf(userId: string): Promise<string> {
+  return (await zoneQuery().get({ userId }))?.timeZone ?? 'Europe/London'
+}
+
+/** The instant the client's day began, in their own time zone. */
 async function startOfToday(userId: string, now: Date): Promise<Date> {
-  const row = await getDb().select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).get()
-  const zone = row?.timeZone ?? 'Europe/London'
+  const zone = await zoneOf(userId)
   return localToUtc(`${todayIn(zone, now)}T00:00`, zone)
 }
+
+const doneSinceQuery = prepared((db) =>
+  db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(
+      and(eq(assessments.userId, sql.placeholder('userId')), gte(assessments.completedAt, sql.placeholder('since'))),
+    )
+    .limit(1)
+    .prepare(),
+)
 
 /** Whether a check-in was finished today, in the client's own day. */
 export async function checkedInToday(userId: string, now = clock.now()): Promise<boolean> {
   const since = await startOfToday(userId, now)
-  const done = await getDb()
-    .select({ id: assessments.id })
-    .from(assessments)
-    .where(and(eq(assessments.userId, userId), gte(assessments.completedAt, since)))
-    .limit(1)
-    .get()
-  return done !== undefined
+  return (await doneSinceQuery().get({ userId, since: since.getTime() })) !== undefined
 }
 
 /**

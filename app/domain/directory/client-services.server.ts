@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { clock } from '#app/utils/clock.server.ts'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import { careLinks, directoryEntries, savedServices, serviceSuggestions, users } from '#db/schema/index.ts'
 
 /** A plan keeps a few services, not a second directory. */
@@ -40,9 +41,10 @@ export async function suggestService(workerId: string, clientId: string, entryId
   return true
 }
 
-/** Suggestions the client has not dismissed, from workers they still share with, newest first. */
-export async function serviceSuggestionsFor(clientId: string) {
-  return getDb()
+// The module list and the results page read these on every view: built and compiled once per
+// connection (db/prepared.ts), then only bound and run.
+const suggestionsQuery = prepared((db) =>
+  db
     .select({ id: serviceSuggestions.id, entry: directoryEntries, worker: users.username })
     .from(serviceSuggestions)
     .innerJoin(directoryEntries, eq(directoryEntries.id, serviceSuggestions.entryId))
@@ -55,9 +57,14 @@ export async function serviceSuggestionsFor(clientId: string) {
         isNull(careLinks.revokedAt),
       ),
     )
-    .where(and(eq(serviceSuggestions.clientId, clientId), isNull(serviceSuggestions.dismissedAt)))
+    .where(and(eq(serviceSuggestions.clientId, sql.placeholder('clientId')), isNull(serviceSuggestions.dismissedAt)))
     .orderBy(desc(serviceSuggestions.createdAt))
-    .all()
+    .prepare(),
+)
+
+/** Suggestions the client has not dismissed, from workers they still share with, newest first. */
+export async function serviceSuggestionsFor(clientId: string) {
+  return suggestionsQuery().all({ clientId })
 }
 
 export async function dismissServiceSuggestion(clientId: string, suggestionId: string, now = clock.now()) {
@@ -104,15 +111,18 @@ export async function unsaveService(clientId: string, entryId: string): Promise<
   return result.changes === 1
 }
 
-export async function savedServicesOf(clientId: string) {
-  const rows = await getDb()
+const savedQuery = prepared((db) =>
+  db
     .select({ entry: directoryEntries })
     .from(savedServices)
     .innerJoin(directoryEntries, eq(directoryEntries.id, savedServices.entryId))
-    .where(eq(savedServices.clientId, clientId))
+    .where(eq(savedServices.clientId, sql.placeholder('clientId')))
     .orderBy(asc(savedServices.savedAt))
-    .all()
-  return rows.map((row) => row.entry)
+    .prepare(),
+)
+
+export async function savedServicesOf(clientId: string) {
+  return (await savedQuery().all({ clientId })).map((row) => row.entry)
 }
 
 /** This domain's part of the privacy export: saved services and services suggested to the person. */
