@@ -187,9 +187,9 @@ export async function readCaseload(workerId: string, now: Date, linkId: string |
   for (const { clientId, scores } of await responses.all(params)) {
     const mine = new Map<string, Latest[]>()
     for (const [instrumentId, total, band, at, rank] of JSON.parse(scores) as ScoreTuple[]) {
-      let list = mine.get(instrumentId)
-      if (!list) mine.set(instrumentId, (list = []))
+      const list = mine.get(instrumentId) ?? []
       list[rank - 1] = { total, band, at: new Date(at) }
+      mine.set(instrumentId, list)
     }
     // By instrument id, as the flags' wording lists them, whatever order SQLite gave.
     responseMap.set(clientId, new Map([...mine].sort(([a], [b]) => (a < b ? -1 : 1))))
