@@ -8,6 +8,7 @@ import { FormError, TextField, useFormReply } from '#app/components/forms.tsx'
 import { RatingScale } from '#app/components/rating-scale.tsx'
 import { TimeZoneField } from '#app/components/time-zone-field.tsx'
 import { useHoldWhenOffline } from '#app/components/waiting-to-send.tsx'
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import {
@@ -15,7 +16,6 @@ import {
   logUrge,
   rememberTimeZone,
   reportedTimeZone,
-  timeZoneOf,
   ZONE_UNREADABLE,
 } from '#app/domain/tracking/entries.server.ts'
 import { publishedTracking, trackingForms } from '#app/domain/tracking/forms.server.ts'

@@ -2,8 +2,22 @@
 // user it concerns.
 import { eq, sql } from 'drizzle-orm'
 import { getDb } from '#db/client.ts'
+import { prepared } from '#db/prepared.ts'
 import { type Role, sessions, type User, users } from '#db/schema/index.ts'
 import { hashPassphrase, verifyAgainstDummy, verifyPassphrase } from './passphrase.server.ts'
+
+const zoneQuery = prepared((db) =>
+  db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+)
+
+/** The client's own time zone (users.time_zone), which their days are counted in. */
+export async function timeZoneOf(userId: string): Promise<string> {
+  return (await zoneQuery().get({ userId }))?.timeZone ?? 'Europe/London'
+}
 
 export class UsernameTakenError extends Error {
   constructor() {

@@ -2,6 +2,7 @@
 // six-area profile, normative feedback, safety warnings, recommendations, score history and
 // their plan. Also this domain's part of the privacy export.
 import { and, asc, desc, eq, gte, isNotNull, sql } from 'drizzle-orm'
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import {
   programmeWithPublishedAreas,
   publishedInstruments,
@@ -29,7 +30,7 @@ import {
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
 import { type CheckInChanges, compareCheckIns } from './changes.server.ts'
-import { checkedInToday, getOpenAssessment, responsesOf, zoneOf } from './sitting.server.ts'
+import { checkedInToday, getOpenAssessment, responsesOf } from './sitting.server.ts'
 
 const latestCompletedQuery = prepared((db) =>
   db
@@ -219,7 +220,7 @@ async function changesSincePrevious(
   const previous = await previousCompletedQuery().get({ userId })
   if (!previous?.completedAt) return null
   // The client's own calendar day of that check-in, as the page says it ("5 Dec 2026").
-  const previousDate = localParts(previous.completedAt, await zoneOf(userId)).date
+  const previousDate = localParts(previous.completedAt, await timeZoneOf(userId)).date
   return { previousDate, ...compareCheckIns(await checkIn(previous.id, content), latest) }
 }
 

@@ -2,6 +2,7 @@
 // (every page saves, so leaving and coming back resumes), fire safety rules the moment their
 // answer is saved, and finish. Scoring and the battery come from the pure programme engine.
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { publishedInstruments } from '#app/domain/studio/content.server.ts'
 import { disabledInstruments } from '#app/domain/studio/instruments.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
@@ -44,22 +45,9 @@ export async function getOpenAssessment(userId: string): Promise<Assessment | un
 export const DONE_TODAY =
   "You have already done today's check-in. Your results are saved. You can do a new check-in tomorrow."
 
-const zoneQuery = prepared((db) =>
-  db
-    .select({ timeZone: users.timeZone })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('userId')))
-    .prepare(),
-)
-
-/** The client's own time zone (users.time_zone), which their days are counted in. */
-export async function zoneOf(userId: string): Promise<string> {
-  return (await zoneQuery().get({ userId }))?.timeZone ?? 'Europe/London'
-}
-
 /** The instant the client's day began, in their own time zone. */
 async function startOfToday(userId: string, now: Date): Promise<Date> {
-  const zone = await zoneOf(userId)
+  const zone = await timeZoneOf(userId)
   return localToUtc(`${todayIn(zone, now)}T00:00`, zone)
 }
 

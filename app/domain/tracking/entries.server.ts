@@ -2,6 +2,7 @@
 // client's time zone and its local date, hour and weekday, worked out once here, so that the
 // dashboard's aggregates are plain GROUP BYs in SQL (docs/architecture.md § Tracking).
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { mixingEvent } from '#app/domain/safety/mixing.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
@@ -18,18 +19,6 @@ const FUTURE_SLACK_MS = 5 * 60_000
 
 export type When = { occurredAt: Date; timeZone: string; localDate: string; localHour: number; localWeekday: number }
 export type Refused = { ok: false; field: string; message: string }
-
-const zoneQuery = prepared((db) =>
-  db
-    .select({ timeZone: users.timeZone })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('userId')))
-    .prepare(),
-)
-
-export async function timeZoneOf(userId: string): Promise<string> {
-  return (await zoneQuery().get({ userId }))?.timeZone ?? 'Europe/London'
-}
 
 /** Remembers the zone the client's browser reports (sent by the tracking forms when JavaScript runs). */
 /** Said when a post's hidden time-zone field holds something that is not a time zone. */

@@ -5,11 +5,12 @@
 
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
 import { supportFirst } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { type GoalAnswer, type NoticeId, todayIn } from '#programme/engine/index.ts'
-import { rememberTimeZone, reportedTimeZone, timeZoneOf, ZONE_UNREADABLE } from './entries.server.ts'
+import { rememberTimeZone, reportedTimeZone, ZONE_UNREADABLE } from './entries.server.ts'
 import { goalFormSchema } from './goal-form.ts'
 import {
   CheckInSchema,

@@ -3,6 +3,7 @@
 // days), mark it done or drop it, and see its history. Goals from modules appear here too.
 import { and, between, desc, eq, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { goalSafety } from '#app/domain/assessment/safety-facts.server.ts'
 import { selfHarmEvent } from '#app/domain/safety/free-text.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
@@ -12,7 +13,6 @@ import { prepared } from '#db/prepared.ts'
 import { goalCheckIns, goals, safetyEvents } from '#db/schema/index.ts'
 import { namedStatement } from '#db/sqlite.ts'
 import { goalFreeText, todayIn } from '#programme/engine/index.ts'
-import { timeZoneOf } from './entries.server.ts'
 import { NOTE_MAX } from './forms.server.ts'
 import { checkInPeriod, type GoalForm } from './goal-form.ts'
 

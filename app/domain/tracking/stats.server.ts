@@ -9,6 +9,7 @@
 // FILTER clauses and json_each read more plainly so than through the query builder, and the
 // page is on a hot path where the builder's row mapping costs more than the query.
 
+import { timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { clock } from '#app/utils/clock.server.ts'
 import { namedStatement } from '#db/sqlite.ts'
 import {
@@ -20,7 +21,6 @@ import {
   stopGoalRuns,
   todayIn,
 } from '#programme/engine/index.ts'
-import { timeZoneOf } from './entries.server.ts'
 import { publishedTracking } from './forms.server.ts'
 
 export const RANGES = [7, 30, 90, 365] as const

@@ -4,7 +4,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deleteUser } from '#app/domain/accounts/account.server.ts'
+import { deleteUser, timeZoneOf } from '#app/domain/accounts/account.server.ts'
 import { exportUserData } from '#app/domain/privacy/export.server.ts'
 import * as track from '#app/routes/track._index.tsx'
 import { pinClock, unpinClock } from '#app/utils/clock.server.ts'
@@ -13,16 +13,7 @@ import { safetyEvents, urges, useEntries } from '#db/schema/index.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { statusOf } from '#tests/setup/outcome.ts'
 import { makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
-import {
-  deleteEntry,
-  getUrge,
-  logNoUse,
-  logUrge,
-  logUse,
-  rememberTimeZone,
-  timeZoneOf,
-  updateUrge,
-} from './entries.server.ts'
+import { deleteEntry, getUrge, logNoUse, logUrge, logUse, rememberTimeZone, updateUrge } from './entries.server.ts'
 import { trackingCsv } from './export.server.ts'
 import { trackingForms } from './forms.server.ts'
 import { deleteGoalAction, goalAction, savedNotice } from './goal-actions.server.ts'
