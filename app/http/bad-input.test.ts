@@ -2,7 +2,7 @@
 // and an invalid unit on an urge, are refused or cleaned without a 500 or a half-saved row.
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { getPlan } from '#app/domain/assessment/results.server.ts'
+import { getPlan } from '#app/domain/assessment/plan.server.ts'
 import { currentPage, getOpenAssessment, savePage, startAssessment } from '#app/domain/assessment/sitting.server.ts'
 import { getUrge, logUrge } from '#app/domain/tracking/entries.server.ts'
 import { trackingForms } from '#app/domain/tracking/forms.server.ts'

@@ -9,7 +9,8 @@ import { LifeAreaProfile } from '#app/components/life-area-profile.tsx'
 import { WhatChanged, WhereToStart } from '#app/components/results-parts.tsx'
 import { SafetyNoticePanel, SelfHarmSupport } from '#app/components/support-panel.tsx'
 import { requireRole } from '#app/domain/accounts/guards.server.ts'
-import { getPlan, latestResults, savePlanAreas } from '#app/domain/assessment/results.server.ts'
+import { planAreasOf, savePlanAreas } from '#app/domain/assessment/plan.server.ts'
+import { latestResults } from '#app/domain/assessment/results.server.ts'
 import { savedServicesOf } from '#app/domain/directory/client-services.server.ts'
 import { getServiceSettings } from '#app/domain/settings/settings.server.ts'
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'client')
   const results = await latestResults(user.id)
   if (!results) throw redirect('/assessment')
-  const plan = (await getPlan(user.id)).filter((p) => p.kind === 'area').map((p) => p.ref)
+  const plan = await planAreasOf(user.id)
   // Local services the client keeps on their plan (issue 15), chosen on /services.
   const services = (await savedServicesOf(user.id)).map((entry) => ({ id: entry.id, name: entry.name }))
   return { results, plan, services, contacts: (await getServiceSettings()).crisisContacts }

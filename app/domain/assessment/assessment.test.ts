@@ -11,13 +11,8 @@ import { type Choose, finishOpenCheckIn } from '#tests/setup/check-in.ts'
 import { rowsMentioning } from '#tests/setup/leftovers.ts'
 import { dataOf, statusOf } from '#tests/setup/outcome.ts'
 import { loadContext, makeRequest, makeUser, signedInCookie } from '#tests/setup/requests.ts'
-import {
-  exportAssessments,
-  latestRecommendations,
-  latestResults,
-  savePlanAreas,
-  scoreHistory,
-} from './results.server.ts'
+import { savePlanAreas } from './plan.server.ts'
+import { exportAssessments, latestRecommendations, latestResults, scoreHistory } from './results.server.ts'
 import {
   acknowledgeSafety,
   checkedInToday,

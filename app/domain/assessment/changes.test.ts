@@ -6,7 +6,8 @@ import { unpinClock } from '#app/utils/clock.server.ts'
 import { completeCheckIn as checkIn, highest, lowest } from '#tests/setup/check-in.ts'
 import { makeUser } from '#tests/setup/requests.ts'
 import { compareCheckIns } from './changes.server.ts'
-import { checkInStatus, latestRecommendations, latestResults, reassessment, savePlanAreas } from './results.server.ts'
+import { savePlanAreas } from './plan.server.ts'
+import { checkInStatus, latestRecommendations, latestResults, reassessment } from './results.server.ts'
 
 afterEach(() => {
   unpinClock()

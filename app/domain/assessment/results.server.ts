@@ -12,7 +12,7 @@ import { clock } from '#app/utils/clock.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { getDb } from '#db/client.ts'
 import { prepared } from '#db/prepared.ts'
-import { assessmentResponses, assessments, planItems, safetyEvents, users } from '#db/schema/index.ts'
+import { assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
 import {
   checkInNotices,
   type Instrument,
@@ -30,6 +30,7 @@ import {
   weeklyUnitsRange,
 } from '#programme/engine/index.ts'
 import { type CheckInChanges, compareCheckIns } from './changes.server.ts'
+import { getPlan, planAreasOf } from './plan.server.ts'
 import { checkedInToday, getOpenAssessment, responsesOf } from './sitting.server.ts'
 
 const latestCompletedQuery = prepared((db) =>
@@ -49,14 +50,6 @@ const safetySinceQuery = prepared((db) =>
     .where(
       and(eq(safetyEvents.userId, sql.placeholder('userId')), gte(safetyEvents.createdAt, sql.placeholder('since'))),
     )
-    .prepare(),
-)
-
-const planQuery = prepared((db) =>
-  db
-    .select({ kind: planItems.kind, ref: planItems.ref })
-    .from(planItems)
-    .where(eq(planItems.userId, sql.placeholder('userId')))
     .prepare(),
 )
 
@@ -187,11 +180,6 @@ async function checkIn(
   }
 }
 
-/** The life areas the client chose to work on ("Save my plan"). */
-async function planAreasOf(userId: string): Promise<string[]> {
-  return (await getPlan(userId)).filter((p) => p.kind === 'area').map((p) => p.ref)
-}
-
 /**
  * Modules recommended from the latest check-in's life areas and the client's plan (what the
  * module list needs): only the areas are worked out, with the published areas and modules the
@@ -293,20 +281,6 @@ export async function reassessment(userId: string, now = clock.now()) {
   // Never offered on a day whose check-in is done: one set of scores a day (issue 16 items 5, 7).
   const due = now >= dueAt && !(await checkedInToday(userId, now))
   return { due, lastAt: last.completedAt, dueAt }
-}
-
-export async function getPlan(userId: string) {
-  return planQuery().all({ userId })
-}
-
-/** Replaces the life areas the client chose to work on (an area sent twice is kept once). */
-export async function savePlanAreas(userId: string, areas: string[]): Promise<void> {
-  getDb().transaction((tx) => {
-    tx.delete(planItems)
-      .where(and(eq(planItems.userId, userId), eq(planItems.kind, 'area')))
-      .run()
-    for (const ref of new Set(areas)) tx.insert(planItems).values({ userId, kind: 'area', ref }).run()
-  })
 }
 
 /** This domain's part of the privacy export. */

@@ -9,7 +9,7 @@ import { clock } from '#app/utils/clock.server.ts'
 import { type Db, getDb } from '#db/client.ts'
 import { refreshLatestScores } from '#db/latest-scores.ts'
 import { prepared } from '#db/prepared.ts'
-import { type Assessment, assessmentResponses, assessments, safetyEvents, users } from '#db/schema/index.ts'
+import { type Assessment, assessmentResponses, assessments, safetyEvents } from '#db/schema/index.ts'
 import {
   type AssessmentPage,
   assessmentPages,

@@ -2,7 +2,7 @@
 // module suggested for the client (issue 16 item 5); "Save my plan" reorders the module list so
 // the chosen areas lead (item 6).
 import { afterEach, describe, expect, it } from 'vitest'
-import { savePlanAreas } from '#app/domain/assessment/results.server.ts'
+import { savePlanAreas } from '#app/domain/assessment/plan.server.ts'
 import { createShareCode, redeemShareCode } from '#app/domain/sharing/links.server.ts'
 import { loader as homeLoader } from '#app/routes/home.tsx'
 import { unpinClock } from '#app/utils/clock.server.ts'
